@@ -1,0 +1,47 @@
+// Unicode text handling: validation, NFC normalisation and the small amount of
+// clean-up every article gets before extraction, plus stable hashing.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace aikg {
+
+// Returns the byte offset of the first ill-formed UTF-8 sequence, or nullopt
+// when `s` is valid UTF-8 (overlongs, surrogates and > U+10FFFF are ill-formed).
+std::optional<std::size_t> find_invalid_utf8(std::string_view s);
+
+// NFC normalisation through ICU. Precondition: `s` is valid UTF-8.
+std::string to_nfc(std::string_view s);
+
+// What every article text goes through: strip a leading BOM, CRLF/CR -> LF,
+// drop zero-width characters and soft hyphens, unify middle dots (ㆍ‧•・ -> ·)
+// and curly quotes, then NFC. Precondition: valid UTF-8.
+std::string normalize_text(std::string_view s);
+
+// Lower-cased, NFC, spaces removed: the key under which aliases are compared,
+// so that "SK 하이닉스", "SK하이닉스" and "sk하이닉스" meet.
+std::string alias_key(std::string_view s);
+
+// Number of code points in a valid UTF-8 string (offsets in the database are in
+// code points, so that Python and SQL substr() slice the same characters).
+std::size_t count_code_points(std::string_view s);
+
+// 128-bit xxHash (XXH3) of the bytes, as 32 lower-case hex digits. Stable across
+// machines and builds: used for content hashes and mention ids.
+std::string stable_hash(std::string_view bytes);
+
+// Decodes one code point at `i` (advancing it); returns U+FFFD on bad input.
+char32_t next_code_point(std::string_view s, std::size_t& i);
+void append_utf8(std::string& out, char32_t cp);
+
+inline bool is_hangul_syllable(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }
+inline bool is_ascii_alnum(char32_t c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+// Letters and digits of any script (ICU's definition).
+bool is_word_char(char32_t c);
+
+}  // namespace aikg
