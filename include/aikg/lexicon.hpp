@@ -7,6 +7,7 @@
 //   josa.tsv         role           particle form (subject, comitative, ...)
 //   titles.tsv       -              titles that follow a person's name
 //   boilerplate.tsv  kind           line markers of non-article text
+//   references.tsv   pair|last      words that refer back (양사, the company)
 //
 // A cue in ASCII matches case-insensitively at word boundaries; a trailing '*'
 // lets it match as a prefix ("invest*"). Other cues match as substrings.
@@ -22,6 +23,7 @@ namespace aikg {
 struct LexEntry {
   std::string label;
   std::string cue;
+  std::string scope;   // optional third column (status.tsv: clause or sentence)
   std::string origin;  // "file:line", for error messages
 };
 

@@ -1,1 +1,122 @@
-// TODO
+// The rule-based extractor. For each article: find its article lines and
+// sentences, find the organisations (gazetteer aliases with Korean particles,
+// people standing for their organisations, back-references), group them by
+// coordination, give each group a grammatical role from its particle (or its
+// position in English), then let each relation trigger pair the groups by
+// role, and give each relation the status of its clause.
+#include "aikg/extractor.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "aikg/text.hpp"
+#include "document.hpp"
+#include "phrase_matcher.hpp"
+#include "sentence_analysis.hpp"
+
+namespace aikg {
+
+using detail::Compiled;
+
+struct Extractor::Impl {
+  Gazetteer gazetteer;
+  Lexicon lexicon;
+  Compiled compiled;
+  detail::BoilerplateFilter boilerplate;
+  Impl(Gazetteer g, Lexicon l)
+      : gazetteer(std::move(g)), lexicon(std::move(l)), compiled(gazetteer, lexicon), boilerplate(lexicon) {}
+};
+
+Extractor::Extractor(Gazetteer gazetteer, Lexicon lexicon)
+    : impl_(std::make_unique<Impl>(std::move(gazetteer), std::move(lexicon))) {}
+Extractor::~Extractor() = default;
+Extractor::Extractor(Extractor&&) noexcept = default;
+Extractor& Extractor::operator=(Extractor&&) noexcept = default;
+
+const Gazetteer& Extractor::gazetteer() const { return impl_->gazetteer; }
+const Lexicon& Extractor::lexicon() const { return impl_->lexicon; }
+
+namespace {
+
+// Code-point offsets for the evidence rows, computed incrementally because
+// sentences come in text order.
+class CodePointCounter {
+ public:
+  explicit CodePointCounter(std::string_view text) : text_(text) {}
+  std::size_t at(std::size_t byte) {
+    if (byte < byte_) byte_ = 0, cp_ = 0;
+    cp_ += count_code_points(text_.substr(byte_, byte - byte_));
+    byte_ = byte;
+    return cp_;
+  }
+
+ private:
+  std::string_view text_;
+  std::size_t byte_ = 0, cp_ = 0;
+};
+
+std::string mention_id(const std::string& content_hash, const Mention& m) {
+  return stable_hash(fmt::format("{}|{}|{}|{}|{}|{}", content_hash, m.begin, m.end, name(m.type), m.source.name,
+                                 m.target.name));
+}
+
+}  // namespace
+
+DocumentMentions Extractor::extract(const Article& article) const {
+  DocumentMentions out;
+  out.article = article;
+  out.content_hash = stable_hash(article.text);
+  const std::string_view text = article.text;
+  if (!article.published.empty())
+    out.date = article.published;
+  else if (auto d = detail::find_document_date(text))
+    out.date = *d;
+
+  detail::DocumentState state(impl_->compiled, impl_->gazetteer, text);
+  std::vector<detail::Sentence> sentences;
+  for (auto [b, e] : impl_->boilerplate.article_lines(text)) {
+    auto s = detail::split_sentences(text, b, e);
+    sentences.insert(sentences.end(), s.begin(), s.end());
+  }
+  state.count_mentions(sentences);
+
+  CodePointCounter cp(text);
+  std::set<std::string> seen;
+  for (const auto& s : sentences) {
+    const std::string_view sentence_text = text.substr(s.begin, s.end - s.begin);
+    auto found = state.analyse(s);
+    if (found.empty()) continue;
+    std::string date = out.date;
+    if (auto d = detail::resolve_day_reference(sentence_text, out.date)) date = *d;
+    const std::size_t begin = cp.at(s.begin), end = cp.at(s.end);
+    for (auto& r : found) {
+      Mention m;
+      m.type = r.type;
+      m.source = r.source;
+      m.target = r.target;
+      if (!is_directed(m.type) && m.target.name < m.source.name) std::swap(m.source, m.target);
+      m.status = r.status;
+      m.confidence = r.confidence;
+      m.sentence = std::string(sentence_text);
+      m.begin = begin;
+      m.end = end;
+      m.date = date;
+      m.cue = r.cue;
+      m.id = mention_id(out.content_hash, m);
+      if (seen.insert(m.id).second) out.mentions.push_back(std::move(m));
+    }
+  }
+  return out;
+}
+
+Extractor make_default_extractor(const std::vector<std::string>& extra_gazetteers) {
+  auto g = Gazetteer::builtin();
+  for (const auto& f : extra_gazetteers) g.add_file(f);
+  return Extractor(std::move(g), Lexicon::builtin());
+}
+
+}  // namespace aikg

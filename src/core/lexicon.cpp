@@ -1,1 +1,64 @@
-// TODO
+#include "aikg/lexicon.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+
+#include "aikg/error.hpp"
+#include "aikg/taxonomy.hpp"
+#include "aikg/text.hpp"
+#include "embedded.hpp"
+#include "tsv.hpp"
+
+namespace aikg {
+namespace {
+
+bool label_accepted(std::string_view list, std::string_view label) {
+  if (list == "triggers" || list == "direction") return parse_relation_type(label).has_value();
+  if (list == "status") return label == "reported" || parse_status(label).has_value();
+  if (list == "josa") {
+    static constexpr std::array roles{"subject", "partner", "recipient", "source",
+                                      "possessive", "object", "other", "marker"};
+    return std::find(roles.begin(), roles.end(), label) != roles.end();
+  }
+  if (list == "boilerplate") return label == "section" || label == "line";
+  if (list == "references") return label == "pair" || label == "last";
+  if (list == "titles") return label == "title";
+  return true;
+}
+
+}  // namespace
+
+Lexicon Lexicon::builtin() {
+  Lexicon lex;
+  for (const auto& f : detail::embedded_under("data/lexicon/")) {
+    auto name = f.path.substr(f.path.rfind('/') + 1);
+    name = name.substr(0, name.find('.'));
+    lex.add_tsv(name, f.bytes, f.path);
+  }
+  return lex;
+}
+
+void Lexicon::add_tsv(std::string_view name, std::string_view tsv, std::string_view origin) {
+  auto& rows = lists_[std::string(name)];
+  for (const auto& row : detail::parse_tsv(tsv)) {
+    const auto where = fmt::format("{}:{}", origin, row.line);
+    if (row.fields.size() < 2 || row.fields[1].empty())
+      throw DataError(where + ": expected a label and a cue separated by a tab");
+    if (!label_accepted(name, row.fields[0]))
+      throw DataError(fmt::format("{}: '{}' is not a valid label for {}", where, row.fields[0], name));
+    if (find_invalid_utf8(row.fields[1])) throw DataError(where + ": invalid UTF-8");
+    LexEntry e{std::string(row.fields[0]), to_nfc(row.fields[1]), "", where};
+    if (row.fields.size() > 2) e.scope = std::string(row.fields[2]);
+    rows.push_back(std::move(e));
+  }
+}
+
+const std::vector<LexEntry>& Lexicon::list(std::string_view name) const {
+  static const std::vector<LexEntry> empty;
+  const auto it = lists_.find(name);
+  return it == lists_.end() ? empty : it->second;
+}
+
+}  // namespace aikg

@@ -1,0 +1,40 @@
+// The ingest pipeline: files -> readers -> extractor -> store, in batches, one
+// transaction per batch and a savepoint per document, so a failure loses
+// nothing already committed and never leaves a half-written document.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <istream>
+#include <string>
+#include <vector>
+
+#include "aikg/article.hpp"
+#include "aikg/extractor.hpp"
+#include "aikg/store.hpp"
+
+namespace aikg {
+
+struct IngestReport {
+  std::size_t files = 0;
+  std::size_t articles = 0;
+  std::size_t added = 0, updated = 0, unchanged = 0, duplicates = 0;
+  std::size_t problems = 0;     // unreadable files or records, failed documents
+  std::size_t unsupported = 0;  // files skipped for their type
+  std::size_t evidence = 0;     // evidence rows written
+};
+
+struct IngestOptions {
+  std::size_t batch_size = 200;  // documents per transaction
+};
+
+using ProgressSink = std::function<void(const IngestReport&)>;
+
+IngestReport ingest_files(Store& store, const Extractor& extractor, const std::vector<std::filesystem::path>& inputs,
+                          const IngestOptions& options, const ProblemSink& problems, const ProgressSink& progress);
+
+// Loads `aikg extract` output (one DocumentMentions JSON per line).
+IngestReport ingest_mentions(Store& store, const Gazetteer& gazetteer, std::istream& in, std::string_view name,
+                             const IngestOptions& options, const ProblemSink& problems, const ProgressSink& progress);
+
+}  // namespace aikg

@@ -1,0 +1,62 @@
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+
+#include "aikg/error.hpp"
+#include "aikg/text.hpp"
+#include "cli.hpp"
+
+namespace aikg::cli {
+
+void DbOption::add(CLI::App* app) {
+  app->add_option("--db", path, "SQLite database file")->capture_default_str();
+}
+
+Store DbOption::open(bool read_only) const {
+  if (read_only && !std::filesystem::exists(path))
+    throw UsageError(fmt::format("{}: no such database (create one with `aikg ingest --db {} FILES`)", path, path));
+  return Store(path, StoreOptions{read_only, !read_only});
+}
+
+std::int64_t resolve_or_explain(const Store& store, const std::string& name) {
+  if (auto id = store.resolve(name)) return *id;
+  const auto near = store.suggest(name);
+  if (near.empty()) throw UsageError(fmt::format("no entity named '{}' in the database", name));
+  throw UsageError(fmt::format("no entity named '{}'; did you mean {}?", name,
+                               fmt::format("'{}'", fmt::join(near, "', '"))));
+}
+
+bool stderr_is_tty() { return isatty(STDERR_FILENO) != 0; }
+
+namespace {
+std::size_t display_width(std::string_view s) {
+  std::size_t w = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const char32_t c = next_code_point(s, i);
+    const bool wide = (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) || (c >= 0xAC00 && c <= 0xD7A3) ||
+                      (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFF60);
+    w += wide ? 2 : 1;
+  }
+  return w;
+}
+}  // namespace
+
+void print_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
+  std::vector<std::size_t> width(header.size(), 0);
+  for (std::size_t i = 0; i < header.size(); ++i) width[i] = display_width(header[i]);
+  for (const auto& r : rows)
+    for (std::size_t i = 0; i < r.size() && i < width.size(); ++i) width[i] = std::max(width[i], display_width(r[i]));
+  auto line = [&](const std::vector<std::string>& cells) {
+    std::string out;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+      out += cells[i];
+      if (i + 1 < cells.size()) out += std::string(width[i] - display_width(cells[i]) + 2, ' ');
+    }
+    fmt::print("{}\n", out);
+  };
+  line(header);
+  for (const auto& r : rows) line(r);
+}
+
+}  // namespace aikg::cli

@@ -1,0 +1,191 @@
+#include "aikg/eval.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "aikg/error.hpp"
+#include "aikg/text.hpp"
+#include "tsv.hpp"
+
+namespace aikg {
+
+double Score::precision() const {
+  const auto d = true_positives + false_positives;
+  return d ? static_cast<double>(true_positives) / static_cast<double>(d) : 0.0;
+}
+double Score::recall() const {
+  const auto d = true_positives + false_negatives;
+  return d ? static_cast<double>(true_positives) / static_cast<double>(d) : 0.0;
+}
+double Score::f1() const {
+  const double p = precision(), r = recall();
+  return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
+}
+double EvalResult::status_accuracy() const {
+  return status_matched ? static_cast<double>(status_correct) / static_cast<double>(status_matched) : 0.0;
+}
+
+std::vector<GoldRelation> parse_gold(std::string_view tsv, std::string_view origin) {
+  std::vector<GoldRelation> out;
+  bool header = true;
+  for (const auto& row : detail::parse_tsv(tsv)) {
+    const auto where = fmt::format("{}:{}", origin, row.line);
+    if (header) {
+      header = false;
+      if (row.fields.size() >= 1 && row.fields[0] == "doc") continue;
+    }
+    if (row.fields.size() != 5) throw DataError(fmt::format("{}: expected 5 columns, got {}", where, row.fields.size()));
+    GoldRelation g;
+    g.doc = std::string(row.fields[0]);
+    g.line = row.line;
+    if (row.fields[1] == "none") {
+      out.push_back(std::move(g));
+      continue;
+    }
+    g.type = parse_relation_type(row.fields[1]);
+    if (!g.type) throw DataError(fmt::format("{}: unknown relation type '{}'", where, row.fields[1]));
+    const auto status = parse_status(row.fields[4]);
+    if (!status) throw DataError(fmt::format("{}: unknown status '{}'", where, row.fields[4]));
+    g.status = *status;
+    g.source = detail::split_list(row.fields[2], '|');
+    g.target = detail::split_list(row.fields[3], '|');
+    if (g.source.empty() || g.target.empty()) throw DataError(where + ": empty entity name");
+    out.push_back(std::move(g));
+  }
+  return out;
+}
+
+namespace {
+
+using Names = std::set<std::string>;  // acceptable entity keys
+
+struct Resolver {
+  const std::function<std::optional<std::string>(std::string_view)>& canonical;
+  std::string key(std::string_view name) const {
+    if (auto c = canonical(name)) return alias_key(*c);
+    return alias_key(name);
+  }
+  Names keys(const std::vector<std::string>& names) const {
+    Names out;
+    for (const auto& n : names) out.insert(key(n));
+    return out;
+  }
+};
+
+struct GoldItem {
+  const GoldRelation* row;
+  Names source, target;
+  bool used = false;
+};
+
+bool matches(const GoldItem& g, const std::string& s, const std::string& t, bool directed) {
+  if (g.source.count(s) && g.target.count(t)) return true;
+  return !directed && g.source.count(t) && g.target.count(s);
+}
+
+std::string describe(const GoldRelation& g) {
+  return fmt::format("{} {} -> {} ({})", g.type ? name(*g.type) : "none", fmt::join(g.source, "|"),
+                     fmt::join(g.target, "|"), name(g.status));
+}
+std::string describe(const PredictedRelation& p) {
+  return fmt::format("{} {} -> {} ({})", name(p.type), p.source, p.target, name(p.status));
+}
+
+void score_document(const std::string& doc, std::vector<GoldItem>& gold, const std::vector<const PredictedRelation*>& predicted,
+                    const Resolver& r, EvalResult& result) {
+  DocumentReport report{doc, {}, {}, {}};
+  // Typed relations: greedy one-to-one matching.
+  for (const auto* p : predicted) {
+    const auto s = r.key(p->source), t = r.key(p->target);
+    auto it = std::find_if(gold.begin(), gold.end(), [&](const GoldItem& g) {
+      return !g.used && g.row->type == p->type && matches(g, s, t, is_directed(p->type));
+    });
+    if (it == gold.end()) {
+      ++result.typed.false_positives;
+      report.extras.push_back(describe(*p));
+      continue;
+    }
+    it->used = true;
+    ++result.typed.true_positives;
+    ++result.status_matched;
+    if (p->status == it->row->status)
+      ++result.status_correct;
+    else
+      report.wrong_status.push_back(fmt::format("{}: predicted {}", describe(*it->row), name(p->status)));
+  }
+  for (const auto& g : gold)
+    if (!g.used && g.row->type) {
+      ++result.typed.false_negatives;
+      report.misses.push_back(describe(*g.row));
+    }
+  // Pairs: unordered, any type.
+  std::set<std::pair<std::string, std::string>> predicted_pairs;
+  for (const auto* p : predicted) {
+    auto a = r.key(p->source), b = r.key(p->target);
+    if (b < a) std::swap(a, b);
+    predicted_pairs.insert({a, b});
+  }
+  std::vector<std::pair<Names, Names>> gold_pairs;
+  for (const auto& g : gold) {
+    if (!g.row->type) continue;
+    const bool dup = std::any_of(gold_pairs.begin(), gold_pairs.end(), [&](const auto& gp) {
+      return (gp.first == g.source && gp.second == g.target) || (gp.first == g.target && gp.second == g.source);
+    });
+    if (!dup) gold_pairs.emplace_back(g.source, g.target);
+  }
+  std::vector<bool> used(gold_pairs.size(), false);
+  for (const auto& [a, b] : predicted_pairs) {
+    bool hit = false;
+    for (std::size_t i = 0; i < gold_pairs.size() && !hit; ++i) {
+      if (used[i]) continue;
+      const auto& [gs, gt] = gold_pairs[i];
+      if ((gs.count(a) && gt.count(b)) || (gs.count(b) && gt.count(a))) used[i] = hit = true;
+    }
+    ++(hit ? result.pairs.true_positives : result.pairs.false_positives);
+  }
+  result.pairs.false_negatives += static_cast<std::size_t>(std::count(used.begin(), used.end(), false));
+  result.documents.push_back(std::move(report));
+}
+
+}  // namespace
+
+EvalResult evaluate(const std::vector<GoldRelation>& gold, const std::vector<PredictedRelation>& predicted,
+                    const std::function<std::optional<std::string>(std::string_view)>& canonical) {
+  const Resolver r{canonical};
+  std::vector<std::string> docs;
+  std::map<std::string, std::vector<GoldItem>> gold_by_doc;
+  for (const auto& g : gold) {
+    if (!gold_by_doc.count(g.doc)) docs.push_back(g.doc);
+    gold_by_doc[g.doc].push_back({&g, r.keys(g.source), r.keys(g.target)});
+  }
+  std::map<std::string, std::vector<const PredictedRelation*>> predicted_by_doc;
+  for (const auto& p : predicted)
+    if (gold_by_doc.count(p.doc)) predicted_by_doc[p.doc].push_back(&p);
+  EvalResult result;
+  for (const auto& doc : docs) score_document(doc, gold_by_doc[doc], predicted_by_doc[doc], r, result);
+  return result;
+}
+
+}  // namespace aikg
+
+namespace aikg {
+
+std::vector<PredictedRelation> most_definite(std::vector<PredictedRelation> predicted) {
+  for (auto& p : predicted)
+    if (!is_directed(p.type) && p.target < p.source) std::swap(p.source, p.target);
+  std::sort(predicted.begin(), predicted.end(), [](const auto& a, const auto& b) {
+    return std::tie(a.doc, a.type, a.source, a.target) < std::tie(b.doc, b.type, b.source, b.target) ||
+           (std::tie(a.doc, a.type, a.source, a.target) == std::tie(b.doc, b.type, b.source, b.target) &&
+            rank(a.status) < rank(b.status));
+  });
+  auto same = [](const auto& a, const auto& b) {
+    return std::tie(a.doc, a.type, a.source, a.target) == std::tie(b.doc, b.type, b.source, b.target);
+  };
+  predicted.erase(std::unique(predicted.begin(), predicted.end(), same), predicted.end());
+  return predicted;
+}
+
+}  // namespace aikg

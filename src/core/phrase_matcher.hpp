@@ -1,0 +1,49 @@
+// A trie of phrases matched at a given position of UTF-8 text: the extractor's
+// scanner for gazetteer aliases and cue words. It reports every phrase that
+// ends along the walk (shortest first); boundary rules belong to the caller,
+// which knows whether it is looking at a Korean name, an English cue, etc.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace aikg::detail {
+
+class PhraseMatcher {
+ public:
+  // fold_ascii: compare ASCII letters case-insensitively.
+  // skip_spaces: spaces in phrases are dropped, and spaces in the text are
+  //   skipped inside a match, so "SK 하이닉스" and "SK하이닉스" meet.
+  PhraseMatcher(bool fold_ascii, bool skip_spaces) : fold_(fold_ascii), skip_spaces_(skip_spaces) {
+    nodes_.emplace_back();
+  }
+
+  void add(std::string_view phrase, std::uint32_t payload);
+  bool empty() const { return nodes_.size() == 1; }
+
+  struct Hit {
+    std::size_t end;  // byte offset just past the match
+    const std::vector<std::uint32_t>* payloads;
+  };
+  // Walks from byte offset `pos` and appends every phrase that ends on the way.
+  void match_at(std::string_view text, std::size_t pos, std::vector<Hit>& hits) const;
+
+  // True when some phrase starts with the code point at `pos` (a cheap filter).
+  bool may_start(std::string_view text, std::size_t pos) const;
+
+ private:
+  struct Node {
+    std::vector<std::uint32_t> payloads;
+  };
+  char32_t fold(char32_t c) const { return fold_ && c >= 'A' && c <= 'Z' ? c + 32 : c; }
+  std::uint32_t child(std::uint32_t node, char32_t c) const;
+
+  bool fold_, skip_spaces_;
+  std::vector<Node> nodes_;
+  std::unordered_map<std::uint64_t, std::uint32_t> edges_;  // (node << 32 | code point) -> node
+};
+
+}  // namespace aikg::detail

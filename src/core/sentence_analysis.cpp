@@ -1,0 +1,772 @@
+#include "sentence_analysis.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+#include <tuple>
+
+#include "aikg/text.hpp"
+
+namespace aikg::detail {
+namespace {
+
+bool is_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
+}
+
+bool has_upper(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+}
+
+std::string without_spaces(std::string_view s) {
+  std::string out;
+  for (char ch : s)
+    if (ch != ' ') out += ch;
+  return out;
+}
+
+std::string upper_ascii(std::string s) {
+  for (auto& ch : s) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  return s;
+}
+
+enum class Script { none, hangul, latin, digit, han, other };
+
+Script script_of(char32_t c) {
+  if (is_hangul_syllable(c) || (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3131 && c <= 0x318E)) return Script::hangul;
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return Script::latin;
+  if (c >= '0' && c <= '9') return Script::digit;
+  if (c >= 0x4E00 && c <= 0x9FFF) return Script::han;
+  return is_word_char(c) ? Script::other : Script::none;
+}
+
+char32_t code_point_before(std::string_view text, std::size_t pos) {
+  if (pos == 0) return 0;
+  std::size_t i = pos - 1;
+  while (i > 0 && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
+  return next_code_point(text, i);
+}
+
+char32_t code_point_at(std::string_view text, std::size_t pos) {
+  if (pos >= text.size()) return 0;
+  return next_code_point(text, pos);
+}
+
+// The run of Hangul syllables starting at pos (the rest of a Korean word).
+std::size_t hangul_run_end(std::string_view text, std::size_t pos, std::size_t limit) {
+  std::size_t i = pos;
+  while (i < limit) {
+    std::size_t j = i;
+    if (!is_hangul_syllable(next_code_point(text, j))) break;
+    i = j;
+  }
+  return i;
+}
+
+bool is_english_sentence(std::string_view s) {
+  std::size_t latin = 0, hangul = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto sc = script_of(next_code_point(s, i));
+    latin += sc == Script::latin;
+    hangul += sc == Script::hangul;
+  }
+  return latin > 4 * hangul + 10;
+}
+
+Role role_from_label(std::string_view label) {
+  if (label == "subject") return Role::subject;
+  if (label == "partner") return Role::partner;
+  if (label == "recipient") return Role::recipient;
+  if (label == "source") return Role::source;
+  if (label == "possessive") return Role::possessive;
+  if (label == "object") return Role::object;
+  if (label == "marker") return Role::marker;
+  return Role::other;
+}
+
+}  // namespace
+
+Compiled::Compiled(const Gazetteer& gazetteer, const Lexicon& lexicon) {
+  const auto& entries = gazetteer.entries();
+  for (std::uint32_t i = 0; i < entries.size(); ++i) {
+    for (const auto& a : entries[i].aliases) {
+      const auto compact = without_spaces(a);
+      if (compact.empty()) continue;
+      aliases.push_back({i, compact, is_ascii(compact) && has_upper(compact)});
+      names.add(a, static_cast<std::uint32_t>(aliases.size() - 1));
+    }
+  }
+  auto add_cues = [&](std::string_view list, CueKind kind, auto label_of) {
+    for (const auto& e : lexicon.list(list)) {
+      Cue cue{kind, label_of(e), e.scope == "sentence", is_ascii(e.cue), false, e.cue};
+      if (cue.ascii && !cue.text.empty() && cue.text.back() == '*') {
+        cue.prefix = true;
+        cue.text.pop_back();
+      }
+      cues.push_back(cue);
+      const auto id = static_cast<std::uint32_t>(cues.size() - 1);
+      (cue.ascii ? english_cues : korean_cues).add(cue.text, id);
+    }
+  };
+  add_cues("triggers", CueKind::trigger, [](const LexEntry& e) { return static_cast<int>(*parse_relation_type(e.label)); });
+  add_cues("direction", CueKind::direction, [](const LexEntry& e) { return static_cast<int>(*parse_relation_type(e.label)); });
+  add_cues("status", CueKind::status, [](const LexEntry& e) {
+    const auto s = parse_status(e.label);
+    return s ? static_cast<int>(*s) : -1;
+  });
+  add_cues("references", CueKind::reference, [](const LexEntry& e) { return e.label == "pair" ? 0 : 1; });
+  for (const auto& e : lexicon.list("josa")) {
+    const Role r = role_from_label(e.label);
+    if (r == Role::marker)
+      markers.push_back(e.cue);
+    else
+      josa.emplace(e.cue, r);
+  }
+  for (const auto& e : lexicon.list("titles")) titles.add(e.cue, 0);
+}
+
+DocumentState::DocumentState(const Compiled& compiled, const Gazetteer& gazetteer, std::string_view text)
+    : c_(compiled), g_(gazetteer), text_(text) {}
+
+const GazetteerEntry* DocumentState::entry(const Unit& u) const {
+  return u.entry >= 0 ? &g_.entries()[static_cast<std::size_t>(u.entry)] : nullptr;
+}
+
+std::string DocumentState::key(const Unit& u) const { return u.entry >= 0 ? entry(u)->name : "?" + u.candidate; }
+
+EntityRef DocumentState::ref(const Unit& u) const {
+  if (const auto* e = entry(u)) return {e->name, e->kind, false};
+  return {u.candidate, EntityKind::company, true};
+}
+
+bool DocumentState::is_project(const Unit& u) const {
+  const auto* e = entry(u);
+  return e && e->kind == EntityKind::project;
+}
+
+bool DocumentState::is_ancestor(const GazetteerEntry* child, const GazetteerEntry* parent) const {
+  for (int depth = 0; child && depth < 4; ++depth) {
+    if (child->parent.empty()) return false;
+    child = g_.by_name(child->parent);
+    if (child == parent) return true;
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------- names ----
+
+std::optional<Role> DocumentState::particle_role(std::string_view rest) const {
+  if (rest.empty()) return Role::none;
+  if (auto it = c_.josa.find(std::string(rest)); it != c_.josa.end()) return it->second;
+  for (const auto& m : c_.markers) {
+    if (!rest.starts_with(m)) continue;
+    const auto after = rest.substr(m.size());
+    if (after.empty()) return Role::none;
+    if (auto it = c_.josa.find(std::string(after)); it != c_.josa.end()) return it->second;
+  }
+  return std::nullopt;
+}
+
+// Reads what follows a name: an attached particle ("오픈AI와"), or a
+// parenthesis ("삼성전자(005930)는"), a title ("샘 올트먼 CEO가",
+// "최고경영자(CEO)와") or "등" with the particle further on ("A, B 등 기업들과").
+Role DocumentState::read_tail(std::size_t pos, std::size_t limit, std::size_t& end, bool& deung, bool& titled) {
+  end = pos;
+  auto skip_parenthesis = [&](std::size_t p) {
+    if (p < limit && text_[p] == '(') {
+      const auto close = text_.find(')', p);
+      if (close != std::string_view::npos && close < limit && close - p < 40) return close + 1;
+    }
+    return p;
+  };
+  auto attached = [&](std::size_t p, Role& role) {
+    const auto run = hangul_run_end(text_, p, limit);
+    if (run == p) return false;
+    const auto r = particle_role(text_.substr(p, run - p));
+    if (!r) return false;
+    if (text_.substr(p, run - p).starts_with("등")) deung = true;
+    role = *r;
+    end = run;
+    return true;
+  };
+  Role role = Role::none;
+  std::size_t p = skip_parenthesis(pos);
+  if (attached(p, role)) return role;
+  end = p;
+  // Look past spaces for a title or 등.
+  std::size_t q = p;
+  while (q < limit && text_[q] == ' ') ++q;
+  std::vector<PhraseMatcher::Hit> hits;
+  c_.titles.match_at(text_, q, hits);
+  if (!hits.empty()) {
+    const auto after = skip_parenthesis(hits.back().end);
+    titled = true;
+    end = after;
+    Role r = Role::none;
+    if (attached(after, r)) return r;
+    return Role::none;
+  }
+  if (text_.substr(q).starts_with("등")) {
+    deung = true;
+    std::size_t r = q;
+    Role found = Role::none;
+    if (attached(q, found)) return found;
+    // "등 4개 계열사는", "등 글로벌 기업들과": take the particle of the next words.
+    for (int words = 0; words < 4 && r < limit; ++words) {
+      while (r < limit && text_[r] != ' ') ++r;
+      while (r < limit && text_[r] == ' ') ++r;
+      const auto word_end = std::min(limit, text_.find_first_of(" ,", r));
+      const auto word = text_.substr(r, word_end - r);
+      for (std::string_view noun : {"사", "들", "곳", "기업", "업체", "회사", "그룹", "기관"}) {
+        const auto at = word.rfind(noun);
+        if (at == std::string_view::npos || at == 0) continue;
+        const auto rest = word.substr(at + noun.size());
+        if (auto it = c_.josa.find(std::string(rest)); it != c_.josa.end() && !rest.empty()) {
+          end = word_end;
+          return it->second;
+        }
+      }
+    }
+  }
+  return Role::none;
+}
+
+std::optional<Unit> DocumentState::match_name_at(std::size_t pos, const Sentence& s) {
+  std::vector<PhraseMatcher::Hit> hits;
+  c_.names.match_at(text_.substr(0, s.end), pos, hits);
+  for (auto h = hits.rbegin(); h != hits.rend(); ++h) {  // longest first
+    const auto surface = without_spaces(text_.substr(pos, h->end - pos));
+    const char32_t last = code_point_before(text_, h->end);
+    const char32_t next = code_point_at(text_, h->end);
+    const Script next_script = h->end < s.end ? script_of(next) : Script::none;
+    const Script last_script = script_of(last);
+    if (next_script == Script::latin || next_script == Script::digit) {
+      if (last_script == Script::latin || last_script == Script::digit) continue;
+    }
+    if (next_script == Script::han || next_script == Script::other) continue;
+    for (auto payload : *h->payloads) {
+      const auto& alias = c_.aliases[payload];
+      if (alias.case_sensitive && surface != alias.compact && surface != upper_ascii(alias.compact)) continue;
+      Unit u;
+      u.begin = pos;
+      u.entry = static_cast<int>(alias.entry);
+      bool titled = false;
+      if (next_script == Script::hangul) {
+        const auto run = hangul_run_end(text_, h->end, s.end);
+        const auto role = particle_role(text_.substr(h->end, run - h->end));
+        if (!role) break;  // the word goes on: "메타버스" is not Meta
+        if (text_.substr(h->end, run - h->end).starts_with("등")) u.deung = true;
+        u.role = *role;
+        u.end = run;
+        if (*role == Role::none) u.role = read_tail(run, s.end, u.end, u.deung, titled);
+      } else {
+        u.role = read_tail(h->end, s.end, u.end, u.deung, titled);
+      }
+      return u;
+    }
+  }
+  return std::nullopt;
+}
+
+void DocumentState::find_names(const Sentence& s, std::vector<Unit>& units) {
+  char32_t prev = code_point_before(text_, s.begin);
+  for (std::size_t i = s.begin; i < s.end;) {
+    std::size_t next = i;
+    const char32_t c = next_code_point(text_, next);
+    const bool boundary = !is_word_char(prev) || script_of(prev) != script_of(c);
+    if (boundary && c_.names.may_start(text_, i)) {
+      if (auto u = match_name_at(i, s)) {
+        units.push_back(*u);
+        i = std::max(u->end, next);
+        prev = code_point_before(text_, i);
+        continue;
+      }
+    }
+    prev = c;
+    i = next;
+  }
+}
+
+std::vector<CueHit> DocumentState::find_cues(const Sentence& s) const {
+  std::vector<CueHit> out;
+  std::vector<PhraseMatcher::Hit> hits;
+  const auto sentence = text_.substr(0, s.end);
+  char32_t prev = code_point_before(text_, s.begin);
+  for (std::size_t i = s.begin; i < s.end;) {
+    std::size_t next = i;
+    const char32_t c = next_code_point(text_, next);
+    hits.clear();
+    c_.korean_cues.match_at(sentence, i, hits);
+    if (!(is_ascii_alnum(prev))) c_.english_cues.match_at(sentence, i, hits);
+    for (const auto& h : hits)
+      for (auto id : *h.payloads) {
+        const auto& cue = c_.cues[id];
+        if (cue.ascii && !cue.prefix && is_ascii_alnum(code_point_at(text_, h.end)) && h.end < s.end) continue;
+        if (cue.ascii && (c >= 0x80)) continue;
+        out.push_back({i, h.end, &cue});
+      }
+    prev = c;
+    i = next;
+  }
+  return out;
+}
+
+// People stand for their organisations: "이재용 삼성전자 회장" is Samsung
+// Electronics, "올트먼 CEO" is OpenAI; later "이 회장" finds 이재용 again.
+void DocumentState::merge_people(std::vector<Unit>& units) {
+  std::vector<Unit> out;
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    Unit u = units[i];
+    const auto* e = entry(u);
+    const bool adjacent_next = i + 1 < units.size() && units[i + 1].begin <= u.end + 1;
+    if (e && e->kind == EntityKind::person) {
+      const int person = u.entry;
+      // Remember the surname for "이 회장" (Korean names: first syllable).
+      for (const auto& a : e->aliases) {
+        std::size_t k = 0;
+        const char32_t first = next_code_point(a, k);
+        if (is_hangul_syllable(first) && count_code_points(a) >= 3 && a.find(' ') == std::string::npos)
+          surname_to_person_[a.substr(0, k)] = person;
+      }
+      if (adjacent_next && entry(units[i + 1]) && entry(units[i + 1])->kind != EntityKind::person) {
+        // "이재용 삼성전자 회장이": the organisation, with the role of the whole.
+        Unit org = units[++i];
+        org.begin = u.begin;
+        person_org_[person] = org.entry;
+        out.push_back(org);
+        continue;
+      }
+      int org = -1;
+      if (auto it = person_org_.find(person); it != person_org_.end())
+        org = it->second;
+      else if (const auto* p = g_.by_name(e->parent))
+        org = static_cast<int>(p - g_.entries().data());
+      if (org < 0) continue;
+      u.entry = org;
+      out.push_back(u);
+      continue;
+    }
+    if (e && adjacent_next && u.role == Role::none && entry(units[i + 1]) &&
+        entry(units[i + 1])->kind == EntityKind::person) {
+      // "삼성전자 이재용 회장은": the organisation first.
+      person_org_[units[i + 1].entry] = u.entry;
+      u.end = units[i + 1].end;
+      u.role = units[i + 1].role;
+      ++i;
+    }
+    out.push_back(u);
+  }
+  units = std::move(out);
+}
+
+void DocumentState::find_references(const Sentence& s, const std::vector<CueHit>& cues, std::vector<Unit>& units) {
+  // "양사는", "이 회사는": back to the organisations in context.
+  for (const auto& h : cues) {
+    if (h.cue->kind != Compiled::CueKind::reference) continue;
+    bool deung = false, titled = false;
+    Unit base;
+    base.begin = h.begin;
+    base.role = read_tail(h.end, s.end, base.end, deung, titled);
+    if (base.end == h.end) {
+      const auto run = hangul_run_end(text_, h.end, s.end);
+      if (auto r = particle_role(text_.substr(h.end, run - h.end))) base.role = *r, base.end = run;
+    }
+    if (h.cue->label == 0) {
+      for (const auto& u : last_pair_) {
+        Unit r = base;
+        r.entry = u.entry;
+        r.candidate = u.candidate;
+        units.push_back(r);
+      }
+    } else if (last_subject_) {
+      Unit r = base;
+      r.entry = last_subject_->entry;
+      r.candidate = last_subject_->candidate;
+      units.push_back(r);
+    }
+  }
+  // "이 회장", "최 회장": a surname and a title.
+  for (std::size_t i = s.begin; i + 1 < s.end; ++i) {
+    if (text_[i] != ' ') continue;
+    std::vector<PhraseMatcher::Hit> hits;
+    c_.titles.match_at(text_, i + 1, hits);
+    if (hits.empty()) continue;
+    const char32_t before = code_point_before(text_, i);
+    std::size_t start = i;
+    while (start > s.begin && (static_cast<unsigned char>(text_[start - 1]) & 0xC0) == 0x80) --start;
+    if (start > s.begin) --start;
+    if (!is_hangul_syllable(before) || (start > s.begin && is_word_char(code_point_before(text_, start)))) continue;
+    const auto it = surname_to_person_.find(std::string(text_.substr(start, i - start)));
+    if (it == surname_to_person_.end()) continue;
+    const bool overlaps = std::any_of(units.begin(), units.end(), [&](const Unit& u) { return u.begin <= start && start < u.end; });
+    if (overlaps) continue;
+    Unit u;
+    u.begin = start;
+    u.entry = it->second;
+    bool deung = false, titled = false;
+    u.role = read_tail(i, s.end, u.end, deung, titled);
+    units.push_back(u);
+  }
+  std::sort(units.begin(), units.end(), [](const Unit& a, const Unit& b) { return a.begin < b.begin; });
+}
+
+std::vector<Unit> DocumentState::find_units(const Sentence& s) {
+  std::vector<Unit> units;
+  find_names(s, units);
+  return units;
+}
+
+// ------------------------------------------------------------- grouping ----
+
+std::vector<Group> DocumentState::group_units(const Sentence& s, std::vector<Unit>& units) {
+  std::vector<Group> groups;
+  auto separator_only = [&](std::size_t from, std::size_t to) {
+    if (to < from) return false;
+    auto gap = text_.substr(from, to - from);
+    for (std::string_view w : {"및", "and", "or", "as well as", "&"}) {
+      const auto at = gap.find(w);
+      if (at != std::string_view::npos) gap = std::string_view{};  // a conjunction
+    }
+    for (std::size_t i = 0; i < gap.size();) {
+      const char32_t c = next_code_point(gap, i);
+      if (c != ' ' && c != ',' && c != 0xB7 && c != '/' && c != '\'' && c != '"') return false;
+    }
+    return true;
+  };
+  (void)s;
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    const Unit& u = units[i];
+    if (!groups.empty()) {
+      const Unit& prev = units[groups.back().units.back()];
+      const bool list_like = prev.role == Role::none && !prev.deung && separator_only(prev.end, u.begin);
+      const bool coordinated = prev.role == Role::partner && separator_only(prev.end, u.begin) &&
+                               (u.role == Role::subject || u.role == Role::partner || u.role == Role::none);
+      if (list_like || coordinated) {
+        groups.back().units.push_back(i);
+        groups.back().role = u.role;
+        groups.back().end = u.end;
+        continue;
+      }
+    }
+    groups.push_back({{i}, u.role, u.begin, u.end});
+  }
+  return groups;
+}
+
+void DocumentState::assign_english_roles(const Sentence& s, const std::vector<Unit>& units,
+                                         std::vector<Group>& groups, const std::vector<CueHit>& cues) {
+  std::size_t first_trigger = s.end;
+  for (const auto& h : cues)
+    if (h.cue->kind == Compiled::CueKind::trigger) first_trigger = std::min(first_trigger, h.begin);
+  for (auto& g : groups) {
+    // The word before the group decides: "with" partner, "in" recipient, ...
+    std::size_t b = units[g.units.front()].begin;
+    while (b > s.begin && text_[b - 1] == ' ') --b;
+    std::size_t a = b;
+    while (a > s.begin && std::isalpha(static_cast<unsigned char>(text_[a - 1]))) --a;
+    std::string word(text_.substr(a, b - a));
+    for (auto& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    const auto after = units[g.units.back()].end;
+    const bool possessive = text_.substr(after).starts_with("'s") || text_.substr(after).starts_with("’s");
+    if (word == "with" || word == "alongside" || word == "between")
+      g.role = Role::partner;
+    else if (word == "in" || word == "into" || word == "to" || word == "for")
+      g.role = Role::recipient;
+    else if (word == "from" || word == "by")
+      g.role = Role::source;
+    else if (word == "of" || possessive)
+      g.role = Role::possessive;
+    else if (g.begin < first_trigger)
+      g.role = Role::subject;
+    else
+      g.role = Role::object;
+  }
+}
+
+// --------------------------------------------------------------- status ----
+
+Status DocumentState::clause_status(const CueHit& trigger, const std::vector<CueHit>& cues, bool english,
+                                    bool& reported, double& confidence) const {
+  std::optional<Status> clause;
+  std::size_t best_distance = SIZE_MAX;
+  bool speculated = false, ended = false;
+  for (const auto& h : cues) {
+    if (h.cue->kind != Compiled::CueKind::status) continue;
+    if (h.cue->sentence_scope) {
+      if (h.cue->label < 0)
+        reported = true;
+      else if (static_cast<Status>(h.cue->label) == Status::ended)
+        ended = true;
+      else
+        speculated = true;
+      continue;
+    }
+    // Korean puts the predicate after the trigger; English before or after it.
+    std::size_t distance;
+    if (h.begin >= trigger.begin)
+      distance = h.begin - trigger.begin;
+    else if (english || trigger.begin - h.end < 12)
+      distance = (trigger.begin - h.end) * (english ? 1 : 4) + 1;
+    else
+      continue;
+    if (distance < best_distance) best_distance = distance, clause = static_cast<Status>(h.cue->label);
+  }
+  Status s = clause.value_or(Status::done);
+  if (!clause) confidence *= 0.9;
+  if (ended) return Status::ended;
+  if (speculated) return Status::speculated;
+  if (reported) {
+    confidence *= 0.85;
+    if (s == Status::planned) return Status::speculated;
+  }
+  return s;
+}
+
+// ------------------------------------------------------------ relations ----
+
+void DocumentState::relate(const CueHit& trigger, const std::vector<Unit>& units, const std::vector<Group>& groups,
+                           const std::vector<CueHit>& cues, bool english, std::vector<FoundRelation>& out) {
+  const auto type = static_cast<RelationType>(trigger.cue->label);
+  if (type == RelationType::subsidiary_of) return;  // see relate_subsidiaries
+  bool reported = false;
+  double confidence = 0.9;
+  const Status status = clause_status(trigger, cues, english, reported, confidence);
+
+  auto add = [&](const Unit& a, const Unit& b, double conf) {
+    if (key(a) == key(b)) return;
+    out.push_back({type, ref(a), ref(b), status, conf * confidence * (a.entry < 0 || b.entry < 0 ? 0.6 : 1.0),
+                   trigger.cue->text});
+  };
+  auto members = [&](const Group& g) {
+    std::vector<const Unit*> m;
+    for (auto i : g.units) m.push_back(&units[i]);
+    return m;
+  };
+  auto with_role = [&](std::initializer_list<Role> roles) {
+    std::vector<const Group*> gs;
+    for (const auto& g : groups)
+      if (std::find(roles.begin(), roles.end(), g.role) != roles.end()) gs.push_back(&g);
+    return gs;
+  };
+  auto nearest = [&](const std::vector<const Group*>& gs) -> const Group* {
+    const Group* best = nullptr;
+    std::size_t best_d = SIZE_MAX;
+    for (const auto* g : gs) {
+      const std::size_t d = g->end <= trigger.begin ? trigger.begin - g->end : g->begin - trigger.end + (english ? 0 : 50);
+      if (d < best_d) best_d = d, best = g;
+    }
+    return best;
+  };
+
+  auto subjects = with_role({Role::subject});
+  if (subjects.empty() && !groups.empty() && groups.front().role == Role::none) subjects.push_back(&groups.front());
+
+  if (type == RelationType::participation) {
+    std::vector<const Unit*> projects, participants;
+    for (const auto& u : units) (is_project(u) ? projects : participants).push_back(&u);
+    if (projects.empty()) return;
+    for (const auto& g : groups)
+      if (g.role == Role::subject || g.role == Role::partner || g.role == Role::none)
+        for (const auto* u : members(g))
+          if (!is_project(*u))
+            for (const auto* p : projects) add(*u, *p, 0.9);
+    return;
+  }
+
+  if (is_directed(type)) {
+    bool reverse = false;
+    for (const auto& h : cues)
+      if (h.cue->kind == Compiled::CueKind::direction && h.cue->label == static_cast<int>(type) &&
+          (english || (h.begin + 30 >= trigger.begin)))
+        reverse = true;
+    std::vector<std::initializer_list<Role>> target_roles{{Role::recipient}, {Role::object}, {Role::possessive},
+                                                          {Role::partner}, {Role::none, Role::other}};
+    if (reverse) {
+      const Group* src = nullptr;
+      for (auto roles : {std::initializer_list<Role>{Role::source}, {Role::partner}, {Role::recipient},
+                         {Role::possessive}, {Role::object, Role::none}}) {
+        std::vector<const Group*> gs;
+        for (const auto* g : with_role(roles))
+          if (std::find(subjects.begin(), subjects.end(), g) == subjects.end()) gs.push_back(g);
+        if ((src = nearest(gs))) break;
+      }
+      if (!src) return;
+      for (const auto* s : subjects)
+        for (const auto* a : members(*src))
+          for (const auto* b : members(*s)) add(*a, *b, 0.85);
+      return;
+    }
+    for (auto roles : target_roles) {
+      std::vector<const Group*> gs;
+      for (const auto* g : with_role(roles))
+        if (std::find(subjects.begin(), subjects.end(), g) == subjects.end()) gs.push_back(g);
+      if (const Group* tgt = nearest(gs)) {
+        for (const auto* s : subjects)
+          for (const auto* a : members(*s))
+            for (const auto* b : members(*tgt)) add(*a, *b, 0.85);
+        return;
+      }
+    }
+    // Only a subject: its latest counterpart in the article is the other party.
+    for (const auto* s : subjects)
+      for (const auto* a : members(*s))
+        if (auto it = counterpart_.find(key(*a)); it != counterpart_.end()) add(*a, it->second, 0.5);
+    return;
+  }
+
+  // Undirected relations.
+  auto partners = with_role({Role::partner});
+  std::vector<const Group*> partner_groups;
+  for (const auto* g : partners)
+    if (std::find(subjects.begin(), subjects.end(), g) == subjects.end()) partner_groups.push_back(g);
+  if (!subjects.empty() && !partner_groups.empty()) {
+    for (const auto* s : subjects)
+      for (const auto* p : partner_groups)
+        for (const auto* a : members(*s))
+          for (const auto* b : members(*p)) add(*a, *b, 0.9);
+    return;
+  }
+  if (!subjects.empty()) {
+    std::vector<const Group*> others;
+    for (const auto& g : groups)
+      if (std::find(subjects.begin(), subjects.end(), &g) == subjects.end() && g.role != Role::source) others.push_back(&g);
+    if (const Group* o = nearest(others)) {
+      for (const auto* s : subjects)
+        for (const auto* a : members(*s))
+          for (const auto* b : members(*o)) add(*a, *b, 0.75);
+      return;
+    }
+  }
+  // One coordinated group: everyone in it with everyone ("A, B, C가 MOU를
+  // 체결"), unless they are affiliates of one group, whose partner is the
+  // article's counterpart ("삼성SDS, 삼성물산 등이 LOI를 체결").
+  const Group* only = nullptr;
+  for (const auto& g : groups)
+    if (g.units.size() >= 2) only = only ? nullptr : &g;
+  std::vector<const Unit*> solo;
+  if (only && groups.size() == 1) {
+    auto m = members(*only);
+    const auto* p0 = entry(*m[0]);
+    const bool siblings = p0 && !p0->parent.empty() && std::all_of(m.begin(), m.end(), [&](const Unit* u) {
+                            return entry(*u) && entry(*u)->parent == p0->parent;
+                          });
+    if (!siblings) {
+      for (std::size_t i = 0; i < m.size(); ++i)
+        for (std::size_t j = i + 1; j < m.size(); ++j) add(*m[i], *m[j], 0.8);
+      return;
+    }
+    solo = m;
+  } else if (groups.size() == 1) {
+    solo = members(groups.front());
+  }
+  for (const auto* a : solo) {
+    auto it = counterpart_.find(key(*a));
+    if (it != counterpart_.end()) {
+      add(*a, it->second, 0.5);
+    } else if (!last_pair_.empty()) {
+      for (const auto& p : last_pair_)
+        if (key(p) != key(*a) && !(entry(p) && entry(*a) && entry(p)->parent == entry(*a)->parent)) {
+          add(*a, p, 0.45);
+          break;
+        }
+    }
+  }
+}
+
+// Affiliates and their groups: only where the sentence says so ("삼성 계열
+// 4개사", "SK그룹에선 SK텔레콤이", "ARM의 최대 주주"), and only for pairs the
+// gazetteer knows or the sentence's grammar names.
+void DocumentState::relate_subsidiaries(const std::vector<Unit>& units, const std::vector<Group>& groups,
+                                        const std::vector<CueHit>& cues, std::vector<FoundRelation>& out) {
+  bool cued = false, reverse = false;
+  std::string cue_text;
+  for (const auto& h : cues) {
+    if (h.cue->kind == Compiled::CueKind::trigger && h.cue->label == static_cast<int>(RelationType::subsidiary_of))
+      cued = true, cue_text = h.cue->text;
+    if (h.cue->kind == Compiled::CueKind::direction && h.cue->label == static_cast<int>(RelationType::subsidiary_of))
+      reverse = true;
+  }
+  for (const auto& u : units) {  // "SK그룹에선 SK텔레콤이"
+    const auto* e = entry(u);
+    const auto rest = text_.substr(u.begin, u.end - u.begin);
+    if (e && e->kind == EntityKind::group && (rest.ends_with("에선") || rest.ends_with("에서는")))
+      cued = true, cue_text = "에선";
+  }
+  if (!cued) return;
+  std::set<std::pair<std::string, std::string>> done;
+  auto add = [&](const Unit& child, const Unit& parent, double conf) {
+    if (key(child) == key(parent) || !done.insert({key(child), key(parent)}).second) return;
+    out.push_back({RelationType::subsidiary_of, ref(child), ref(parent), Status::done, conf, cue_text});
+  };
+  for (const auto& a : units)
+    for (const auto& b : units)
+      if (entry(a) && entry(b) && is_ancestor(entry(a), entry(b))) add(a, b, 0.9);
+  if (reverse) {  // "소프트뱅크는 ARM의 최대 주주다": the subject is the parent
+    const Group* parent = nullptr;
+    const Group* child = nullptr;
+    for (const auto& g : groups) {
+      if (g.role == Role::subject && !parent) parent = &g;
+      if ((g.role == Role::possessive || g.role == Role::object) && !child) child = &g;
+    }
+    if (parent && child)
+      for (auto c : child->units)
+        for (auto p : parent->units) add(units[c], units[p], 0.75);
+  }
+}
+
+void DocumentState::remember(const std::vector<FoundRelation>& found, const std::vector<Unit>& units,
+                             const std::vector<Group>& groups) {
+  for (const auto& g : groups)
+    if (g.role == Role::subject) {
+      last_subject_ = units[g.units.front()];
+      break;
+    }
+  for (const auto& r : found) {
+    if (r.type == RelationType::subsidiary_of) continue;
+    auto find_unit = [&](const EntityRef& e) -> std::optional<Unit> {
+      for (const auto& u : units)
+        if (ref(u).name == e.name) return u;
+      return std::nullopt;
+    };
+    auto a = find_unit(r.source), b = find_unit(r.target);
+    if (!a || !b) continue;
+    if (is_project(*a) || is_project(*b)) continue;
+    counterpart_[key(*a)] = *b;
+    counterpart_[key(*b)] = *a;
+    last_pair_ = {*a, *b};
+  }
+}
+
+void DocumentState::count_mentions(const std::vector<Sentence>& sentences) {
+  for (const auto& s : sentences)
+    for (const auto& u : find_units(s)) ++mention_counts_[key(u)];
+}
+
+std::vector<FoundRelation> DocumentState::analyse(const Sentence& s) {
+  std::vector<FoundRelation> found;
+  auto cues = find_cues(s);
+  auto units = find_units(s);
+  merge_people(units);
+  find_references(s, cues, units);
+  // Media are sources, never partners: drop them before pairing.
+  std::erase_if(units, [&](const Unit& u) { return entry(u) && entry(u)->kind == EntityKind::media; });
+  if (units.empty()) return found;
+  auto groups = group_units(s, units);
+  const bool english = is_english_sentence(text_.substr(s.begin, s.end - s.begin));
+  if (english) assign_english_roles(s, units, groups, cues);
+  for (const auto& h : cues)
+    if (h.cue->kind == Compiled::CueKind::trigger) relate(h, units, groups, cues, english, found);
+  relate_subsidiaries(units, groups, cues, found);
+  // One relation per (type, pair) and sentence: the first trigger's reading.
+  std::vector<FoundRelation> unique;
+  std::set<std::tuple<RelationType, std::string, std::string>> keys;
+  for (auto& r : found) {
+    auto a = r.source.name, b = r.target.name;
+    if (!is_directed(r.type) && b < a) std::swap(a, b);
+    if (keys.insert({r.type, a, b}).second) unique.push_back(std::move(r));
+  }
+  remember(unique, units, groups);
+  return unique;
+}
+
+}  // namespace aikg::detail

@@ -1,0 +1,129 @@
+// The extractor's inner workings: the compiled lexicon (Compiled) and the
+// per-article state that analyses one sentence at a time (DocumentState).
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "aikg/gazetteer.hpp"
+#include "aikg/lexicon.hpp"
+#include "aikg/mention.hpp"
+#include "document.hpp"
+#include "phrase_matcher.hpp"
+
+namespace aikg::detail {
+
+// The grammatical role a particle (or, in English, a preposition or position)
+// gives a name.
+enum class Role { none, subject, partner, recipient, source, possessive, object, other, marker };
+
+// Cue lists compiled into matchers, built once per Extractor and shared.
+struct Compiled {
+  Compiled(const Gazetteer& gazetteer, const Lexicon& lexicon);
+
+  struct Alias {
+    std::uint32_t entry;       // gazetteer index
+    std::string compact;       // the alias without spaces, as written
+    bool case_sensitive;       // Latin aliases with capitals match as written or in capitals
+  };
+  std::vector<Alias> aliases;
+  PhraseMatcher names{true, true};
+
+  enum class CueKind : std::uint8_t { trigger, status, direction, title, reference };
+  struct Cue {
+    CueKind kind;
+    int label;          // RelationType, Status (or -1 for reported), reference kind (0 pair, 1 last)
+    bool sentence_scope;
+    bool ascii;
+    bool prefix;        // ASCII cue with a trailing '*'
+    std::string text;
+  };
+  std::vector<Cue> cues;
+  PhraseMatcher korean_cues{false, true};
+  PhraseMatcher english_cues{true, false};
+
+  std::unordered_map<std::string, Role> josa;       // particle form -> role
+  std::vector<std::string> markers;                 // nouns between a name and its particle
+  PhraseMatcher titles{true, true};
+};
+
+struct CueHit {
+  std::size_t begin, end;
+  const Compiled::Cue* cue;
+};
+
+// A relation found in one sentence, before it becomes a Mention.
+struct FoundRelation {
+  RelationType type;
+  EntityRef source, target;
+  Status status;
+  double confidence;
+  std::string cue;
+};
+
+// One name (or person, or back-reference) in a sentence, resolved to the
+// organisation it stands for.
+struct Unit {
+  std::size_t begin = 0, end = 0;  // the name ... its particle
+  int entry = -1;                  // gazetteer index of the organisation
+  std::string candidate;           // or: an unknown organisation's surface name
+  Role role = Role::none;
+  bool deung = false;              // followed by 등 ("A, B 등")
+};
+
+struct Group {
+  std::vector<std::size_t> units;  // indexes into the sentence's units
+  Role role = Role::none;
+  std::size_t begin = 0, end = 0;
+};
+
+class DocumentState {
+ public:
+  DocumentState(const Compiled& compiled, const Gazetteer& gazetteer, std::string_view text);
+  void count_mentions(const std::vector<Sentence>& sentences);
+  std::vector<FoundRelation> analyse(const Sentence& sentence);
+
+ private:
+  std::vector<Unit> find_units(const Sentence& s);
+  void find_names(const Sentence& s, std::vector<Unit>& units);
+  void find_references(const Sentence& s, const std::vector<CueHit>& cues, std::vector<Unit>& units);
+  std::optional<Unit> match_name_at(std::size_t pos, const Sentence& s);
+  Role read_tail(std::size_t pos, std::size_t limit, std::size_t& end, bool& deung, bool& titled);
+  std::optional<Role> particle_role(std::string_view rest) const;
+  void merge_people(std::vector<Unit>& units);
+  std::vector<Group> group_units(const Sentence& s, std::vector<Unit>& units);
+  void assign_english_roles(const Sentence& s, const std::vector<Unit>& units, std::vector<Group>& groups,
+                            const std::vector<CueHit>& cues);
+  std::vector<CueHit> find_cues(const Sentence& s) const;
+  Status clause_status(const CueHit& trigger, const std::vector<CueHit>& cues, bool english,
+                       bool& reported, double& confidence) const;
+  void relate(const CueHit& trigger, const std::vector<Unit>& units, const std::vector<Group>& groups,
+              const std::vector<CueHit>& cues, bool english, std::vector<FoundRelation>& out);
+  void relate_subsidiaries(const std::vector<Unit>& units, const std::vector<Group>& groups,
+                           const std::vector<CueHit>& cues, std::vector<FoundRelation>& out);
+  EntityRef ref(const Unit& u) const;
+  std::string key(const Unit& u) const;
+  const GazetteerEntry* entry(const Unit& u) const;
+  bool is_project(const Unit& u) const;
+  bool is_ancestor(const GazetteerEntry* child, const GazetteerEntry* parent) const;
+  void remember(const std::vector<FoundRelation>& found, const std::vector<Unit>& units,
+                const std::vector<Group>& groups);
+
+  const Compiled& c_;
+  const Gazetteer& g_;
+  std::string_view text_;
+  std::unordered_map<std::string, int> surname_to_person_;   // "이" -> gazetteer index of 이재용
+  std::unordered_map<int, int> person_org_;                  // person index -> organisation index
+  std::map<std::string, int> mention_counts_;                // entity key -> mentions in the article
+  std::vector<Unit> last_pair_;
+  std::optional<Unit> last_subject_;
+  std::unordered_map<std::string, Unit> counterpart_;        // entity key -> its latest partner
+};
+
+}  // namespace aikg::detail
