@@ -311,6 +311,13 @@ std::vector<CueHit> DocumentState::find_cues(const Sentence& s) const {
   return out;
 }
 
+int DocumentState::organisation_of(int person) const {
+  if (auto it = person_org_.find(person); it != person_org_.end()) return it->second;
+  if (const auto* p = g_.by_name(g_.entries()[static_cast<std::size_t>(person)].parent))
+    return static_cast<int>(p - g_.entries().data());
+  return -1;
+}
+
 // People stand for their organisations: "이재용 삼성전자 회장" is Samsung
 // Electronics, "올트먼 CEO" is OpenAI; later "이 회장" finds 이재용 again.
 void DocumentState::merge_people(std::vector<Unit>& units) {
@@ -336,11 +343,7 @@ void DocumentState::merge_people(std::vector<Unit>& units) {
         out.push_back(org);
         continue;
       }
-      int org = -1;
-      if (auto it = person_org_.find(person); it != person_org_.end())
-        org = it->second;
-      else if (const auto* p = g_.by_name(e->parent))
-        org = static_cast<int>(p - g_.entries().data());
+      const int org = organisation_of(person);
       if (org < 0) continue;
       u.entry = org;
       out.push_back(u);
@@ -402,7 +405,8 @@ void DocumentState::find_references(const Sentence& s, const std::vector<CueHit>
     if (overlaps) continue;
     Unit u;
     u.begin = start;
-    u.entry = it->second;
+    u.entry = organisation_of(it->second);
+    if (u.entry < 0) continue;
     bool deung = false, titled = false;
     u.role = read_tail(i, s.end, u.end, deung, titled);
     units.push_back(u);
@@ -559,7 +563,10 @@ void DocumentState::relate(const CueHit& trigger, const std::vector<Unit>& units
   };
 
   auto subjects = with_role({Role::subject});
-  if (subjects.empty() && !groups.empty() && groups.front().role == Role::none) subjects.push_back(&groups.front());
+  // No subject particle (headlines, "A와 B의 계약은"): the first name leads.
+  if (subjects.empty() && groups.size() >= 2 && groups.front().role != Role::recipient &&
+      groups.front().role != Role::source)
+    subjects.push_back(&groups.front());
 
   if (type == RelationType::participation) {
     std::vector<const Unit*> projects, participants;

@@ -97,6 +97,7 @@ class DocumentState {
   Role read_tail(std::size_t pos, std::size_t limit, std::size_t& end, bool& deung, bool& titled);
   std::optional<Role> particle_role(std::string_view rest) const;
   void merge_people(std::vector<Unit>& units);
+  int organisation_of(int person) const;  // gazetteer index, or -1
   std::vector<Group> group_units(const Sentence& s, std::vector<Unit>& units);
   void assign_english_roles(const Sentence& s, const std::vector<Unit>& units, std::vector<Group>& groups,
                             const std::vector<CueHit>& cues);

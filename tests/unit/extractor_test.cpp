@@ -1,1 +1,196 @@
+// The extractor on sentences written for these tests, one phenomenon each.
 #include <catch2/catch.hpp>
+
+#include <algorithm>
+
+#include "aikg/extractor.hpp"
+#include "aikg/text.hpp"
+
+using namespace aikg;
+
+namespace {
+
+const Extractor& extractor() {
+  static const Extractor e = make_default_extractor();
+  return e;
+}
+
+DocumentMentions run(const std::string& text, const std::string& published = "2025-10-01") {
+  Article a;
+  a.id = "t";
+  a.published = published;
+  a.text = normalize_text(text);
+  return extractor().extract(a);
+}
+
+const Mention* find(const DocumentMentions& d, RelationType type, const std::string& source, const std::string& target) {
+  for (const auto& m : d.mentions) {
+    const bool forward = m.source.name == source && m.target.name == target;
+    const bool backward = !is_directed(type) && m.source.name == target && m.target.name == source;
+    if (m.type == type && (forward || backward)) return &m;
+  }
+  return nullptr;
+}
+
+bool involves(const DocumentMentions& d, const std::string& entity) {
+  return std::any_of(d.mentions.begin(), d.mentions.end(),
+                     [&](const Mention& m) { return m.source.name == entity || m.target.name == entity; });
+}
+
+}  // namespace
+
+TEST_CASE("a name followed by a particle is matched, and the longest alias wins", "[extractor]") {
+  const auto d = run("네이버클라우드는 엔비디아와 업무협약을 체결했다.");
+  REQUIRE(find(d, RelationType::mou, "Naver Cloud", "NVIDIA"));
+  CHECK_FALSE(involves(d, "Naver"));
+}
+
+TEST_CASE("a word that merely starts with an alias is not a mention", "[extractor]") {
+  const auto d = run("메타버스 기업들은 엔비디아와 협력을 체결했다.");
+  CHECK_FALSE(involves(d, "Meta"));
+}
+
+TEST_CASE("direction comes from the sentence, not word order", "[extractor]") {
+  SECTION("receiving an investment") {
+    const auto d = run("업스테이지가 카카오로부터 투자를 유치했다.");
+    CHECK(find(d, RelationType::investment, "Kakao", "Upstage"));
+    CHECK_FALSE(find(d, RelationType::investment, "Upstage", "Kakao"));
+  }
+  SECTION("supplying a recipient") {
+    const auto d = run("삼성전자는 오픈AI에 HBM을 공급한다.");
+    CHECK(find(d, RelationType::supply, "Samsung Electronics", "OpenAI"));
+  }
+  SECTION("English: received an investment from") {
+    const auto d = run("Upstage received a new investment from Kakao on Monday.");
+    CHECK(find(d, RelationType::investment, "Kakao", "Upstage"));
+  }
+  SECTION("English: invest in") {
+    const auto d = run("Meta agreed to invest $14 billion in Scale AI.");
+    CHECK(find(d, RelationType::investment, "Meta", "Scale AI"));
+  }
+}
+
+TEST_CASE("status comes from the clause that carries the trigger", "[extractor]") {
+  struct Case {
+    const char* text;
+    RelationType type;
+    const char* a;
+    const char* b;
+    Status status;
+  };
+  const Case cases[] = {
+      {"SK텔레콤은 앤트로픽과 AI 모델을 공동 개발하기로 했다.", RelationType::joint_development, "SK Telecom",
+       "Anthropic", Status::planned},
+      {"카카오는 오픈AI와 전략적 제휴를 논의하고 있다.", RelationType::partnership, "Kakao", "OpenAI", Status::talks},
+      {"업계에서는 삼성전자가 오픈AI에 투자할 가능성이 높다는 관측이 나온다.", RelationType::investment,
+       "Samsung Electronics", "OpenAI", Status::speculated},
+      {"카카오는 업스테이지와 양해각서를 체결했다.", RelationType::mou, "Kakao", "Upstage", Status::done},
+      {"엔비디아와 소프트뱅크의 협력 계약은 결국 무산됐다.", RelationType::contract, "NVIDIA", "SoftBank Group",
+       Status::ended},
+  };
+  for (const auto& c : cases) {
+    INFO(c.text);
+    const auto d = run(c.text);
+    const auto* m = find(d, c.type, c.a, c.b);
+    REQUIRE(m);
+    CHECK(m->status == c.status);
+  }
+}
+
+TEST_CASE("MOU signed and joint build planned in one sentence get their own statuses", "[extractor]") {
+  const auto d = run("SK텔레콤은 오픈AI와 양해각서를 체결하고 데이터센터를 공동으로 구축하기로 했다.");
+  const auto* mou = find(d, RelationType::mou, "SK Telecom", "OpenAI");
+  const auto* jd = find(d, RelationType::joint_development, "SK Telecom", "OpenAI");
+  REQUIRE(mou);
+  REQUIRE(jd);
+  CHECK(mou->status == Status::done);
+  CHECK(jd->status == Status::planned);
+}
+
+TEST_CASE("lists give one relation per member with the partner", "[extractor]") {
+  const auto d = run("삼성전자, SK하이닉스, LG전자 등 3개 기업이 오픈AI와 MOU를 맺었다.");
+  CHECK(find(d, RelationType::mou, "Samsung Electronics", "OpenAI"));
+  CHECK(find(d, RelationType::mou, "SK hynix", "OpenAI"));
+  CHECK(find(d, RelationType::mou, "LG Electronics", "OpenAI"));
+  CHECK_FALSE(find(d, RelationType::mou, "Samsung Electronics", "SK hynix"));
+}
+
+TEST_CASE("signatories of one multi-party MOU are all paired", "[extractor]") {
+  const auto d = run("SK텔레콤, 도이체텔레콤, 싱텔이 AI 협력 양해각서를 체결했다.");
+  CHECK(find(d, RelationType::mou, "SK Telecom", "Deutsche Telekom"));
+  CHECK(find(d, RelationType::mou, "SK Telecom", "Singtel"));
+  CHECK(find(d, RelationType::mou, "Deutsche Telekom", "Singtel"));
+}
+
+TEST_CASE("people stand for their organisations, also when named again by surname", "[extractor]") {
+  const auto d = run(
+      "최태원 SK그룹 회장과 샘 올트먼 오픈AI CEO가 서울에서 만났다. 최 회장은 이날 엔비디아와도 협력을 약속했다.");
+  CHECK(find(d, RelationType::meeting, "SK Group", "OpenAI"));
+  CHECK(find(d, RelationType::partnership, "SK Group", "NVIDIA"));
+  CHECK_FALSE(involves(d, "Chey Tae-won"));
+  CHECK_FALSE(involves(d, "Sam Altman"));
+}
+
+TEST_CASE("cited media are sources, never partners", "[extractor]") {
+  const auto d = run("블룸버그에 따르면 소프트뱅크는 오픈AI에 대한 추가 투자를 검토하고 있다.");
+  const auto* m = find(d, RelationType::investment, "SoftBank Group", "OpenAI");
+  REQUIRE(m);
+  CHECK(m->status == Status::talks);
+  CHECK_FALSE(involves(d, "Bloomberg"));
+}
+
+TEST_CASE("related-article lists and copyright lines yield nothing", "[extractor]") {
+  const auto d = run(
+      "카카오는 업스테이지와 업무협약을 맺었다.\n\n관련기사\n- 삼성전자, 엔비디아와 HBM 공급 계약\n"
+      "- 네이버, 오픈AI와 제휴 논의\nⓒ 예시일보 무단 전재 및 재배포 금지. 삼성전자와 LG전자 협력");
+  CHECK(find(d, RelationType::mou, "Kakao", "Upstage"));
+  CHECK_FALSE(involves(d, "Samsung Electronics"));
+  CHECK_FALSE(involves(d, "Naver"));
+}
+
+TEST_CASE("evidence carries the sentence, offsets and a resolved date", "[extractor]") {
+  const std::string text = "첫 문장이다. 지난 27일 카카오는 업스테이지와 업무협약을 맺었다.";
+  const auto d = run(text, "2025-11-03");
+  const auto* m = find(d, RelationType::mou, "Kakao", "Upstage");
+  REQUIRE(m);
+  CHECK(m->sentence == "지난 27일 카카오는 업스테이지와 업무협약을 맺었다.");
+  CHECK(m->begin == count_code_points("첫 문장이다. "));
+  CHECK(m->end == count_code_points(text));
+  CHECK(m->date == "2025-10-27");
+  CHECK(m->confidence > 0.0);
+  CHECK(m->confidence <= 1.0);
+}
+
+TEST_CASE("the document date is found in the text when metadata has none", "[extractor]") {
+  const auto d = run("입력 2025.02.04 09:30\n카카오는 오픈AI와 전략적 제휴를 맺었다.", "");
+  CHECK(d.date == "2025-02-04");
+}
+
+TEST_CASE("NFD input gives the same mentions as NFC", "[extractor]") {
+  const std::string nfc = "카카오는 업스테이지와 업무협약을 맺었다.";
+  // Decompose every Hangul syllable into conjoining jamo, as macOS does.
+  std::string nfd;
+  for (std::size_t i = 0; i < nfc.size();) {
+    const char32_t c = next_code_point(nfc, i);
+    if (is_hangul_syllable(c)) {
+      const char32_t s = c - 0xAC00;
+      append_utf8(nfd, 0x1100 + s / 588);
+      append_utf8(nfd, 0x1161 + (s % 588) / 28);
+      if (s % 28) append_utf8(nfd, 0x11A7 + s % 28);
+    } else {
+      append_utf8(nfd, c);
+    }
+  }
+  REQUIRE(nfd != nfc);
+  const auto a = run(nfc), b = run(nfd);
+  REQUIRE(a.mentions.size() == b.mentions.size());
+  CHECK(a.mentions.front().id == b.mentions.front().id);
+}
+
+TEST_CASE("ids are stable: the same input gives the same ids", "[extractor]") {
+  const auto a = run("카카오는 업스테이지와 업무협약을 맺었다.");
+  const auto b = run("카카오는 업스테이지와 업무협약을 맺었다.");
+  REQUIRE_FALSE(a.mentions.empty());
+  CHECK(a.mentions.front().id == b.mentions.front().id);
+  CHECK(a.content_hash == b.content_hash);
+}
