@@ -48,3 +48,19 @@ void register_export(CLI::App& app, std::vector<Command>& commands);
 void register_eval(CLI::App& app, std::vector<Command>& commands);
 
 }  // namespace aikg::cli
+
+#include "aikg/selection.hpp"
+
+namespace aikg::cli {
+// The selection options shared by every query and export: --types, --status,
+// --min-status, --since, --until, --min-confidence, --min-evidence, --group.
+struct SelectionOptions {
+  void add(CLI::App* app);
+  Selection resolve() const;  // throws UsageError on an unknown type or status
+
+ private:
+  Selection base_;
+  std::vector<std::string> types_, statuses_;
+  std::string min_status_;
+};
+}  // namespace aikg::cli

@@ -15,17 +15,19 @@ void register_export(CLI::App& app, std::vector<Command>& commands) {
   exp->require_subcommand(1);
   struct Options {
     DbOption db;
+    SelectionOptions selection;
     std::string out = "-";
   };
   auto o = std::make_shared<Options>();
   auto* dot = exp->add_subcommand("dot", "Graphviz DOT: colour per relation type, line style per status "
                                          "(solid signed, dashed planned, dotted talks/speculated).");
   o->db.add(dot);
+  o->selection.add(dot);
   dot->add_option("-o,--output", o->out, "Output file (- for stdout)")->capture_default_str();
   dot->footer("Render: dot -Tsvg aikg.dot -o aikg.svg");
   commands.push_back({dot, [o]() -> int {
     const auto store = o->db.open(true);
-    const auto ag = build_graph(store.relations({}, false), store.entities());
+    const auto ag = select_graph(store, o->selection.resolve());
     if (o->out == "-") {
       write_dot(std::cout, ag);
       std::cout.flush();

@@ -12,8 +12,6 @@ using nlohmann::ordered_json;
 
 namespace {
 
-AllianceGraph load_graph(const Store& store) { return build_graph(store.relations({}, false), store.entities()); }
-
 // One evidence sentence for a hop: the latest one.
 std::optional<EvidenceRow> best_evidence(const Store& store, std::int64_t relation_id) {
   auto ev = store.evidence(relation_id);
@@ -27,6 +25,7 @@ void register_graph(CLI::App& app, std::vector<Command>& commands) {
   {
     struct Options {
       DbOption db;
+      SelectionOptions selection;
       std::string name;
       std::size_t depth = 1;
       bool json = false;
@@ -35,13 +34,14 @@ void register_graph(CLI::App& app, std::vector<Command>& commands) {
     auto* cmd = app.add_subcommand("neighbors", "The ego network of an organisation: who it is linked to within N hops, "
                                                 "through which relations (breadth-first search on the graph).");
     o->db.add(cmd);
+    o->selection.add(cmd);
     cmd->add_option("name", o->name, "Organisation (any alias, Korean or English)")->required();
     cmd->add_option("--depth", o->depth, "Hops from the organisation")->capture_default_str()->check(CLI::Range(1, 10));
     cmd->add_flag("--json", o->json, "JSON array of {name, depth, relations: [{type, status, via}]}");
     commands.push_back({cmd, [o]() -> int {
       const auto store = o->db.open(true);
       const auto id = resolve_or_explain(store, o->name);
-      const auto ag = load_graph(store);
+      const auto ag = select_graph(store, o->selection.resolve());
       const auto start = ag.find(id);
       const auto found = start ? neighbors(ag, *start, o->depth) : std::vector<Neighbor>{};
       const auto& g = ag.graph;
@@ -69,6 +69,7 @@ void register_graph(CLI::App& app, std::vector<Command>& commands) {
   {
     struct Options {
       DbOption db;
+      SelectionOptions selection;
       std::string from, to;
       bool json = false;
     };
@@ -76,6 +77,7 @@ void register_graph(CLI::App& app, std::vector<Command>& commands) {
     auto* cmd = app.add_subcommand("path", "How two organisations are connected: a shortest chain of relations "
                                            "(fewest hops), each hop with its type, status, date and one evidence sentence.");
     o->db.add(cmd);
+    o->selection.add(cmd);
     cmd->add_option("from", o->from, "First organisation")->required();
     cmd->add_option("to", o->to, "Second organisation")->required();
     cmd->add_flag("--json", o->json, "JSON array of hops");
@@ -84,7 +86,7 @@ void register_graph(CLI::App& app, std::vector<Command>& commands) {
     commands.push_back({cmd, [o]() -> int {
       const auto store = o->db.open(true);
       const auto a = resolve_or_explain(store, o->from), b = resolve_or_explain(store, o->to);
-      const auto ag = load_graph(store);
+      const auto ag = select_graph(store, o->selection.resolve());
       const auto va = ag.find(a), vb = ag.find(b);
       const auto path = (va && vb) ? shortest_path(ag, *va, *vb) : std::nullopt;
       if (!path) {

@@ -15,7 +15,8 @@ namespace aikg {
 namespace {
 
 bool label_accepted(std::string_view list, std::string_view label) {
-  if (list == "triggers" || list == "direction") return parse_relation_type(label).has_value();
+  if (list == "triggers") return label == "-" || parse_relation_type(label).has_value();
+  if (list == "direction") return parse_relation_type(label).has_value();
   if (list == "status") return label == "reported" || parse_status(label).has_value();
   if (list == "josa") {
     static constexpr std::array roles{"subject", "partner", "recipient", "source",

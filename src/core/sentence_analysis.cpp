@@ -108,7 +108,10 @@ Compiled::Compiled(const Gazetteer& gazetteer, const Lexicon& lexicon) {
       (cue.ascii ? english_cues : korean_cues).add(cue.text, id);
     }
   };
-  add_cues("triggers", CueKind::trigger, [](const LexEntry& e) { return static_cast<int>(*parse_relation_type(e.label)); });
+  add_cues("triggers", CueKind::trigger, [](const LexEntry& e) {
+    const auto t = parse_relation_type(e.label);
+    return t ? static_cast<int>(*t) : kNotATrigger;
+  });
   add_cues("direction", CueKind::direction, [](const LexEntry& e) { return static_cast<int>(*parse_relation_type(e.label)); });
   add_cues("status", CueKind::status, [](const LexEntry& e) {
     const auto s = parse_status(e.label);
@@ -210,7 +213,7 @@ Role DocumentState::read_tail(std::size_t pos, std::size_t limit, std::size_t& e
     deung = true;
     std::size_t r = q;
     Role found = Role::none;
-    if (attached(q, found)) return found;
+    if (attached(q, found) && found != Role::none) return found;
     // "등 4개 계열사는", "등 글로벌 기업들과": take the particle of the next words.
     for (int words = 0; words < 4 && r < limit; ++words) {
       while (r < limit && text_[r] != ' ') ++r;
@@ -287,6 +290,41 @@ void DocumentState::find_names(const Sentence& s, std::vector<Unit>& units) {
   }
 }
 
+namespace {
+
+bool is_trigger(const CueHit& h) { return h.cue->kind == Compiled::CueKind::trigger; }
+
+// Trigger words that do not state a relation here: inside a longer word that
+// means something else ("경쟁력" is not a rivalry), or modifying the noun that
+// follows ("협력 LOI" is an LOI, "투자 기업들" are investment firms).
+void drop_non_triggers(std::string_view text, std::vector<CueHit>& cues) {
+  std::vector<std::pair<std::size_t, std::size_t>> blocked;
+  for (const auto& h : cues)
+    if (is_trigger(h) && h.cue->label == kNotATrigger) blocked.emplace_back(h.begin, h.end);
+  auto inside_blocked = [&](const CueHit& h) {
+    return std::any_of(blocked.begin(), blocked.end(), [&](auto b) { return b.first <= h.begin && h.end <= b.second; });
+  };
+  auto modifies_next = [&](const CueHit& h) {
+    if (h.cue->ascii) return false;
+    std::size_t p = h.end;
+    if (p < text.size() && text[p] == ' ') ++p;
+    const auto next = text.substr(p);
+    for (std::string_view noun : {"기업", "업체", "회사"})
+      if (next.starts_with(noun)) return true;
+    return std::any_of(cues.begin(), cues.end(), [&](const CueHit& o) {
+      return is_trigger(o) && o.cue->label != kNotATrigger && o.begin == p && o.cue->label != h.cue->label;
+    });
+  };
+  std::vector<CueHit> kept;
+  for (const auto& h : cues) {
+    if (is_trigger(h) && (h.cue->label == kNotATrigger || inside_blocked(h) || modifies_next(h))) continue;
+    kept.push_back(h);
+  }
+  cues = std::move(kept);
+}
+
+}  // namespace
+
 std::vector<CueHit> DocumentState::find_cues(const Sentence& s) const {
   std::vector<CueHit> out;
   std::vector<PhraseMatcher::Hit> hits;
@@ -308,6 +346,7 @@ std::vector<CueHit> DocumentState::find_cues(const Sentence& s) const {
     prev = c;
     i = next;
   }
+  drop_non_triggers(text_, out);
   return out;
 }
 
@@ -445,6 +484,16 @@ std::vector<Group> DocumentState::group_units(const Sentence& s, std::vector<Uni
       const bool list_like = prev.role == Role::none && !prev.deung && separator_only(prev.end, u.begin);
       const bool coordinated = prev.role == Role::partner && separator_only(prev.end, u.begin) &&
                                (u.role == Role::subject || u.role == Role::partner || u.role == Role::none);
+      // "A를 비롯한 B, C": A belongs to the list that follows.
+      const auto gap = text_.substr(prev.end, u.begin > prev.end ? u.begin - prev.end : 0);
+      const bool including = prev.role == Role::object && gap.size() < 16 &&
+                             (gap.find("비롯") != std::string_view::npos || gap.find("포함") != std::string_view::npos);
+      if (including) {
+        groups.back().units.push_back(i);
+        groups.back().role = u.role;
+        groups.back().end = u.end;
+        continue;
+      }
       if (list_like || coordinated) {
         groups.back().units.push_back(i);
         groups.back().role = u.role;
@@ -528,6 +577,18 @@ Status DocumentState::clause_status(const CueHit& trigger, const std::vector<Cue
 
 // ------------------------------------------------------------ relations ----
 
+// Pairs the taxonomy rules out: a project only takes part, is invested in or
+// supplied; an organisation is not the partner of its own parent group.
+bool DocumentState::plausible(RelationType type, const Unit& a, const Unit& b) const {
+  const bool projects = is_project(a) || is_project(b);
+  if (projects && type != RelationType::participation && type != RelationType::investment &&
+      type != RelationType::supply && type != RelationType::joint_development)
+    return false;
+  if (projects && (type == RelationType::investment || type == RelationType::supply) && !is_project(b)) return false;
+  if (is_ancestor(entry(a), entry(b)) || is_ancestor(entry(b), entry(a))) return false;
+  return true;
+}
+
 void DocumentState::relate(const CueHit& trigger, const std::vector<Unit>& units, const std::vector<Group>& groups,
                            const std::vector<CueHit>& cues, bool english, std::vector<FoundRelation>& out) {
   const auto type = static_cast<RelationType>(trigger.cue->label);
@@ -537,7 +598,7 @@ void DocumentState::relate(const CueHit& trigger, const std::vector<Unit>& units
   const Status status = clause_status(trigger, cues, english, reported, confidence);
 
   auto add = [&](const Unit& a, const Unit& b, double conf) {
-    if (key(a) == key(b)) return;
+    if (key(a) == key(b) || !plausible(type, a, b)) return;
     out.push_back({type, ref(a), ref(b), status, conf * confidence * (a.entry < 0 || b.entry < 0 ? 0.6 : 1.0),
                    trigger.cue->text});
   };
@@ -634,9 +695,15 @@ void DocumentState::relate(const CueHit& trigger, const std::vector<Unit>& units
     return;
   }
   if (!subjects.empty()) {
+    // The other party sits between the subject and the trigger in Korean
+    // ("A는 B의 전략적 파트너로"), after the trigger in English.
     std::vector<const Group*> others;
-    for (const auto& g : groups)
-      if (std::find(subjects.begin(), subjects.end(), &g) == subjects.end() && g.role != Role::source) others.push_back(&g);
+    const std::size_t subject_end = subjects.front()->end;
+    for (const auto& g : groups) {
+      if (std::find(subjects.begin(), subjects.end(), &g) != subjects.end() || g.role == Role::source) continue;
+      const bool placed = english ? g.begin >= subject_end : (g.begin >= subject_end && g.end <= trigger.begin);
+      if (placed) others.push_back(&g);
+    }
     if (const Group* o = nearest(others)) {
       for (const auto* s : subjects)
         for (const auto* a : members(*s))

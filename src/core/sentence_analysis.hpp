@@ -23,6 +23,9 @@ namespace aikg::detail {
 // gives a name.
 enum class Role { none, subject, partner, recipient, source, possessive, object, other, marker };
 
+// The label of a trigger-list entry that blocks a trigger ("경쟁력" is not "경쟁").
+inline constexpr int kNotATrigger = -1;
+
 // Cue lists compiled into matchers, built once per Extractor and shared.
 struct Compiled {
   Compiled(const Gazetteer& gazetteer, const Lexicon& lexicon);
@@ -112,6 +115,7 @@ class DocumentState {
   std::string key(const Unit& u) const;
   const GazetteerEntry* entry(const Unit& u) const;
   bool is_project(const Unit& u) const;
+  bool plausible(RelationType type, const Unit& a, const Unit& b) const;
   bool is_ancestor(const GazetteerEntry* child, const GazetteerEntry* parent) const;
   void remember(const std::vector<FoundRelation>& found, const std::vector<Unit>& units,
                 const std::vector<Group>& groups);

@@ -1,0 +1,36 @@
+// One way to select the graph, shared by every query and export: which
+// relation types and statuses, which evidence dates and confidence, how much
+// evidence, and whether affiliates are rolled up into their business group.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "aikg/graph.hpp"
+#include "aikg/store.hpp"
+#include "aikg/taxonomy.hpp"
+
+namespace aikg {
+
+struct Selection {
+  std::vector<RelationType> types;   // empty: every type
+  std::vector<Status> statuses;      // empty: every status (see min_status)
+  std::optional<Status> min_status;  // keep statuses at least this definite (done > planned > talks > speculated); never ended
+  std::string since, until;          // ISO dates, inclusive, on evidence dates; evidence without a date is dropped when set
+  double min_confidence = 0.0;       // on evidence
+  std::int64_t min_evidence = 1;     // evidence rows left after the filters above
+  bool group = false;                // roll affiliates up into their top-level parent (SK Telecom -> SK Group)
+};
+
+// The relations that pass `selection`, with their counts, dates, status and
+// confidence recomputed from the evidence that passes. Relations that roll up
+// onto the same (type, pair), and self-loops created by the roll-up (an
+// affiliate's relation with its own group), are merged or dropped.
+std::vector<RelationRow> select_relations(const Store& store, const Selection& selection, bool with_evidence = false);
+
+// The selected relations as a graph (built once per command).
+AllianceGraph select_graph(const Store& store, const Selection& selection);
+
+}  // namespace aikg

@@ -1,0 +1,105 @@
+#include "aikg/selection.hpp"
+
+#include <algorithm>
+#include <map>
+#include <tuple>
+#include <unordered_map>
+
+namespace aikg {
+namespace {
+
+bool status_passes(const Selection& s, Status status) {
+  if (!s.statuses.empty() && std::find(s.statuses.begin(), s.statuses.end(), status) == s.statuses.end()) return false;
+  if (s.min_status && (status == Status::ended || rank(status) > rank(*s.min_status))) return false;
+  return true;
+}
+
+bool evidence_passes(const Selection& s, const EvidenceRow& e) {
+  if (!status_passes(s, e.status) || e.confidence < s.min_confidence) return false;
+  if ((!s.since.empty() || !s.until.empty()) && e.date.empty()) return false;
+  if (!s.since.empty() && e.date < s.since) return false;
+  if (!s.until.empty() && e.date > s.until) return false;
+  return true;
+}
+
+// Top-level parent of each entity (following parent names), for the roll-up.
+std::unordered_map<std::int64_t, const EntityRow*> roll_up_map(const std::vector<EntityRow>& entities) {
+  std::unordered_map<std::string, const EntityRow*> by_name;
+  for (const auto& e : entities) by_name.emplace(e.name, &e);
+  std::unordered_map<std::int64_t, const EntityRow*> top;
+  for (const auto& e : entities) {
+    const EntityRow* t = &e;
+    for (int depth = 0; depth < 8 && !t->parent.empty(); ++depth) {
+      const auto it = by_name.find(t->parent);
+      if (it == by_name.end()) break;
+      t = it->second;
+    }
+    top.emplace(e.id, t);
+  }
+  return top;
+}
+
+// Recomputes a relation's summary from its (filtered) evidence, as the store does.
+void summarise(RelationRow& r) {
+  r.evidence_count = static_cast<std::int64_t>(r.evidence.size());
+  r.first_seen.clear(), r.last_seen.clear();
+  r.confidence = 0;
+  const EvidenceRow* latest = nullptr;
+  for (const auto& e : r.evidence) {
+    r.confidence = std::max(r.confidence, e.confidence);
+    if (!e.date.empty()) {
+      if (r.first_seen.empty() || e.date < r.first_seen) r.first_seen = e.date;
+      if (e.date > r.last_seen) r.last_seen = e.date;
+    }
+    if (!latest || e.date > latest->date || (e.date == latest->date && rank(e.status) < rank(latest->status)))
+      latest = &e;
+  }
+  if (latest) r.status = latest->status;
+}
+
+}  // namespace
+
+std::vector<RelationRow> select_relations(const Store& store, const Selection& s, bool with_evidence) {
+  Store::RelationFilter filter;
+  filter.types = s.types;
+  auto rows = store.relations(filter, true);
+  std::unordered_map<std::int64_t, const EntityRow*> top;
+  std::vector<EntityRow> entities;
+  if (s.group) {
+    entities = store.entities();
+    top = roll_up_map(entities);
+  }
+  std::map<std::tuple<RelationType, std::int64_t, std::int64_t>, RelationRow> merged;
+  for (auto& r : rows) {
+    std::erase_if(r.evidence, [&](const EvidenceRow& e) { return !evidence_passes(s, e); });
+    if (r.evidence.empty()) continue;
+    if (s.group) {
+      const auto* a = top.at(r.source_id);
+      const auto* b = top.at(r.target_id);
+      r.source_id = a->id, r.source_name = a->name;
+      r.target_id = b->id, r.target_name = b->name;
+      if (r.source_id == r.target_id) continue;
+      if (!is_directed(r.type) && r.target_name < r.source_name)
+        std::swap(r.source_id, r.target_id), std::swap(r.source_name, r.target_name);
+    }
+    auto [it, inserted] = merged.try_emplace({r.type, r.source_id, r.target_id}, r);
+    if (!inserted) it->second.evidence.insert(it->second.evidence.end(), r.evidence.begin(), r.evidence.end());
+  }
+  std::vector<RelationRow> out;
+  for (auto& [key, r] : merged) {
+    summarise(r);
+    if (r.evidence_count < s.min_evidence) continue;
+    if (!with_evidence) r.evidence.clear();
+    out.push_back(std::move(r));
+  }
+  std::sort(out.begin(), out.end(), [](const RelationRow& a, const RelationRow& b) {
+    return std::tie(a.type, a.source_name, a.target_name) < std::tie(b.type, b.source_name, b.target_name);
+  });
+  return out;
+}
+
+AllianceGraph select_graph(const Store& store, const Selection& selection) {
+  return build_graph(select_relations(store, selection), store.entities());
+}
+
+}  // namespace aikg
