@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
+#include <cstdlib>
 #include <set>
 #include <tuple>
 
@@ -61,6 +63,12 @@ std::size_t hangul_run_end(std::string_view text, std::size_t pos, std::size_t l
     i = j;
   }
   return i;
+}
+
+// 은/는/도 mark the topic: in "A는 B가 추진 중인 X에 공급한다" A is the
+// subject of the main clause and B only of the relative clause.
+bool is_topic_particle(std::string_view particle) {
+  return particle.ends_with("은") || particle.ends_with("는") || particle.ends_with("도");
 }
 
 bool is_english_sentence(std::string_view s) {
@@ -129,7 +137,22 @@ Compiled::Compiled(const Gazetteer& gazetteer, const Lexicon& lexicon) {
 }
 
 DocumentState::DocumentState(const Compiled& compiled, const Gazetteer& gazetteer, std::string_view text)
-    : c_(compiled), g_(gazetteer), text_(text) {}
+    : c_(compiled), g_(gazetteer), text_(text), debug_(std::getenv("AIKG_TRACE") != nullptr) {}
+
+// AIKG_TRACE=1 prints what the extractor saw in each sentence, for rule work.
+void DocumentState::trace(const Sentence& s, const std::vector<Unit>& units, const std::vector<Group>& groups,
+                          const std::vector<CueHit>& cues) const {
+  static constexpr const char* roles[] = {"none", "subj", "partner", "recip", "source", "poss", "obj", "other", "marker"};
+  std::fprintf(stderr, "## %.*s\n", static_cast<int>(s.end - s.begin), text_.data() + s.begin);
+  for (const auto& g : groups) {
+    std::string names;
+    for (auto i : g.units) names += key(units[i]) + (units[i].deung ? "(등) " : " ");
+    std::fprintf(stderr, "   group [%s] %s\n", roles[static_cast<int>(g.role)], names.c_str());
+  }
+  for (const auto& h : cues)
+    std::fprintf(stderr, "   cue %d/%d '%s' @%zu\n", static_cast<int>(h.cue->kind), h.cue->label, h.cue->text.c_str(),
+                 h.begin - s.begin);
+}
 
 const GazetteerEntry* DocumentState::entry(const Unit& u) const {
   return u.entry >= 0 ? &g_.entries()[static_cast<std::size_t>(u.entry)] : nullptr;
@@ -214,7 +237,9 @@ Role DocumentState::read_tail(std::size_t pos, std::size_t limit, std::size_t& e
     std::size_t r = q;
     Role found = Role::none;
     if (attached(q, found) && found != Role::none) return found;
-    // "등 4개 계열사는", "등 글로벌 기업들과": take the particle of the next words.
+    // "등 4개 계열사는", "등 글로벌 기업들과": take the particle of the next
+    // words, but leave them to be read (they may name the group: "삼성 계열").
+    end = q + std::string_view("등").size();
     for (int words = 0; words < 4 && r < limit; ++words) {
       while (r < limit && text_[r] != ' ') ++r;
       while (r < limit && text_[r] == ' ') ++r;
@@ -224,10 +249,7 @@ Role DocumentState::read_tail(std::size_t pos, std::size_t limit, std::size_t& e
         const auto at = word.rfind(noun);
         if (at == std::string_view::npos || at == 0) continue;
         const auto rest = word.substr(at + noun.size());
-        if (auto it = c_.josa.find(std::string(rest)); it != c_.josa.end() && !rest.empty()) {
-          end = word_end;
-          return it->second;
-        }
+        if (auto it = c_.josa.find(std::string(rest)); it != c_.josa.end() && !rest.empty()) return it->second;
       }
     }
   }
@@ -261,6 +283,7 @@ std::optional<Unit> DocumentState::match_name_at(std::size_t pos, const Sentence
         if (text_.substr(h->end, run - h->end).starts_with("등")) u.deung = true;
         u.role = *role;
         u.end = run;
+        u.topic = is_topic_particle(text_.substr(h->end, run - h->end));
         if (*role == Role::none) u.role = read_tail(run, s.end, u.end, u.deung, titled);
       } else {
         u.role = read_tail(h->end, s.end, u.end, u.deung, titled);
@@ -374,7 +397,8 @@ void DocumentState::merge_people(std::vector<Unit>& units) {
         if (is_hangul_syllable(first) && count_code_points(a) >= 3 && a.find(' ') == std::string::npos)
           surname_to_person_[a.substr(0, k)] = person;
       }
-      if (adjacent_next && entry(units[i + 1]) && entry(units[i + 1])->kind != EntityKind::person) {
+      if (adjacent_next && u.role == Role::none && entry(units[i + 1]) &&
+          entry(units[i + 1])->kind != EntityKind::person) {
         // "이재용 삼성전자 회장이": the organisation, with the role of the whole.
         Unit org = units[++i];
         org.begin = u.begin;
@@ -498,10 +522,11 @@ std::vector<Group> DocumentState::group_units(const Sentence& s, std::vector<Uni
         groups.back().units.push_back(i);
         groups.back().role = u.role;
         groups.back().end = u.end;
+        groups.back().topic = u.topic;
         continue;
       }
     }
-    groups.push_back({{i}, u.role, u.begin, u.end});
+    groups.push_back({{i}, u.role, u.begin, u.end, u.topic});
   }
   return groups;
 }
@@ -589,6 +614,46 @@ bool DocumentState::plausible(RelationType type, const Unit& a, const Unit& b) c
   return true;
 }
 
+// A trigger inside a relative clause ("오픈AI가 추진 중인 프로젝트") belongs
+// to that clause's own subject, not to the sentence's topic.
+bool DocumentState::in_relative_clause(const CueHit& trigger, std::size_t sentence_end) const {
+  std::size_t p = hangul_run_end(text_, trigger.end, sentence_end);
+  std::string_view word = text_.substr(trigger.end, p - trigger.end);
+  if (word.empty() || word == "중") {  // "추진 중인": the ending is on the next word
+    std::size_t q = p;
+    while (q < sentence_end && text_[q] == ' ') ++q;
+    p = hangul_run_end(text_, q, sentence_end);
+    word = text_.substr(q, p - q);
+  }
+  const bool adnominal = word.ends_with("인") || word.ends_with("한") || word.ends_with("하는") ||
+                         word.ends_with("된") || word.ends_with("되는") || word.ends_with("던");
+  if (!adnominal || p >= sentence_end || text_[p] != ' ') return false;
+  // "체결한 것으로", "추진할 수": a nominalised main clause, not a relative one.
+  const auto next = text_.substr(p + 1);
+  for (std::string_view noun : {"것", "바", "수", "듯", "예정", "계획", "방침", "뒤", "후", "가운데"})
+    if (next.starts_with(noun)) return false;
+  return true;
+}
+
+std::vector<const Group*> DocumentState::subjects_for(const CueHit& trigger, const std::vector<Group>& groups,
+                                                      std::size_t sentence_end) const {
+  std::vector<const Group*> topics, nominatives;
+  for (const auto& g : groups)
+    if (g.role == Role::subject) (g.topic ? topics : nominatives).push_back(&g);
+  const bool english = sentence_end == SIZE_MAX;
+  if (english || topics.empty() || nominatives.empty()) {
+    topics.insert(topics.end(), nominatives.begin(), nominatives.end());
+    return topics;
+  }
+  if (in_relative_clause(trigger, text_.size())) {
+    const Group* nearest = nullptr;
+    for (const auto* g : nominatives)
+      if (g->end <= trigger.begin) nearest = g;
+    if (nearest) return {nearest};
+  }
+  return topics;
+}
+
 void DocumentState::relate(const CueHit& trigger, const std::vector<Unit>& units, const std::vector<Group>& groups,
                            const std::vector<CueHit>& cues, bool english, std::vector<FoundRelation>& out) {
   const auto type = static_cast<RelationType>(trigger.cue->label);
@@ -623,7 +688,7 @@ void DocumentState::relate(const CueHit& trigger, const std::vector<Unit>& units
     return best;
   };
 
-  auto subjects = with_role({Role::subject});
+  auto subjects = subjects_for(trigger, groups, english ? SIZE_MAX : 0);
   // No subject particle (headlines, "A와 B의 계약은"): the first name leads.
   if (subjects.empty() && groups.size() >= 2 && groups.front().role != Role::recipient &&
       groups.front().role != Role::source)
@@ -724,7 +789,11 @@ void DocumentState::relate(const CueHit& trigger, const std::vector<Unit>& units
     const bool siblings = p0 && !p0->parent.empty() && std::all_of(m.begin(), m.end(), [&](const Unit* u) {
                             return entry(*u) && entry(*u)->parent == p0->parent;
                           });
-    if (!siblings) {
+    // Joint work is between the members themselves ("삼성물산과 삼성중공업은 공동 개발에 나선다").
+    const bool joint = type == RelationType::joint_development || type == RelationType::joint_venture ||
+                       type == RelationType::merger;
+    if (headline_ && !joint) return;  // "삼성·SK, 전방위 협력": parallel actors, not partners
+    if (!siblings || joint) {
       for (std::size_t i = 0; i < m.size(); ++i)
         for (std::size_t j = i + 1; j < m.size(); ++j) add(*m[i], *m[j], 0.8);
       return;
@@ -825,9 +894,21 @@ std::vector<FoundRelation> DocumentState::analyse(const Sentence& s) {
   // Media are sources, never partners: drop them before pairing.
   std::erase_if(units, [&](const Unit& u) { return entry(u) && entry(u)->kind == EntityKind::media; });
   if (units.empty()) return found;
-  auto groups = group_units(s, units);
   const bool english = is_english_sentence(text_.substr(s.begin, s.end - s.begin));
+  headline_ = s.headline;
+  const bool has_subject = std::any_of(units.begin(), units.end(), [](const Unit& u) { return u.role == Role::subject; });
+  if (!english && !s.headline && !has_subject && last_subject_) {
+    // Korean drops a subject that carries over from the previous sentence.
+    Unit implicit = *last_subject_;
+    implicit.begin = implicit.end = s.begin;
+    implicit.role = Role::subject;
+    implicit.topic = true;
+    implicit.implicit = true;
+    units.insert(units.begin(), implicit);
+  }
+  auto groups = group_units(s, units);
   if (english) assign_english_roles(s, units, groups, cues);
+  if (debug_) trace(s, units, groups, cues);
   for (const auto& h : cues)
     if (h.cue->kind == Compiled::CueKind::trigger) relate(h, units, groups, cues, english, found);
   relate_subsidiaries(units, groups, cues, found);

@@ -78,12 +78,15 @@ struct Unit {
   std::string candidate;           // or: an unknown organisation's surface name
   Role role = Role::none;
   bool deung = false;              // followed by 등 ("A, B 등")
+  bool topic = false;              // marked as topic (은/는/도): the main clause's subject
+  bool implicit = false;           // not in the sentence: the previous subject (Korean drops it)
 };
 
 struct Group {
   std::vector<std::size_t> units;  // indexes into the sentence's units
   Role role = Role::none;
   std::size_t begin = 0, end = 0;
+  bool topic = false;
 };
 
 class DocumentState {
@@ -91,6 +94,7 @@ class DocumentState {
   DocumentState(const Compiled& compiled, const Gazetteer& gazetteer, std::string_view text);
   void count_mentions(const std::vector<Sentence>& sentences);
   std::vector<FoundRelation> analyse(const Sentence& sentence);
+  bool headline_ = false;  // the sentence being analysed has no sentence ending
 
  private:
   std::vector<Unit> find_units(const Sentence& s);
@@ -116,13 +120,20 @@ class DocumentState {
   const GazetteerEntry* entry(const Unit& u) const;
   bool is_project(const Unit& u) const;
   bool plausible(RelationType type, const Unit& a, const Unit& b) const;
+  bool in_relative_clause(const CueHit& trigger, std::size_t sentence_end) const;
+  std::vector<const Group*> subjects_for(const CueHit& trigger, const std::vector<Group>& groups,
+                                         std::size_t sentence_end) const;
   bool is_ancestor(const GazetteerEntry* child, const GazetteerEntry* parent) const;
   void remember(const std::vector<FoundRelation>& found, const std::vector<Unit>& units,
                 const std::vector<Group>& groups);
 
+  void trace(const Sentence& s, const std::vector<Unit>& units, const std::vector<Group>& groups,
+             const std::vector<CueHit>& cues) const;
+
   const Compiled& c_;
   const Gazetteer& g_;
   std::string_view text_;
+  bool debug_ = false;
   std::unordered_map<std::string, int> surname_to_person_;   // "이" -> gazetteer index of 이재용
   std::unordered_map<int, int> person_org_;                  // person index -> organisation index
   std::map<std::string, int> mention_counts_;                // entity key -> mentions in the article
