@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "aikg/text.hpp"
+#include "tsv.hpp"
 
 namespace aikg::detail {
 namespace {
@@ -106,7 +107,7 @@ Compiled::Compiled(const Gazetteer& gazetteer, const Lexicon& lexicon) {
   }
   auto add_cues = [&](std::string_view list, CueKind kind, auto label_of) {
     for (const auto& e : lexicon.list(list)) {
-      Cue cue{kind, label_of(e), e.scope == "sentence", is_ascii(e.cue), false, e.cue};
+      Cue cue{kind, label_of(e), e.scope == "sentence", e.scope == "weak", is_ascii(e.cue), false, e.cue};
       if (cue.ascii && !cue.text.empty() && cue.text.back() == '*') {
         cue.prefix = true;
         cue.text.pop_back();
@@ -288,6 +289,7 @@ std::optional<Unit> DocumentState::match_name_at(std::size_t pos, const Sentence
       } else {
         u.role = read_tail(h->end, s.end, u.end, u.deung, titled);
       }
+      u.titled = titled;
       return u;
     }
   }
@@ -501,17 +503,36 @@ std::vector<Group> DocumentState::group_units(const Sentence& s, std::vector<Uni
     return true;
   };
   (void)s;
+  // "A 사장, 클라우디아 네맛 B 부회장": between titled names of a list stands
+  // the next person's name, which the gazetteer need not know.
+  auto person_gap = [&](std::size_t from, std::size_t to) {
+    if (to < from) return false;
+    auto gap = detail::trim(text_.substr(from, to - from));
+    if (!gap.starts_with(",")) return false;
+    gap = detail::trim(gap.substr(1));
+    int words = 0;
+    for (std::size_t i = 0; i < gap.size();) {
+      const auto sp = gap.find(' ', i);
+      const auto w = gap.substr(i, sp == std::string_view::npos ? std::string_view::npos : sp - i);
+      if (count_code_points(w) > 5 || ++words > 3) return false;
+      if (sp == std::string_view::npos) break;
+      i = sp + 1;
+    }
+    return true;
+  };
   for (std::size_t i = 0; i < units.size(); ++i) {
     const Unit& u = units[i];
     if (!groups.empty()) {
       const Unit& prev = units[groups.back().units.back()];
-      const bool list_like = prev.role == Role::none && !prev.deung && separator_only(prev.end, u.begin);
+      const bool list_like = prev.role == Role::none && !prev.deung &&
+                             (separator_only(prev.end, u.begin) || (prev.titled && person_gap(prev.end, u.begin)));
       const bool coordinated = prev.role == Role::partner && separator_only(prev.end, u.begin) &&
                                (u.role == Role::subject || u.role == Role::partner || u.role == Role::none);
       // "A를 비롯한 B, C": A belongs to the list that follows.
       const auto gap = text_.substr(prev.end, u.begin > prev.end ? u.begin - prev.end : 0);
-      const bool including = prev.role == Role::object && gap.size() < 16 &&
-                             (gap.find("비롯") != std::string_view::npos || gap.find("포함") != std::string_view::npos);
+      const bool including = prev.role == Role::object &&
+                             (gap.find("비롯") != std::string_view::npos || gap.find("포함") != std::string_view::npos) &&
+                             (gap.size() < 16 || (prev.titled && gap.size() < 48));
       if (including) {
         groups.back().units.push_back(i);
         groups.back().role = u.role;
@@ -665,7 +686,7 @@ void DocumentState::relate(const CueHit& trigger, const std::vector<Unit>& units
   auto add = [&](const Unit& a, const Unit& b, double conf) {
     if (key(a) == key(b) || !plausible(type, a, b)) return;
     out.push_back({type, ref(a), ref(b), status, conf * confidence * (a.entry < 0 || b.entry < 0 ? 0.6 : 1.0),
-                   trigger.cue->text});
+                   trigger.cue->text, trigger.cue->weak});
   };
   auto members = [&](const Group& g) {
     std::vector<const Unit*> m;
@@ -880,6 +901,16 @@ void DocumentState::remember(const std::vector<FoundRelation>& found, const std:
   }
 }
 
+// "협력 LOI를 체결": a generic partnership says nothing the specific relation
+// between the same two does not.
+void DocumentState::drop_outranked(std::vector<FoundRelation>& found) const {
+  auto pair_of = [](const FoundRelation& r) { return std::minmax(r.source.name, r.target.name); };
+  std::set<std::pair<std::string, std::string>> specific;
+  for (const auto& r : found)
+    if (!r.weak && r.type != RelationType::subsidiary_of) specific.insert(pair_of(r));
+  std::erase_if(found, [&](const FoundRelation& r) { return r.weak && specific.count(pair_of(r)); });
+}
+
 void DocumentState::count_mentions(const std::vector<Sentence>& sentences) {
   for (const auto& s : sentences)
     for (const auto& u : find_units(s)) ++mention_counts_[key(u)];
@@ -912,6 +943,7 @@ std::vector<FoundRelation> DocumentState::analyse(const Sentence& s) {
   for (const auto& h : cues)
     if (h.cue->kind == Compiled::CueKind::trigger) relate(h, units, groups, cues, english, found);
   relate_subsidiaries(units, groups, cues, found);
+  drop_outranked(found);
   // One relation per (type, pair) and sentence: the first trigger's reading.
   std::vector<FoundRelation> unique;
   std::set<std::tuple<RelationType, std::string, std::string>> keys;

@@ -43,6 +43,7 @@ struct Compiled {
     CueKind kind;
     int label;          // RelationType, Status (or -1 for reported), reference kind (0 pair, 1 last)
     bool sentence_scope;
+    bool weak;          // a generic trigger, outranked by a specific one for the same pair
     bool ascii;
     bool prefix;        // ASCII cue with a trailing '*'
     std::string text;
@@ -68,6 +69,7 @@ struct FoundRelation {
   Status status;
   double confidence;
   std::string cue;
+  bool weak = false;
 };
 
 // One name (or person, or back-reference) in a sentence, resolved to the
@@ -80,6 +82,7 @@ struct Unit {
   bool deung = false;              // followed by 등 ("A, B 등")
   bool topic = false;              // marked as topic (은/는/도): the main clause's subject
   bool implicit = false;           // not in the sentence: the previous subject (Korean drops it)
+  bool titled = false;             // followed by a person's title ("삼성전자 회장")
 };
 
 struct Group {
@@ -93,6 +96,7 @@ class DocumentState {
  public:
   DocumentState(const Compiled& compiled, const Gazetteer& gazetteer, std::string_view text);
   void count_mentions(const std::vector<Sentence>& sentences);
+  void drop_outranked(std::vector<FoundRelation>& found) const;
   std::vector<FoundRelation> analyse(const Sentence& sentence);
   bool headline_ = false;  // the sentence being analysed has no sentence ending
 
