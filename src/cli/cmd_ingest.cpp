@@ -26,9 +26,10 @@ int summarise(const IngestReport& r, const Store& store) {
              r.articles, r.files, r.added, r.updated, r.unchanged, r.duplicates, r.evidence);
   fmt::print("database: {} documents, {} entities, {} relations, {} evidence\n", c.documents, c.entities, c.relations,
              c.evidence);
-  if (r.problems || r.unsupported) {
-    fmt::print(stderr, "aikg: {} inputs skipped ({} unreadable, {} unsupported)\n", r.problems + r.unsupported,
-               r.problems, r.unsupported);
+  // Files of other types (a README in the folder) are a notice, not a failure.
+  if (r.unsupported) fmt::print(stderr, "aikg: {} files of unsupported types skipped\n", r.unsupported);
+  if (r.problems) {
+    fmt::print(stderr, "aikg: {} inputs could not be read and were skipped\n", r.problems);
     return kPartial;
   }
   return kOk;

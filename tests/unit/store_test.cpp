@@ -1,1 +1,667 @@
+#include "aikg/store.hpp"
+
+#include <sqlite3.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <array>
+#include <filesystem>
+#include <string>
+#include <vector>
+
 #include <catch2/catch.hpp>
+#include <fmt/format.h>
+
+#include "aikg/error.hpp"
+#include "aikg/gazetteer.hpp"
+#include "aikg/mention.hpp"
+#include "aikg/taxonomy.hpp"
+
+namespace fs = std::filesystem;
+using namespace aikg;
+using Catch::Matchers::Contains;
+
+namespace {
+
+// A database path in the temp directory; the file and its WAL companions are
+// removed when the test ends.
+class TempDb {
+ public:
+  TempDb() : path_(fs::temp_directory_path() / fmt::format("aikg_store_test_{}_{}.db", ::getpid(), counter_++)) {
+    remove_files();
+  }
+  ~TempDb() { remove_files(); }
+  TempDb(const TempDb&) = delete;
+  TempDb& operator=(const TempDb&) = delete;
+
+  const fs::path& path() const { return path_; }
+
+ private:
+  void remove_files() {
+    std::error_code ignored;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(path_.string() + suffix, ignored);
+  }
+  static inline int counter_ = 0;
+  fs::path path_;
+};
+
+// The file opened with the plain SQLite API, as an analyst's tool would.
+class RawDb {
+ public:
+  explicit RawDb(const fs::path& path) { REQUIRE(sqlite3_open(path.string().c_str(), &db_) == SQLITE_OK); }
+  ~RawDb() { sqlite3_close(db_); }
+  RawDb(const RawDb&) = delete;
+  RawDb& operator=(const RawDb&) = delete;
+
+  void exec(const std::string& sql) {
+    char* message = nullptr;
+    const int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message);
+    INFO(sql << ": " << (message ? message : ""));
+    sqlite3_free(message);
+    REQUIRE(rc == SQLITE_OK);
+  }
+  // All rows, each as its columns joined by '|'.
+  std::vector<std::string> rows(const std::string& sql) {
+    sqlite3_stmt* stmt = nullptr;
+    REQUIRE(sqlite3_prepare_v2(db_, sql.c_str(), -1, &stmt, nullptr) == SQLITE_OK);
+    std::vector<std::string> out;
+    while (sqlite3_step(stmt) == SQLITE_ROW) {
+      std::string row;
+      for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
+        const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
+        row += (i ? "|" : "") + std::string(text ? text : "NULL");
+      }
+      out.push_back(row);
+    }
+    sqlite3_finalize(stmt);
+    return out;
+  }
+  std::string value(const std::string& sql) {
+    const auto r = rows(sql);
+    REQUIRE(r.size() == 1);
+    return r.front();
+  }
+  std::int64_t integer(const std::string& sql) { return std::stoll(value(sql)); }
+
+ private:
+  sqlite3* db_ = nullptr;
+};
+
+EntityRef company(std::string name) { return EntityRef{std::move(name), EntityKind::company, false}; }
+
+Mention mention(std::string id, RelationType type, std::string source, std::string target, Status status,
+                std::string date, double confidence = 0.8) {
+  Mention m;
+  m.id = std::move(id);
+  m.type = type;
+  m.source = company(std::move(source));
+  m.target = company(std::move(target));
+  m.status = status;
+  m.confidence = confidence;
+  m.sentence = fmt::format("{} and {} announced it.", m.source.name, m.target.name);
+  m.begin = 10;
+  m.end = 10 + m.sentence.size();
+  m.date = std::move(date);
+  m.cue = "announced";
+  return m;
+}
+
+DocumentMentions document(std::string id, std::string content_hash, std::vector<Mention> mentions,
+                          std::string date = "2024-01-01") {
+  DocumentMentions d;
+  d.article.id = std::move(id);
+  d.article.title = "Title of " + d.article.id;
+  d.article.url = "https://news.example/" + d.article.id;
+  d.article.source = "Example News";
+  d.article.published = date;
+  d.article.text = "Some article text.";
+  d.article.origin = "samples/" + d.article.id + ".txt";
+  d.content_hash = std::move(content_hash);
+  d.date = std::move(date);
+  d.mentions = std::move(mentions);
+  return d;
+}
+
+const RelationRow& only_relation(const std::vector<RelationRow>& rows) {
+  REQUIRE(rows.size() == 1);
+  return rows.front();
+}
+
+std::vector<RelationRow> all_relations(const Store& store, bool with_evidence = false) {
+  return store.relations({}, with_evidence);
+}
+
+bool same_counts(const Store::Counts& a, const Store::Counts& b) {
+  return a.documents == b.documents && a.entities == b.entities && a.relations == b.relations &&
+         a.evidence == b.evidence;
+}
+
+void require_consistent(const fs::path& path) {
+  RawDb raw(path);
+  CHECK(raw.rows("PRAGMA foreign_key_check").empty());
+  CHECK(raw.value("PRAGMA integrity_check") == "ok");
+  // The stored summary equals a recount of the evidence.
+  CHECK(raw.rows("SELECT r.id FROM relations r WHERE r.evidence_count <> "
+                 "(SELECT count(*) FROM evidence e WHERE e.relation_id = r.id) OR r.evidence_count = 0")
+            .empty());
+}
+
+const Gazetteer kNoGazetteer;
+
+}  // namespace
+
+TEST_CASE("a new file is marked as aikg's and migrated to the latest schema", "[store]") {
+  TempDb db;
+  REQUIRE(Store::latest_schema_version() >= 1);
+  {
+    Store store(db.path());
+    CHECK(store.schema_version() == Store::latest_schema_version());
+    CHECK(same_counts(store.counts(), {}));
+  }
+  RawDb raw(db.path());
+  CHECK(raw.integer("PRAGMA application_id") == 0x41494B47);
+  CHECK(raw.integer("PRAGMA user_version") == Store::latest_schema_version());
+  CHECK(raw.value("PRAGMA journal_mode") == "wal");
+  CHECK(raw.rows("SELECT name FROM sqlite_schema WHERE type = 'view' ORDER BY name") ==
+        std::vector<std::string>{"v_evidence", "v_relations"});
+}
+
+TEST_CASE("opening a missing file without create fails", "[store]") {
+  TempDb db;
+  StoreOptions no_create;
+  no_create.create = false;
+  CHECK_THROWS_AS(Store(db.path(), no_create), StoreError);
+  CHECK_FALSE(fs::exists(db.path()));
+}
+
+TEST_CASE("reopening an aikg file writes nothing", "[store]") {
+  TempDb db;
+  { Store store(db.path()); }
+  RawDb watcher(db.path());
+  const auto before = watcher.integer("PRAGMA data_version");
+  {
+    Store again(db.path());
+    CHECK(again.schema_version() == Store::latest_schema_version());
+  }
+  // data_version changes when any other connection commits.
+  CHECK(watcher.integer("PRAGMA data_version") == before);
+}
+
+TEST_CASE("a SQLite file made by someone else is refused and left alone", "[store]") {
+  TempDb db;
+  {
+    RawDb other(db.path());
+    other.exec("CREATE TABLE notes(id INTEGER PRIMARY KEY, text TEXT)");
+  }
+  CHECK_THROWS_WITH(Store(db.path()), Contains("not an aikg database"));
+  StoreOptions read_only;
+  read_only.read_only = true;
+  CHECK_THROWS_WITH(Store(db.path(), read_only), Contains("not an aikg database"));
+
+  RawDb raw(db.path());
+  CHECK(raw.integer("PRAGMA application_id") == 0);
+  CHECK(raw.integer("PRAGMA user_version") == 0);
+  CHECK(raw.value("PRAGMA journal_mode") == "delete");
+}
+
+TEST_CASE("a file with another application id is refused", "[store]") {
+  TempDb db;
+  { RawDb(db.path()).exec("PRAGMA application_id = 0x47504B47"); }  // GeoPackage
+  CHECK_THROWS_WITH(Store(db.path()), Contains("not an aikg database") && Contains("0x47504b47"));
+}
+
+TEST_CASE("a file written by a newer aikg is refused", "[store]") {
+  TempDb db;
+  { Store store(db.path()); }
+  const int newer = Store::latest_schema_version() + 1;
+  { RawDb(db.path()).exec(fmt::format("PRAGMA user_version = {}", newer)); }
+  CHECK_THROWS_WITH(Store(db.path()), Contains("newer") && Contains(std::to_string(newer)));
+}
+
+TEST_CASE("lookup tables are filled from taxonomy.hpp", "[store]") {
+  TempDb db;
+  { Store store(db.path()); }
+  RawDb raw(db.path());
+  CHECK(raw.integer("SELECT count(*) FROM relation_types") == static_cast<std::int64_t>(kRelationTypes.size()));
+  CHECK(raw.integer("SELECT count(*) FROM statuses") == static_cast<std::int64_t>(kStatuses.size()));
+  CHECK(raw.integer("SELECT count(*) FROM entity_kinds") == static_cast<std::int64_t>(kEntityKinds.size()));
+  CHECK(raw.value("SELECT directed || '|' || description FROM relation_types WHERE name = 'investment'") ==
+        "1|investor -> investee: equity, funding, stake");
+  CHECK(raw.integer("SELECT rank FROM statuses WHERE name = 'ended'") == rank(Status::ended));
+
+  SECTION("and repaired when someone edited them") {
+    raw.exec("UPDATE relation_types SET description = 'edited' WHERE name = 'mou'");
+    { Store store(db.path()); }
+    CHECK(raw.value("SELECT description FROM relation_types WHERE name = 'mou'") ==
+          "memorandum of understanding or business agreement");
+  }
+}
+
+TEST_CASE("ingesting the same document twice changes nothing", "[store]") {
+  TempDb db;
+  Store store(db.path());
+  const auto doc = document("d1", "h1",
+                            {mention("m1", RelationType::mou, "Naver", "Samsung Electronics", Status::done, ""),
+                             mention("m2", RelationType::investment, "SK Telecom", "Anthropic", Status::done, "")});
+  const auto first = store.put_document(doc, kNoGazetteer);
+  CHECK(first.outcome == IngestResult::Outcome::added);
+  CHECK(first.evidence_added == 2);
+  const auto counts = store.counts();
+  CHECK(counts.documents == 1);
+  CHECK(counts.entities == 4);
+  CHECK(counts.relations == 2);
+  CHECK(counts.evidence == 2);
+
+  const auto second = store.put_document(doc, kNoGazetteer);
+  CHECK(second.outcome == IngestResult::Outcome::unchanged);
+  CHECK(second.evidence_added == 0);
+  CHECK(same_counts(store.counts(), counts));
+
+  SECTION("also from a new Store on the same file") {
+    Store again(db.path());
+    CHECK(again.put_document(doc, kNoGazetteer).outcome == IngestResult::Outcome::unchanged);
+    CHECK(same_counts(again.counts(), counts));
+  }
+  require_consistent(db.path());
+}
+
+TEST_CASE("a changed document replaces its evidence and drops orphan relations", "[store]") {
+  TempDb db;
+  Store store(db.path());
+  store.put_document(document("d1", "v1",
+                              {mention("d1-a", RelationType::partnership, "Kakao", "Naver", Status::talks, "2024-01-01"),
+                               mention("d1-b", RelationType::mou, "Kakao", "LG CNS", Status::done, "2024-01-01")}),
+                     kNoGazetteer);
+  store.put_document(
+      document("d2", "other", {mention("d2-a", RelationType::partnership, "Kakao", "Naver", Status::talks, "2023-06-01")}),
+      kNoGazetteer);
+  const auto partnership_id = store.relations({{}, {RelationType::partnership}}, false).at(0).id;
+
+  const auto result = store.put_document(
+      document("d1", "v2", {mention("d1-c", RelationType::partnership, "Kakao", "Naver", Status::done, "2024-02-01")}),
+      kNoGazetteer);
+  CHECK(result.outcome == IngestResult::Outcome::updated);
+  CHECK(result.evidence_added == 1);
+
+  const auto rows = all_relations(store, true);
+  const RelationRow& r = only_relation(rows);  // the MOU lost its only evidence
+  CHECK(r.id == partnership_id);              // still supported, so it keeps its id
+  CHECK(r.type == RelationType::partnership);
+  CHECK(r.evidence_count == 2);
+  CHECK(r.status == Status::done);
+  CHECK(r.first_seen == "2023-06-01");
+  CHECK(r.last_seen == "2024-02-01");
+  REQUIRE(r.evidence.size() == 2);
+  CHECK(r.evidence[0].doc == "d2");
+  CHECK(r.evidence[1].doc == "d1");
+  CHECK(r.evidence[1].date == "2024-02-01");
+
+  const auto counts = store.counts();
+  CHECK(counts.documents == 2);
+  CHECK(counts.evidence == 2);
+  CHECK(counts.entities == 3);  // entities stay: they are knowledge, not evidence
+  require_consistent(db.path());
+}
+
+TEST_CASE("an update that drops every mention leaves the document without evidence", "[store]") {
+  TempDb db;
+  Store store(db.path());
+  store.put_document(
+      document("d1", "v1", {mention("m1", RelationType::mou, "Kakao", "Naver", Status::done, "2024-01-01")}),
+      kNoGazetteer);
+  CHECK(store.put_document(document("d1", "v2", {}), kNoGazetteer).outcome == IngestResult::Outcome::updated);
+  const auto counts = store.counts();
+  CHECK(counts.documents == 1);
+  CHECK(counts.relations == 0);
+  CHECK(counts.evidence == 0);
+  require_consistent(db.path());
+}
+
+TEST_CASE("the same content under another id is a duplicate", "[store]") {
+  TempDb db;
+  Store store(db.path());
+  store.put_document(
+      document("d1", "same", {mention("m1", RelationType::mou, "Kakao", "Naver", Status::done, "2024-01-01")}),
+      kNoGazetteer);
+  const auto counts = store.counts();
+  const auto result = store.put_document(
+      document("copy-of-d1", "same", {mention("m1", RelationType::mou, "Kakao", "Naver", Status::done, "2024-01-01")}),
+      kNoGazetteer);
+  CHECK(result.outcome == IngestResult::Outcome::duplicate);
+  CHECK(result.evidence_added == 0);
+  CHECK(same_counts(store.counts(), counts));
+}
+
+TEST_CASE("a relation seen in two documents is stored once", "[store]") {
+  TempDb db;
+  Store store(db.path());
+  store.put_document(
+      document("d1", "h1", {mention("m1", RelationType::mou, "Kakao", "Naver", Status::done, "2024-03-05", 0.7)}),
+      kNoGazetteer);
+  store.put_document(
+      document("d2", "h2", {mention("m2", RelationType::mou, "Kakao", "Naver", Status::done, "2023-11-20", 0.9)}),
+      kNoGazetteer);
+  // Another type between the same two is another relation.
+  store.put_document(
+      document("d3", "h3", {mention("m3", RelationType::meeting, "Kakao", "Naver", Status::done, "2024-01-01")}),
+      kNoGazetteer);
+
+  const auto mous = store.relations({{}, {RelationType::mou}}, true);
+  const RelationRow& r = only_relation(mous);
+  CHECK(r.source_name == "Kakao");
+  CHECK(r.target_name == "Naver");
+  CHECK(r.evidence_count == 2);
+  CHECK(r.first_seen == "2023-11-20");
+  CHECK(r.last_seen == "2024-03-05");
+  CHECK(r.confidence == Approx(0.9));
+  REQUIRE(r.evidence.size() == 2);
+  CHECK(r.evidence[0].doc == "d2");  // evidence in date order
+  CHECK(r.evidence[0].url == "https://news.example/d2");
+  CHECK(r.evidence[1].doc == "d1");
+  CHECK(store.evidence(r.id).size() == 2);
+  CHECK(all_relations(store).size() == 2);
+  require_consistent(db.path());
+}
+
+TEST_CASE("a relation's status is that of its latest evidence, the most definite on equal dates", "[store]") {
+  struct Evidence {
+    Status status;
+    const char* date;
+  };
+  struct Case {
+    const char* name;
+    std::vector<Evidence> evidence;
+    Status expected;
+  };
+  const std::vector<Case> cases{
+      {"later talks win over earlier done", {{Status::done, "2024-01-01"}, {Status::talks, "2024-02-01"}}, Status::talks},
+      {"a later denial ends it", {{Status::planned, "2024-01-01"}, {Status::ended, "2024-03-01"}}, Status::ended},
+      {"same date: the most definite", {{Status::talks, "2024-01-01"}, {Status::done, "2024-01-01"},
+                                        {Status::speculated, "2024-01-01"}}, Status::done},
+      {"undated evidence counts as the oldest", {{Status::done, ""}, {Status::speculated, "2023-01-01"}},
+       Status::speculated},
+      {"all undated: the most definite", {{Status::talks, ""}, {Status::planned, ""}}, Status::planned},
+  };
+  for (const Case& c : cases) {
+    // Every arrival order gives the same answer, and a recomputation after
+    // an update agrees with the incremental summary.
+    std::vector<std::size_t> order(c.evidence.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    do {
+      TempDb db;
+      Store store(db.path());
+      for (const std::size_t i : order) {
+        const auto id = fmt::format("d{}", i);
+        store.put_document(document(id, id, {mention(id, RelationType::contract, "KT", "Microsoft",
+                                                     c.evidence[i].status, c.evidence[i].date)},
+                                    ""),
+                           kNoGazetteer);
+      }
+      INFO(c.name << ", first document d" << order.front());
+      CHECK(only_relation(all_relations(store)).status == c.expected);
+
+      store.put_document(document("unrelated", "u1", {mention("u1", RelationType::contract, "KT", "Microsoft",
+                                                              Status::talks, "1999-01-01")}),
+                         kNoGazetteer);
+      store.put_document(document("unrelated", "u2", {}), kNoGazetteer);  // recomputes the relation
+      CHECK(only_relation(all_relations(store)).status == c.expected);
+    } while (std::next_permutation(order.begin(), order.end()));
+  }
+}
+
+TEST_CASE("evidence without a date of its own takes the document's date", "[store]") {
+  TempDb db;
+  Store store(db.path());
+  store.put_document(
+      document("d1", "h1", {mention("m1", RelationType::mou, "Kakao", "Naver", Status::done, "")}, "2024-05-06"),
+      kNoGazetteer);
+  const auto rows = all_relations(store, true);
+  const RelationRow& r = only_relation(rows);
+  CHECK(r.first_seen == "2024-05-06");
+  CHECK(r.evidence.at(0).date == "2024-05-06");
+}
+
+TEST_CASE("aliases from the gazetteer resolve entities", "[store]") {
+  TempDb db;
+  Gazetteer gazetteer;
+  gazetteer.add_tsv(
+      "# name\tkind\tparent\tko_aliases\ten_aliases\n"
+      "SK Group\tgroup\t\tSK그룹\t\n"
+      "SK Telecom\tcompany\tSK Group\tSK텔레콤|에스케이텔레콤\tSKT\n",
+      "test.tsv");
+  gazetteer.add(GazetteerEntry{"Samsung Electronics", EntityKind::company, "", {"삼성전자", "Samsung Electronics"}});
+
+  Store store(db.path());
+  store.put_document(
+      document("d1", "h1",
+               {mention("m1", RelationType::partnership, "SK Telecom", "Samsung Electronics", Status::done, "")}),
+      gazetteer);
+
+  const auto skt = store.resolve("SK Telecom");
+  REQUIRE(skt);
+  CHECK(store.resolve("sk 텔레콤") == skt);
+  CHECK(store.resolve("SK텔레콤") == skt);
+  CHECK(store.resolve("skt") == skt);
+  CHECK(store.resolve("  SK TELECOM ") == skt);
+  CHECK(store.resolve("삼성 전자") == store.resolve("Samsung Electronics"));
+  CHECK_FALSE(store.resolve("LG Electronics"));
+  CHECK_FALSE(store.resolve(""));
+
+  const auto e = store.entity(*skt);
+  REQUIRE(e);
+  CHECK(e->name == "SK Telecom");
+  CHECK(e->kind == EntityKind::company);
+  CHECK(e->parent == "SK Group");  // the parent is created from the gazetteer too
+  CHECK_FALSE(e->candidate);
+  CHECK(e->aliases == std::vector<std::string>{"SK Telecom", "SKT", "SK텔레콤", "에스케이텔레콤"});
+
+  const auto group = store.resolve("sk그룹");
+  REQUIRE(group);
+  CHECK(store.entity(*group)->kind == EntityKind::group);
+  CHECK_FALSE(store.entity(9999));
+}
+
+TEST_CASE("entities are listed by name with sorted aliases", "[store]") {
+  TempDb db;
+  Gazetteer gazetteer;
+  gazetteer.add(GazetteerEntry{"Naver", EntityKind::company, "", {"네이버", "NAVER Corp", "Naver"}});
+  Store store(db.path());
+  Mention m = mention("m1", RelationType::mou, "Naver", "Upstage AI", Status::done, "");
+  m.target.candidate = true;
+  store.put_document(document("d1", "h1", {m}), gazetteer);
+
+  const auto entities = store.entities();
+  REQUIRE(entities.size() == 2);
+  CHECK(entities[0].name == "Naver");
+  CHECK(entities[0].aliases == std::vector<std::string>{"NAVER Corp", "Naver", "네이버"});
+  CHECK_FALSE(entities[0].candidate);
+  CHECK(entities[1].name == "Upstage AI");
+  CHECK(entities[1].aliases == std::vector<std::string>{"Upstage AI"});
+  CHECK(entities[1].candidate);
+}
+
+TEST_CASE("suggest finds near misses, closest first", "[store]") {
+  TempDb db;
+  Store store(db.path());
+  store.put_document(document("d1", "h1",
+                              {mention("m1", RelationType::mou, "Samsung Electronics", "Samsung SDS", Status::done, ""),
+                               mention("m2", RelationType::mou, "SK Hynix", "Naver", Status::done, "")}),
+                     kNoGazetteer);
+  const auto near = store.suggest("Samsung Electronic");
+  REQUIRE_FALSE(near.empty());
+  CHECK(near.front() == "Samsung Electronics");
+  CHECK(store.suggest("sk hynics") == std::vector<std::string>{"SK Hynix"});
+  CHECK(store.suggest("Completely Unrelated Corp").empty());
+  CHECK(store.suggest("Samsung Electronic", 0).empty());
+}
+
+TEST_CASE("rollback inside begin() leaves nothing", "[store]") {
+  TempDb db;
+  Store store(db.path());
+  store.begin();
+  store.put_document(
+      document("d1", "h1", {mention("m1", RelationType::mou, "Kakao", "Naver", Status::done, "2024-01-01")}),
+      kNoGazetteer);
+  store.put_document(
+      document("d2", "h2", {mention("m2", RelationType::mou, "Kakao", "Naver", Status::done, "2024-01-02")}),
+      kNoGazetteer);
+  CHECK(store.counts().evidence == 2);
+  store.rollback();
+  CHECK(same_counts(store.counts(), {}));
+
+  // The ids cached during the rolled-back transaction must not be reused.
+  store.put_document(
+      document("d1", "h1", {mention("m1", RelationType::mou, "Kakao", "Naver", Status::done, "2024-01-01")}),
+      kNoGazetteer);
+  CHECK(store.counts().relations == 1);
+  require_consistent(db.path());
+}
+
+TEST_CASE("a failing document inside a batch is undone alone", "[store]") {
+  TempDb db;
+  Store store(db.path());
+  {
+    // Makes SQLite fail halfway through a document, after it wrote entities,
+    // a relation and evidence for the document's first mention.
+    RawDb(db.path()).exec(
+        "CREATE TRIGGER poison BEFORE INSERT ON entities WHEN NEW.name = 'Poison' "
+        "BEGIN SELECT RAISE(ABORT, 'poisoned entity'); END");
+  }
+  store.begin();
+  store.put_document(
+      document("good-1", "h1", {mention("m1", RelationType::mou, "Kakao", "Naver", Status::done, "")}), kNoGazetteer);
+  const auto fails_halfway = document("bad-1", "h2",
+                                      {mention("m2", RelationType::mou, "Kakao", "LG CNS", Status::done, ""),
+                                       mention("m3", RelationType::mou, "Kakao", "Poison", Status::done, "")});
+  CHECK_THROWS_WITH(store.put_document(fails_halfway, kNoGazetteer),
+                    Contains("bad-1") && Contains("poisoned entity"));
+  const auto invalid = document("bad-2", "h3",
+                                {mention("m4", RelationType::mou, "Kakao", "LG CNS", Status::done, ""),
+                                 mention("", RelationType::mou, "Kakao", "KT", Status::done, "")});  // no id
+  CHECK_THROWS_WITH(store.put_document(invalid, kNoGazetteer), Contains("bad-2") && Contains("mention 2"));
+  store.put_document(
+      document("good-2", "h4", {mention("m5", RelationType::mou, "Kakao", "Naver", Status::done, "")}), kNoGazetteer);
+  store.commit();
+
+  const auto counts = store.counts();
+  CHECK(counts.documents == 2);
+  CHECK(counts.entities == 2);
+  CHECK(counts.relations == 1);
+  CHECK(counts.evidence == 2);
+  CHECK_FALSE(store.resolve("LG CNS"));
+  require_consistent(db.path());
+}
+
+TEST_CASE("a failing document outside a batch leaves nothing", "[store]") {
+  TempDb db;
+  Store store(db.path());
+  {
+    RawDb(db.path()).exec(
+        "CREATE TRIGGER poison BEFORE INSERT ON evidence WHEN NEW.mention_key = 'poison' "
+        "BEGIN SELECT RAISE(ABORT, 'poisoned evidence'); END");
+  }
+  const auto fails_halfway = document("bad", "h1",
+                                      {mention("m1", RelationType::mou, "Kakao", "LG CNS", Status::done, ""),
+                                       mention("poison", RelationType::mou, "Kakao", "KT", Status::done, "")});
+  CHECK_THROWS_WITH(store.put_document(fails_halfway, kNoGazetteer), Contains("poisoned evidence"));
+  CHECK(same_counts(store.counts(), {}));
+  // Nothing cached from the failed attempt is reused.
+  store.put_document(
+      document("good", "h2", {mention("m2", RelationType::mou, "Kakao", "LG CNS", Status::done, "")}), kNoGazetteer);
+  CHECK(store.counts().relations == 1);
+  require_consistent(db.path());
+}
+
+TEST_CASE("begin, commit and rollback are checked", "[store]") {
+  TempDb db;
+  Store store(db.path());
+  CHECK_THROWS_AS(store.commit(), StoreError);
+  store.begin();
+  CHECK_THROWS_AS(store.begin(), StoreError);
+  store.commit();
+  store.rollback();  // nothing open: nothing to do
+}
+
+TEST_CASE("another writer's commits do not confuse the cached ids", "[store]") {
+  TempDb db;
+  Store first(db.path());
+  Store second(db.path());
+  first.put_document(
+      document("d1", "v1", {mention("m1", RelationType::mou, "Kakao", "Naver", Status::done, "2024-01-01")}),
+      kNoGazetteer);
+  // The second writer replaces d1, which deletes the relation first cached.
+  second.put_document(document("d1", "v2", {}), kNoGazetteer);
+  first.put_document(
+      document("d2", "h2", {mention("m2", RelationType::mou, "Kakao", "Naver", Status::done, "2024-01-02")}),
+      kNoGazetteer);
+  CHECK(only_relation(all_relations(first)).evidence_count == 1);
+  require_consistent(db.path());
+}
+
+TEST_CASE("a read-only store reads but does not write", "[store]") {
+  TempDb db;
+  const auto doc =
+      document("d1", "h1", {mention("m1", RelationType::mou, "Kakao", "Naver", Status::done, "2024-01-01")});
+  { Store(db.path()).put_document(doc, kNoGazetteer); }
+  StoreOptions read_only;
+  read_only.read_only = true;
+  Store store(db.path(), read_only);
+  CHECK(store.counts().evidence == 1);
+  CHECK(store.schema_version() == Store::latest_schema_version());
+  CHECK_THROWS_WITH(store.put_document(doc, kNoGazetteer), Contains("read-only"));
+  CHECK_THROWS_WITH(store.begin(), Contains("read-only"));
+}
+
+TEST_CASE("relations are filtered by entity and type and sorted", "[store]") {
+  TempDb db;
+  Store store(db.path());
+  store.put_document(document("d1", "h1",
+                              {mention("m1", RelationType::mou, "Kakao", "Naver", Status::done, ""),
+                               mention("m2", RelationType::investment, "Naver", "Upstage", Status::done, ""),
+                               mention("m3", RelationType::mou, "KT", "Microsoft", Status::done, ""),
+                               mention("m4", RelationType::mou, "Kakao", "LG CNS", Status::done, "")}),
+                     kNoGazetteer);
+  std::vector<std::string> listed;
+  for (const auto& r : all_relations(store))
+    listed.push_back(fmt::format("{} {} {}", name(r.type), r.source_name, r.target_name));
+  CHECK(listed == std::vector<std::string>{"investment Naver Upstage", "mou KT Microsoft", "mou Kakao LG CNS",
+                                           "mou Kakao Naver"});
+
+  const auto naver = store.resolve("Naver");
+  REQUIRE(naver);
+  CHECK(store.relations({naver, {}}, false).size() == 2);
+  CHECK(store.relations({naver, {RelationType::mou}}, false).size() == 1);
+  CHECK(store.relations({{}, {RelationType::mou, RelationType::investment, RelationType::mou}}, false).size() == 4);
+  CHECK(store.relations({{}, {RelationType::acquisition}}, false).empty());
+  CHECK(all_relations(store).front().evidence.empty());  // only when asked
+}
+
+TEST_CASE("text is stored as given, never read as SQL", "[store]") {
+  TempDb db;
+  const std::string tricky = "O'Reilly \"Media\"; DROP TABLE entities; --";
+  Store store(db.path());
+  Mention m = mention("m1", RelationType::mou, tricky, "Naver", Status::done, "");
+  m.sentence = std::string("A NUL\0inside", 13);  // bound with its length, not cut at the NUL
+  store.put_document(document("d'1", "h1", {m}), kNoGazetteer);
+  const auto rows = all_relations(store, true);
+  const RelationRow& r = only_relation(rows);
+  CHECK(r.source_name == tricky);
+  CHECK(r.evidence.at(0).doc == "d'1");
+  CHECK(r.evidence.at(0).sentence == m.sentence);
+}
+
+TEST_CASE("the analyst views resolve names", "[store]") {
+  TempDb db;
+  {
+    Store store(db.path());
+    store.put_document(
+        document("d1", "h1", {mention("m1", RelationType::investment, "Naver", "Upstage", Status::planned, "2024-02-03")}),
+        kNoGazetteer);
+  }
+  RawDb raw(db.path());
+  CHECK(raw.value("SELECT type, source, target, status, first_seen, last_seen, evidence_count, directed "
+                  "FROM v_relations") == "investment|Naver|Upstage|planned|2024-02-03|2024-02-03|1|1");
+  CHECK(raw.value("SELECT type, source, target, status, date, doc_id, title, url FROM v_evidence") ==
+        "investment|Naver|Upstage|planned|2024-02-03|d1|Title of d1|https://news.example/d1");
+  CHECK(raw.value("SELECT char_count FROM documents") == "18");
+}
