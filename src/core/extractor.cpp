@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include "aikg/text.hpp"
@@ -64,6 +65,24 @@ std::string mention_id(const std::string& content_hash, const Mention& m) {
                                  m.target.name));
 }
 
+// A relation stated without any status cue (a headline, "A와 B의 협력") takes
+// the status the same article states for it elsewhere ("공급하게 된다"), so
+// that a bare mention does not pass for a signed deal.
+void adopt_stated_status(std::vector<Mention>& mentions, const std::vector<bool>& defaulted) {
+  std::map<std::tuple<RelationType, std::string, std::string>, Status> stated;
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    if (defaulted[i]) continue;
+    const auto& m = mentions[i];
+    auto [it, inserted] = stated.try_emplace({m.type, m.source.name, m.target.name}, m.status);
+    if (!inserted && rank(m.status) < rank(it->second)) it->second = m.status;
+  }
+  for (std::size_t i = 0; i < mentions.size(); ++i) {
+    if (!defaulted[i]) continue;
+    auto& m = mentions[i];
+    if (auto it = stated.find({m.type, m.source.name, m.target.name}); it != stated.end()) m.status = it->second;
+  }
+}
+
 }  // namespace
 
 DocumentMentions Extractor::extract(const Article& article) const {
@@ -86,6 +105,7 @@ DocumentMentions Extractor::extract(const Article& article) const {
 
   CodePointCounter cp(text);
   std::set<std::string> seen;
+  std::vector<bool> defaulted;  // parallel to out.mentions
   for (const auto& s : sentences) {
     const std::string_view sentence_text = text.substr(s.begin, s.end - s.begin);
     auto found = state.analyse(s);
@@ -107,9 +127,13 @@ DocumentMentions Extractor::extract(const Article& article) const {
       m.date = date;
       m.cue = r.cue;
       m.id = mention_id(out.content_hash, m);
-      if (seen.insert(m.id).second) out.mentions.push_back(std::move(m));
+      if (seen.insert(m.id).second) {
+        out.mentions.push_back(std::move(m));
+        defaulted.push_back(r.defaulted);
+      }
     }
   }
+  adopt_stated_status(out.mentions, defaulted);
   return out;
 }
 

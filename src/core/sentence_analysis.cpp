@@ -585,7 +585,7 @@ void DocumentState::assign_english_roles(const Sentence& s, const std::vector<Un
 // --------------------------------------------------------------- status ----
 
 Status DocumentState::clause_status(const CueHit& trigger, const std::vector<CueHit>& cues, bool english,
-                                    bool& reported, double& confidence) const {
+                                    bool& reported, bool& defaulted, double& confidence) const {
   std::optional<Status> clause;
   std::size_t best_distance = SIZE_MAX;
   bool speculated = false, ended = false;
@@ -611,6 +611,7 @@ Status DocumentState::clause_status(const CueHit& trigger, const std::vector<Cue
     if (distance < best_distance) best_distance = distance, clause = static_cast<Status>(h.cue->label);
   }
   Status s = clause.value_or(Status::done);
+  defaulted = !clause && !ended && !speculated;
   if (!clause) confidence *= 0.9;
   if (ended) return Status::ended;
   if (speculated) return Status::speculated;
@@ -679,14 +680,17 @@ void DocumentState::relate(const CueHit& trigger, const std::vector<Unit>& units
                            const std::vector<CueHit>& cues, bool english, std::vector<FoundRelation>& out) {
   const auto type = static_cast<RelationType>(trigger.cue->label);
   if (type == RelationType::subsidiary_of) return;  // see relate_subsidiaries
-  bool reported = false;
+  bool reported = false, defaulted = false;
   double confidence = 0.9;
-  const Status status = clause_status(trigger, cues, english, reported, confidence);
+  Status status = clause_status(trigger, cues, english, reported, defaulted, confidence);
+  // A rivalry is a state, not an event: the plan in its clause is someone else's.
+  if (type == RelationType::competition && (status == Status::planned || status == Status::talks))
+    status = Status::done;
 
   auto add = [&](const Unit& a, const Unit& b, double conf) {
     if (key(a) == key(b) || !plausible(type, a, b)) return;
     out.push_back({type, ref(a), ref(b), status, conf * confidence * (a.entry < 0 || b.entry < 0 ? 0.6 : 1.0),
-                   trigger.cue->text, trigger.cue->weak});
+                   trigger.cue->text, trigger.cue->weak, defaulted});
   };
   auto members = [&](const Group& g) {
     std::vector<const Unit*> m;

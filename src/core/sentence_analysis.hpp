@@ -70,6 +70,7 @@ struct FoundRelation {
   double confidence;
   std::string cue;
   bool weak = false;
+  bool defaulted = false;  // no status cue: `done` by default, overridden by a stated status
 };
 
 // One name (or person, or back-reference) in a sentence, resolved to the
@@ -114,7 +115,7 @@ class DocumentState {
                             const std::vector<CueHit>& cues);
   std::vector<CueHit> find_cues(const Sentence& s) const;
   Status clause_status(const CueHit& trigger, const std::vector<CueHit>& cues, bool english,
-                       bool& reported, double& confidence) const;
+                       bool& reported, bool& defaulted, double& confidence) const;
   void relate(const CueHit& trigger, const std::vector<Unit>& units, const std::vector<Group>& groups,
               const std::vector<CueHit>& cues, bool english, std::vector<FoundRelation>& out);
   void relate_subsidiaries(const std::vector<Unit>& units, const std::vector<Group>& groups,
