@@ -676,6 +676,45 @@ std::vector<const Group*> DocumentState::subjects_for(const CueHit& trigger, con
   return topics;
 }
 
+// Where the clause that ends in the predicate at `pos` begins: after the last
+// connective ending ("~하면서", "~하고", "~했으며", "~지만") before it.
+std::size_t DocumentState::clause_start(std::size_t pos) const {
+  static constexpr std::string_view connectives[] = {"면서", "하고", "했고", "했으며", "으며", "하며", "되며",
+                                                      "되고", "지만", "는데", "됐고", "이며"};
+  std::size_t start = sentence_begin_;
+  for (std::size_t i = sentence_begin_; i < pos; ++i) {
+    if (text_[i] != ' ') continue;
+    const auto word = text_.substr(sentence_begin_, i - sentence_begin_);
+    for (auto c : connectives)
+      if (word.ends_with(c)) start = i + 1;
+    if (i > sentence_begin_ && text_[i - 1] == ',') start = i + 1;
+  }
+  return start;
+}
+
+// "A의 경쟁사인 B", "A의 자회사 B": a relation noun between two names links
+// them directly, whatever the sentence's subject does.
+bool DocumentState::appositive(const CueHit& trigger, RelationType type, const std::vector<Unit>& units,
+                               const std::vector<Group>& groups, std::vector<FoundRelation>& out, Status status,
+                               double confidence) const {
+  if (type != RelationType::competition && type != RelationType::partnership && type != RelationType::supply)
+    return false;
+  const Group* before = nullptr;
+  const Group* after = nullptr;
+  for (const auto& g : groups) {
+    if (g.role == Role::possessive && g.end <= trigger.begin && trigger.begin - g.end < 40) before = &g;
+    if (!after && g.begin >= trigger.end && g.begin - trigger.end <= 8) after = &g;
+  }
+  if (!before || !after) return false;
+  const auto link = text_.substr(trigger.end, after->begin - trigger.end);
+  if (!(link.starts_with("인 ") || link.starts_with("이자 ") || link.starts_with(" ") || link.empty())) return false;
+  for (auto a : before->units)
+    for (auto b : after->units)
+      if (key(units[a]) != key(units[b]) && plausible(type, units[a], units[b]))
+        out.push_back({type, ref(units[a]), ref(units[b]), status, 0.8 * confidence, trigger.cue->text});
+  return true;
+}
+
 void DocumentState::relate(const CueHit& trigger, const std::vector<Unit>& units, const std::vector<Group>& groups,
                            const std::vector<CueHit>& cues, bool english, std::vector<FoundRelation>& out) {
   const auto type = static_cast<RelationType>(trigger.cue->label);
@@ -697,12 +736,17 @@ void DocumentState::relate(const CueHit& trigger, const std::vector<Unit>& units
     for (auto i : g.units) m.push_back(&units[i]);
     return m;
   };
+  // Korean puts a predicate's partners and targets before it, in its own
+  // clause: "A는 B와 면담하면서 C와도 협업한다" pairs 협업 with C only.
+  const std::size_t clause_begin = english ? 0 : clause_start(trigger.begin);
+  auto in_scope = [&](const Group& g) { return english || (g.begin >= clause_begin && g.end <= trigger.end); };
   auto with_role = [&](std::initializer_list<Role> roles) {
     std::vector<const Group*> gs;
     for (const auto& g : groups)
-      if (std::find(roles.begin(), roles.end(), g.role) != roles.end()) gs.push_back(&g);
+      if (std::find(roles.begin(), roles.end(), g.role) != roles.end() && in_scope(g)) gs.push_back(&g);
     return gs;
   };
+  if (appositive(trigger, type, units, groups, out, status, confidence)) return;
   auto nearest = [&](const std::vector<const Group*>& gs) -> const Group* {
     const Group* best = nullptr;
     std::size_t best_d = SIZE_MAX;
@@ -922,6 +966,7 @@ void DocumentState::count_mentions(const std::vector<Sentence>& sentences) {
 
 std::vector<FoundRelation> DocumentState::analyse(const Sentence& s) {
   std::vector<FoundRelation> found;
+  sentence_begin_ = s.begin;
   auto cues = find_cues(s);
   auto units = find_units(s);
   merge_people(units);

@@ -125,6 +125,10 @@ class DocumentState {
   const GazetteerEntry* entry(const Unit& u) const;
   bool is_project(const Unit& u) const;
   bool plausible(RelationType type, const Unit& a, const Unit& b) const;
+  std::size_t clause_start(std::size_t pos) const;
+  bool appositive(const CueHit& trigger, RelationType type, const std::vector<Unit>& units,
+                  const std::vector<Group>& groups, std::vector<FoundRelation>& out, Status status,
+                  double confidence) const;
   bool in_relative_clause(const CueHit& trigger, std::size_t sentence_end) const;
   std::vector<const Group*> subjects_for(const CueHit& trigger, const std::vector<Group>& groups,
                                          std::size_t sentence_end) const;
@@ -139,6 +143,7 @@ class DocumentState {
   const Gazetteer& g_;
   std::string_view text_;
   bool debug_ = false;
+  std::size_t sentence_begin_ = 0;
   std::unordered_map<std::string, int> surname_to_person_;   // "이" -> gazetteer index of 이재용
   std::unordered_map<int, int> person_org_;                  // person index -> organisation index
   std::map<std::string, int> mention_counts_;                // entity key -> mentions in the article
