@@ -491,16 +491,17 @@ std::vector<Group> DocumentState::group_units(const Sentence& s, std::vector<Uni
   std::vector<Group> groups;
   auto separator_only = [&](std::size_t from, std::size_t to) {
     if (to < from) return false;
-    auto gap = text_.substr(from, to - from);
-    for (std::string_view w : {"및", "and", "or", "as well as", "&"}) {
-      const auto at = gap.find(w);
-      if (at != std::string_view::npos) gap = std::string_view{};  // a conjunction
-    }
+    // Only punctuation and at most one conjunction may stand between members.
+    std::string rest;
+    const auto gap = text_.substr(from, to - from);
     for (std::size_t i = 0; i < gap.size();) {
       const char32_t c = next_code_point(gap, i);
-      if (c != ' ' && c != ',' && c != 0xB7 && c != '/' && c != '\'' && c != '"') return false;
+      if (c == ',' || c == 0xB7 || c == '/' || c == '\'' || c == '"' || c == '&') c == '&' ? rest += " & " : rest += ' ';
+      else append_utf8(rest, c);
     }
-    return true;
+    const auto word = detail::trim(rest);
+    return word.empty() || word == "및" || word == "and" || word == "or" || word == "&" || word == "as well as" ||
+           word == "또는";
   };
   (void)s;
   // "A 사장, 클라우디아 네맛 B 부회장": between titled names of a list stands
@@ -559,12 +560,20 @@ void DocumentState::assign_english_roles(const Sentence& s, const std::vector<Un
     if (h.cue->kind == Compiled::CueKind::trigger) first_trigger = std::min(first_trigger, h.begin);
   for (auto& g : groups) {
     // The word before the group decides: "with" partner, "in" recipient, ...
+    // Up to three words back: "in AI startup Scale" is still "in".
+    std::string word;
     std::size_t b = units[g.units.front()].begin;
-    while (b > s.begin && text_[b - 1] == ' ') --b;
-    std::size_t a = b;
-    while (a > s.begin && std::isalpha(static_cast<unsigned char>(text_[a - 1]))) --a;
-    std::string word(text_.substr(a, b - a));
-    for (auto& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    for (int back = 0; back < 3; ++back) {
+      while (b > s.begin && text_[b - 1] == ' ') --b;
+      std::size_t a = b;
+      while (a > s.begin && std::isalpha(static_cast<unsigned char>(text_[a - 1]))) --a;
+      word = std::string(text_.substr(a, b - a));
+      for (auto& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      static const std::set<std::string> prepositions{"with", "alongside", "between", "in", "into", "to", "for",
+                                                      "from", "by", "of"};
+      if (prepositions.count(word) || a == b || a == s.begin) break;
+      b = a;
+    }
     const auto after = units[g.units.back()].end;
     const bool possessive = text_.substr(after).starts_with("'s") || text_.substr(after).starts_with("’s");
     if (word == "with" || word == "alongside" || word == "between")
@@ -663,6 +672,12 @@ std::vector<const Group*> DocumentState::subjects_for(const CueHit& trigger, con
   for (const auto& g : groups)
     if (g.role == Role::subject) (g.topic ? topics : nominatives).push_back(&g);
   const bool english = sentence_end == SIZE_MAX;
+  if (english) {  // "A is ..., while B must invest": the nearest subject before the verb
+    const Group* nearest = nullptr;
+    for (const auto* g : nominatives)
+      if (g->begin < trigger.begin) nearest = g;
+    if (nearest) return {nearest};
+  }
   if (english || topics.empty() || nominatives.empty()) {
     topics.insert(topics.end(), nominatives.begin(), nominatives.end());
     return topics;
@@ -809,7 +824,9 @@ void DocumentState::relate(const CueHit& trigger, const std::vector<Unit>& units
         return;
       }
     }
-    // Only a subject: its latest counterpart in the article is the other party.
+    // Only a subject: its latest counterpart in the article is the other party
+    // (Korean leaves out what the reader knows; English names it).
+    if (english) return;
     for (const auto* s : subjects)
       for (const auto* a : members(*s))
         if (auto it = counterpart_.find(key(*a)); it != counterpart_.end()) add(*a, it->second, 0.5);
@@ -871,6 +888,7 @@ void DocumentState::relate(const CueHit& trigger, const std::vector<Unit>& units
   } else if (groups.size() == 1) {
     solo = members(groups.front());
   }
+  if (english) return;
   for (const auto* a : solo) {
     auto it = counterpart_.find(key(*a));
     if (it != counterpart_.end()) {
@@ -1001,6 +1019,10 @@ std::vector<FoundRelation> DocumentState::analyse(const Sentence& s) {
     if (!is_directed(r.type) && b < a) std::swap(a, b);
     if (keys.insert({r.type, a, b}).second) unique.push_back(std::move(r));
   }
+  if (debug_)
+    for (const auto& r : unique)
+      std::fprintf(stderr, "   => %s %s -> %s (%s) %.2f\n", std::string(name(r.type)).c_str(), r.source.name.c_str(),
+                   r.target.name.c_str(), std::string(name(r.status)).c_str(), r.confidence);
   remember(unique, units, groups);
   return unique;
 }
