@@ -340,9 +340,27 @@ void drop_non_triggers(std::string_view text, std::vector<CueHit>& cues) {
       return is_trigger(o) && o.cue->label != kNotATrigger && o.begin == p && o.cue->label != h.cue->label;
     });
   };
+  // "리셀러 파트너": a generic partner noun after a specific trigger adds nothing.
+  auto generic_after_specific = [&](const CueHit& h) {
+    if (h.cue->label != static_cast<int>(RelationType::partnership)) return false;
+    return std::any_of(cues.begin(), cues.end(), [&](const CueHit& o) {
+      return is_trigger(o) && o.cue->label >= 0 && o.cue->label != h.cue->label &&
+             (o.end == h.begin || o.end + 1 == h.begin);
+    });
+  };
+  auto specific_before_generic = [&](const CueHit& h) {
+    std::size_t p = h.end;
+    if (p < text.size() && text[p] == ' ') ++p;
+    return std::any_of(cues.begin(), cues.end(), [&](const CueHit& o) {
+      return is_trigger(o) && o.begin == p && o.cue->label == static_cast<int>(RelationType::partnership) &&
+             h.cue->label != o.cue->label;
+    });
+  };
   std::vector<CueHit> kept;
   for (const auto& h : cues) {
-    if (is_trigger(h) && (h.cue->label == kNotATrigger || inside_blocked(h) || modifies_next(h))) continue;
+    if (is_trigger(h) && (h.cue->label == kNotATrigger || inside_blocked(h) || generic_after_specific(h) ||
+                          (modifies_next(h) && !specific_before_generic(h))))
+      continue;
     kept.push_back(h);
   }
   cues = std::move(kept);
@@ -824,12 +842,6 @@ void DocumentState::relate(const CueHit& trigger, const std::vector<Unit>& units
         return;
       }
     }
-    // Only a subject: its latest counterpart in the article is the other party
-    // (Korean leaves out what the reader knows; English names it).
-    if (english) return;
-    for (const auto* s : subjects)
-      for (const auto* a : members(*s))
-        if (auto it = counterpart_.find(key(*a)); it != counterpart_.end()) add(*a, it->second, 0.5);
     return;
   }
 
@@ -865,11 +877,14 @@ void DocumentState::relate(const CueHit& trigger, const std::vector<Unit>& units
   // One coordinated group: everyone in it with everyone ("A, B, C가 MOU를
   // 체결"), unless they are affiliates of one group, whose partner is the
   // article's counterpart ("삼성SDS, 삼성물산 등이 LOI를 체결").
-  const Group* only = nullptr;
+  // Context phrases ("삼성그룹에선") are not parties.
+  std::vector<const Group*> parties;
   for (const auto& g : groups)
-    if (g.units.size() >= 2) only = only ? nullptr : &g;
+    if (g.role != Role::other) parties.push_back(&g);
+  const Group* only = parties.size() == 1 && parties.front()->units.size() >= 2 ? parties.front() : nullptr;
   std::vector<const Unit*> solo;
-  if (only && groups.size() == 1) {
+  if (trigger.cue->weak) return;  // a generic word needs its partner in the sentence
+  if (only) {
     auto m = members(*only);
     const auto* p0 = entry(*m[0]);
     const bool siblings = p0 && !p0->parent.empty() && std::all_of(m.begin(), m.end(), [&](const Unit* u) {
@@ -885,8 +900,8 @@ void DocumentState::relate(const CueHit& trigger, const std::vector<Unit>& units
       return;
     }
     solo = m;
-  } else if (groups.size() == 1) {
-    solo = members(groups.front());
+  } else if (parties.size() == 1) {
+    solo = members(*parties.front());
   }
   if (english) return;
   for (const auto* a : solo) {
