@@ -924,12 +924,13 @@ void DocumentState::relate(const CueHit& trigger, const std::vector<Unit>& units
 void DocumentState::relate_subsidiaries(const std::vector<Unit>& units, const std::vector<Group>& groups,
                                         const std::vector<CueHit>& cues, std::vector<FoundRelation>& out) {
   bool cued = false, reverse = false;
+  std::size_t reverse_begin = 0, reverse_end = 0;
   std::string cue_text;
   for (const auto& h : cues) {
     if (h.cue->kind == Compiled::CueKind::trigger && h.cue->label == static_cast<int>(RelationType::subsidiary_of))
       cued = true, cue_text = h.cue->text;
     if (h.cue->kind == Compiled::CueKind::direction && h.cue->label == static_cast<int>(RelationType::subsidiary_of))
-      reverse = true;
+      reverse = true, reverse_begin = h.begin, reverse_end = h.end;
   }
   for (const auto& u : units) {  // "SK그룹에선 SK텔레콤이"
     const auto* e = entry(u);
@@ -946,13 +947,17 @@ void DocumentState::relate_subsidiaries(const std::vector<Unit>& units, const st
   for (const auto& a : units)
     for (const auto& b : units)
       if (entry(a) && entry(b) && is_ancestor(entry(a), entry(b))) add(a, b, 0.9);
-  if (reverse) {  // "소프트뱅크는 ARM의 최대 주주다": the subject is the parent
+  if (reverse) {
+    // "소프트뱅크는 ARM의 최대 주주다": the subject is the parent; but "ARM을
+    // 보유한 소프트뱅크": the name the clause modifies, right after the cue, is.
     const Group* parent = nullptr;
     const Group* child = nullptr;
     for (const auto& g : groups) {
-      if (g.role == Role::subject && !parent) parent = &g;
-      if ((g.role == Role::possessive || g.role == Role::object) && !child) child = &g;
+      if (g.begin >= reverse_end && g.begin - reverse_end < 24 && !parent) parent = &g;
+      if ((g.role == Role::possessive || g.role == Role::object) && g.end <= reverse_begin) child = &g;
     }
+    for (const auto& g : groups)
+      if (g.role == Role::subject && !parent && g.end <= reverse_begin) parent = &g;
     if (parent && child)
       for (auto c : child->units)
         for (auto p : parent->units) add(units[c], units[p], 0.75);
