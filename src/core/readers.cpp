@@ -8,12 +8,12 @@
 #include <array>
 #include <cerrno>
 #include <cstdio>
-#include <cstring>
 #include <fstream>
 #include <istream>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <system_error>
+#include <vector>
 
 #include "aikg/article.hpp"
 #include "aikg/text.hpp"
@@ -586,7 +586,7 @@ class HtmlWalker {
     if (is_invisible(e.tag) || gumbo_get_attribute(&e.attributes, "hidden") != nullptr) return;
     if (e.tag == GUMBO_TAG_HEAD) f.in_head = true;
     if (e.tag == GUMBO_TAG_BR && !f.in_head) text_.line_break();
-    if (!f.in_head) start_layout(layout_of(e.tag));
+    if (!f.in_head) break_around(layout_of(e.tag));
     f.preformatted = f.preformatted || is_preformatted(e.tag);
     f.text_mark = text_.size();
     stack_.push_back({f.node, true, f.in_head, f.preformatted, f.text_mark});
@@ -595,11 +595,12 @@ class HtmlWalker {
 
   void leave(const Frame& f) {
     const GumboElement& e = f.node->v.element;
-    if (!f.in_head) start_layout(layout_of(e.tag));
+    if (!f.in_head) break_around(layout_of(e.tag));
     if (e.tag == GUMBO_TAG_H1 && meta_.first_h1.empty()) meta_.first_h1 = clean_title(text_.since(f.text_mark));
   }
 
-  void start_layout(Layout layout) {
+  // Block elements separate their content from what comes before and after.
+  void break_around(Layout layout) {
     switch (layout) {
       case Layout::paragraph:
         text_.block_boundary(2);
@@ -696,7 +697,9 @@ std::optional<Article> article_from_json(const nlohmann::json& record, std::stri
   return a;
 }
 
-std::string file_stem(std::string_view name) {
+// Fallback ids for a stream: "<stdin>" gives "stdin-3", "feed.jsonl" "feed-3".
+std::string stream_stem(std::string_view name) {
+  if (name.size() > 2 && name.front() == '<' && name.back() == '>') name = name.substr(1, name.size() - 2);
   std::string stem = fs::path(name).stem().string();
   return stem.empty() ? std::string(name) : stem;
 }
@@ -749,19 +752,19 @@ class InputReader {
       read_file(input, st);
   }
 
-  void read_stream(std::istream& in, std::string_view name) { read_jsonl(in, std::string(name), file_stem(name)); }
+  void read_stream(std::istream& in, std::string_view name) { read_jsonl(in, std::string(name), stream_stem(name)); }
 
   ReadStats stats() const { return stats_; }
 
  private:
   void report(std::string where, std::string why) {
     ++stats_.problems;
-    problems_(ReadProblem{std::move(where), std::move(why)});
+    if (problems_) problems_(ReadProblem{std::move(where), std::move(why)});
   }
 
   void deliver(Article&& a) {
     ++stats_.articles;
-    articles_(std::move(a));
+    if (articles_) articles_(std::move(a));
   }
 
   // Depth-first in sorted order, with an explicit stack. Links to folders are
@@ -827,7 +830,7 @@ class InputReader {
     const auto format = format_of(extension);
     if (!format) {
       ++stats_.unsupported;
-      problems_(ReadProblem{where, extension.empty() ? "unsupported file type (no extension)"
+      if (problems_) problems_(ReadProblem{where, extension.empty() ? "unsupported file type (no extension)"
                                                      : fmt::format("unsupported file type ({})", extension)});
       return;
     }

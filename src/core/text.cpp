@@ -1,7 +1,9 @@
 // Unicode handling. The hot path is normalize_text, which runs on every
-// article: it scans bytes with a lookup table and only decodes the few lead
-// bytes that can start a character it rewrites, and it asks ICU for a quick
-// NFC check before paying for a full normalisation.
+// article, so it is built to do almost nothing on clean text: one vectorised
+// scan for the lead bytes of the characters it rewrites (usually there are
+// none and the text is copied once), then a scan that proves the text NFC
+// without ICU (ASCII, Latin-1, Hangul and CJK cannot interact with their
+// neighbours). ICU only sees what follows the first other character.
 #include "aikg/text.hpp"
 
 #include <unicode/bytestream.h>
@@ -341,17 +343,44 @@ void make_nfc(std::string& s) {
 
 // --- alias_key -----------------------------------------------------------
 
-bool is_all_ascii(std::string_view s) { return skip_ascii(s, 0) == s.size(); }
-
 bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
-std::string ascii_alias_key(std::string_view s) {
+// Hangul syllables and CJK ideographs have no case and are NFC-inert, so a
+// name made of them and ASCII (most Korean company names) needs no ICU.
+bool is_caseless_and_inert(char32_t c) { return (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x4E00 && c <= 0x9FFF); }
+
+std::optional<std::string> simple_alias_key(std::string_view s) {
   std::string key;
   key.reserve(s.size());
-  for (char c : s) {
-    if (is_ascii_space(c)) continue;
-    key += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+  for (std::size_t i = 0; i < s.size();) {
+    const char b = s[i];
+    if (static_cast<unsigned char>(b) < 0x80) {
+      if (!is_ascii_space(b)) key += (b >= 'A' && b <= 'Z') ? static_cast<char>(b - 'A' + 'a') : b;
+      ++i;
+      continue;
+    }
+    char32_t c = 0;
+    if (!decode_three_bytes(s, i, c) || !is_caseless_and_inert(c)) return std::nullopt;
+    key.append(s, i, 3);
+    i += 3;
   }
+  return key;
+}
+
+std::string icu_alias_key(std::string_view s) {
+  // normalize_text first so that the dot and quote variants and zero-width
+  // characters that survive in hand-typed aliases meet the article text.
+  icu::UnicodeString folded = icu::UnicodeString::fromUTF8(icu::StringPiece(normalize_text(s)));
+  folded.foldCase(U_FOLD_CASE_DEFAULT);
+  icu::UnicodeString compact;
+  for (int32_t i = 0; i < folded.length();) {
+    const UChar32 c = folded.char32At(i);
+    if (!u_isUWhiteSpace(c)) compact.append(c);
+    i += U16_LENGTH(c);
+  }
+  std::string key;
+  compact.toUTF8String(key);
+  make_nfc(key);  // folding can decompose (e.g. U+0130), so compose again
   return key;
 }
 
@@ -383,21 +412,8 @@ std::string normalize_text(std::string_view s) {
 }
 
 std::string alias_key(std::string_view s) {
-  if (is_all_ascii(s)) return ascii_alias_key(s);
-  // normalize_text first so that the dot and quote variants and zero-width
-  // characters that survive in hand-typed aliases meet the article text.
-  icu::UnicodeString folded = icu::UnicodeString::fromUTF8(icu::StringPiece(normalize_text(s)));
-  folded.foldCase(U_FOLD_CASE_DEFAULT);
-  icu::UnicodeString compact;
-  for (int32_t i = 0; i < folded.length();) {
-    const UChar32 c = folded.char32At(i);
-    if (!u_isUWhiteSpace(c)) compact.append(c);
-    i += U16_LENGTH(c);
-  }
-  std::string key;
-  compact.toUTF8String(key);
-  make_nfc(key);  // folding can decompose (e.g. U+0130), so compose again
-  return key;
+  if (auto key = simple_alias_key(s)) return std::move(*key);
+  return icu_alias_key(s);
 }
 
 std::size_t count_code_points(std::string_view s) {

@@ -490,6 +490,7 @@ TEST_CASE("JSON Lines from a stream use the stream's name", "[readers]") {
   CHECK(r.problems[0].where == "stdin:2");
   CHECK(r.stats.articles == 1);
   CHECK(r.stats.problems == 1);
+  CHECK(read_stream("{\"text\":\"하나\"}\n", "<stdin>").ids() == std::vector<std::string>{"stdin-1"});
 }
 
 TEST_CASE("JSON Lines: binary and empty files are one problem each", "[readers]") {
@@ -509,7 +510,7 @@ TEST_CASE("JSON Lines: a very long line still loads", "[readers]") {
   TempDir dir;
   std::string body;
   const std::string sentence = "삼성전자는 엔비디아와 AI 반도체 협력을 발표했다. ";
-  while (body.size() < 20u * 1024 * 1024) body += sentence;
+  while (body.size() < 8u * 1024 * 1024) body += sentence;
   const auto p = dir.write("long.jsonl", "{\"id\":\"short\",\"text\":\"짧다\"}\n{\"id\":\"long\",\"text\":\"" + body +
                                              "\"}\n{\"id\":\"after\",\"text\":\"뒤\"}\n");
   const auto r = read({p});

@@ -1,4 +1,6 @@
 #include <catch2/catch.hpp>
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
 
 #include <string>
 #include <vector>
@@ -70,6 +72,28 @@ TEST_CASE("to_nfc composes decomposed Hangul and Latin", "[text]") {
   CHECK(to_nfc("ASCII stays") == "ASCII stays");
 }
 
+TEST_CASE("to_nfc agrees with ICU for every code point in composing contexts", "[text]") {
+  // to_nfc skips ICU for text it can prove is NFC; this checks the proof for
+  // each scalar value as a starter followed by combining marks and jamo.
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* icu_nfc = icu::Normalizer2::getNFCInstance(status);
+  REQUIRE(U_SUCCESS(status));
+  std::size_t disagreements = 0;
+  for (char32_t c = 1; c <= 0x10FFFF; ++c) {
+    if (c >= 0xD800 && c <= 0xDFFF) continue;
+    std::string s = "a";
+    append_utf8(s, c);
+    s += "\u0301";  // combining acute
+    append_utf8(s, c);
+    s += "\u11A8";  // trailing jamo
+    append_utf8(s, c);
+    std::string expected;
+    icu_nfc->normalize(icu::UnicodeString::fromUTF8(s), status).toUTF8String(expected);
+    if (to_nfc(s) != expected && ++disagreements <= 5) FAIL_CHECK("U+" << std::hex << static_cast<std::uint32_t>(c));
+  }
+  CHECK(disagreements == 0);
+}
+
 TEST_CASE("normalize_text cleans article text", "[text]") {
   const std::vector<Case> cases{
       {"NFD Hangul becomes NFC", kHanNfd + kGukNfd + " AI", kHanNfc + kGukNfc + " AI"},
@@ -134,6 +158,15 @@ TEST_CASE("alias_key makes spelling variants of a name meet", "[text]") {
   CHECK(alias_key("삼성\u318DLG") == alias_key("삼성\u00B7lg"));
   CHECK(alias_key("") == "");
   CHECK(alias_key("SK hynix") != alias_key("SK telecom"));
+}
+
+TEST_CASE("alias_key gives the same key with or without the ICU path", "[text]") {
+  // A zero-width space is dropped by the key but forces the general (ICU) path,
+  // so each pair compares the shortcut for ASCII and Hangul with ICU.
+  const auto name = GENERATE(as<std::string>{}, "SK 하이닉스", "Samsung\tElectronics", "LG에너지솔루션",
+                             "HD현대 重工業", "  KT ", "NAVER\r\nCloud", "a\vb\fc", "\x1F");
+  CAPTURE(name);
+  CHECK(alias_key(name) == alias_key(name + "\u200B"));
 }
 
 TEST_CASE("count_code_points counts characters, not bytes", "[text]") {
