@@ -8,6 +8,7 @@
 //   titles.tsv       -              titles that follow a person's name
 //   boilerplate.tsv  kind           line markers of non-article text
 //   references.tsv   pair|last      words that refer back (양사, the company)
+//   candidates.tsv   kind           how unknown organisations look (suffixes, stop words)
 //
 // A cue in ASCII matches case-insensitively at word boundaries; a trailing '*'
 // lets it match as a prefix ("invest*"). Other cues match as substrings.

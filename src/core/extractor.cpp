@@ -101,6 +101,7 @@ DocumentMentions Extractor::extract(const Article& article) const {
     auto s = detail::split_sentences(text, b, e);
     sentences.insert(sentences.end(), s.begin(), s.end());
   }
+  sentences = state.split_glued_headlines(sentences);
   state.count_mentions(sentences);
 
   CodePointCounter cp(text);

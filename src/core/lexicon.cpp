@@ -26,6 +26,7 @@ bool label_accepted(std::string_view list, std::string_view label) {
   if (list == "boilerplate") return label == "section" || label == "line";
   if (list == "references") return label == "pair" || label == "last";
   if (list == "titles") return label == "title";
+  if (list == "candidates") return label == "suffix" || label == "english_suffix" || label == "stop";
   return true;
 }
 

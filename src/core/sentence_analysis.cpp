@@ -135,6 +135,11 @@ Compiled::Compiled(const Gazetteer& gazetteer, const Lexicon& lexicon) {
       josa.emplace(e.cue, r);
   }
   for (const auto& e : lexicon.list("titles")) titles.add(e.cue, 0);
+  for (const auto& e : lexicon.list("candidates")) {
+    if (e.label == "suffix") company_suffixes.push_back(e.cue);
+    if (e.label == "english_suffix") english_suffixes.push_back(e.cue);
+    if (e.label == "stop") not_organisations.insert(e.cue);
+  }
 }
 
 DocumentState::DocumentState(const Compiled& compiled, const Gazetteer& gazetteer, std::string_view text)
@@ -368,6 +373,110 @@ void drop_non_triggers(std::string_view text, std::vector<CueHit>& cues) {
 
 }  // namespace
 
+// ------------------------------------------------------------ candidates ----
+
+namespace {
+
+bool is_latin_name(std::string_view w) {
+  if (w.empty() || !(w[0] >= 'A' && w[0] <= 'Z')) return false;
+  return std::all_of(w.begin(), w.end(), [](char ch) {
+    return std::isalnum(static_cast<unsigned char>(ch)) || ch == '&' || ch == '-' || ch == '.';
+  });
+}
+
+}  // namespace
+
+// A word the gazetteer does not know, read as an organisation when it looks
+// like one: a Latin name with a Korean particle ("Acme가"), or a Korean name
+// with a company ending ("한빛테크놀로지스와").
+std::optional<Unit> DocumentState::korean_candidate(std::size_t begin, std::size_t end, std::size_t word_begin) const {
+  const auto word = text_.substr(begin, end - begin);
+  // The longest particle the word ends with.
+  std::size_t stem_end = end;
+  Role role = Role::none;
+  for (std::size_t cut = begin; cut < end; ++cut) {
+    if ((static_cast<unsigned char>(text_[cut]) & 0xC0) == 0x80) continue;
+    if (auto it = c_.josa.find(std::string(text_.substr(cut, end - cut))); it != c_.josa.end()) {
+      stem_end = cut, role = it->second;
+      break;
+    }
+  }
+  if (stem_end == end || stem_end == begin) return std::nullopt;  // a name needs its particle here
+  const auto stem = text_.substr(begin, stem_end - begin);
+  Unit u;
+  u.begin = begin;
+  u.end = end;
+  u.role = role;
+  u.topic = is_topic_particle(text_.substr(stem_end, end - stem_end));
+  if (is_latin_name(stem)) {
+    if (c_.not_organisations.count(std::string(stem)) || stem.size() < 2) return std::nullopt;
+    // "Acme Robotics가": capitalised words before belong to the name.
+    std::size_t b = begin;
+    while (b > word_begin + 1 && text_[b - 1] == ' ') {
+      std::size_t a = b - 1;
+      while (a > word_begin && text_[a - 1] != ' ') --a;
+      if (!is_latin_name(text_.substr(a, b - 1 - a)) || c_.not_organisations.count(std::string(text_.substr(a, b - 1 - a))))
+        break;
+      b = a;
+    }
+    u.begin = b;
+    u.candidate = std::string(text_.substr(b, stem_end - b));
+    return u;
+  }
+  if (count_code_points(stem) < 3 || !is_hangul_syllable(code_point_at(stem, 0))) return std::nullopt;
+  for (const auto& suffix : c_.company_suffixes)
+    if (stem.ends_with(suffix) && stem.size() > suffix.size()) {
+      u.candidate = std::string(stem);
+      return u;
+    }
+  (void)word;
+  return std::nullopt;
+}
+
+void DocumentState::find_candidates(const Sentence& s, bool english, std::vector<Unit>& units) {
+  auto covered = [&](std::size_t b, std::size_t e) {
+    return std::any_of(units.begin(), units.end(), [&](const Unit& u) { return u.begin < e && b < u.end; });
+  };
+  std::vector<Unit> found;
+  std::size_t i = s.begin;
+  while (i < s.end) {
+    while (i < s.end && (text_[i] == ' ' || text_[i] == '\'' || text_[i] == '"' || text_[i] == '(')) ++i;
+    std::size_t e = i;
+    while (e < s.end && text_[e] != ' ') ++e;
+    std::size_t word_end = e;
+    while (word_end > i && std::string_view(",.;:)'\"").find(text_[word_end - 1]) != std::string_view::npos) --word_end;
+    if (word_end > i && !covered(i, word_end)) {
+      const auto word = text_.substr(i, word_end - i);
+      if (english) {
+        for (const auto& suffix : c_.english_suffixes) {
+          if (word != suffix) continue;
+          std::size_t b = i;  // the capitalised words before the suffix
+          while (b > s.begin + 1) {
+            std::size_t a = b - 1;
+            while (a > s.begin && text_[a - 1] != ' ') --a;
+            if (!is_latin_name(text_.substr(a, b - 1 - a)) || covered(a, b - 1)) break;
+            b = a;
+          }
+          if (b < i) {
+            Unit u;
+            u.begin = b;
+            u.end = word_end;
+            u.candidate = std::string(text_.substr(b, word_end - b));
+            if (u.candidate.back() == '.') u.candidate.pop_back();
+            found.push_back(u);
+          }
+          break;
+        }
+      } else if (auto u = korean_candidate(i, word_end, s.begin); u && !covered(u->begin, u->end)) {
+        found.push_back(*u);
+      }
+    }
+    i = e;
+  }
+  units.insert(units.end(), found.begin(), found.end());
+  std::sort(units.begin(), units.end(), [](const Unit& a, const Unit& b) { return a.begin < b.begin; });
+}
+
 std::vector<CueHit> DocumentState::find_cues(const Sentence& s) const {
   std::vector<CueHit> out;
   std::vector<PhraseMatcher::Hit> hits;
@@ -389,6 +498,16 @@ std::vector<CueHit> DocumentState::find_cues(const Sentence& s) const {
     prev = c;
     i = next;
   }
+  // "양사" and "양 사" are one phrase without spaces: keep one hit per cue and place.
+  std::sort(out.begin(), out.end(), [](const CueHit& a, const CueHit& b) {
+    return std::tie(a.begin, a.end) < std::tie(b.begin, b.end);
+  });
+  out.erase(std::unique(out.begin(), out.end(),
+                        [](const CueHit& a, const CueHit& b) {
+                          return a.begin == b.begin && a.end == b.end && a.cue->kind == b.cue->kind &&
+                                 a.cue->label == b.cue->label;
+                        }),
+            out.end());
   drop_non_triggers(text_, out);
   return out;
 }
@@ -543,6 +662,10 @@ std::vector<Group> DocumentState::group_units(const Sentence& s, std::vector<Uni
     const Unit& u = units[i];
     if (!groups.empty()) {
       const Unit& prev = units[groups.back().units.back()];
+      if (u.begin == prev.begin) {  // the two parties of one "양사"
+        groups.back().units.push_back(i);
+        continue;
+      }
       const bool list_like = prev.role == Role::none && !prev.deung &&
                              (separator_only(prev.end, u.begin) || (prev.titled && person_gap(prev.end, u.begin)));
       const bool coordinated = prev.role == Role::partner && separator_only(prev.end, u.begin) &&
@@ -711,7 +834,7 @@ std::vector<const Group*> DocumentState::subjects_for(const CueHit& trigger, con
 
 // Where the clause that ends in the predicate at `pos` begins: after the last
 // connective ending ("~하면서", "~하고", "~했으며", "~지만") before it.
-std::size_t DocumentState::clause_start(std::size_t pos) const {
+std::size_t DocumentState::clause_start(std::size_t pos, const std::vector<Group>& groups) const {
   static constexpr std::string_view connectives[] = {"면서", "하고", "했고", "했으며", "으며", "하며", "되며",
                                                       "되고", "지만", "는데", "됐고", "이며"};
   std::size_t start = sentence_begin_;
@@ -720,7 +843,8 @@ std::size_t DocumentState::clause_start(std::size_t pos) const {
     const auto word = text_.substr(sentence_begin_, i - sentence_begin_);
     for (auto c : connectives)
       if (word.ends_with(c)) start = i + 1;
-    if (i > sentence_begin_ && text_[i - 1] == ',') start = i + 1;
+    const bool in_list = std::any_of(groups.begin(), groups.end(), [&](const Group& g) { return g.begin < i && i < g.end; });
+    if (i > sentence_begin_ && text_[i - 1] == ',' && !in_list) start = i + 1;
   }
   return start;
 }
@@ -771,7 +895,7 @@ void DocumentState::relate(const CueHit& trigger, const std::vector<Unit>& units
   };
   // Korean puts a predicate's partners and targets before it, in its own
   // clause: "A는 B와 면담하면서 C와도 협업한다" pairs 협업 with C only.
-  const std::size_t clause_begin = english ? 0 : clause_start(trigger.begin);
+  const std::size_t clause_begin = english ? 0 : clause_start(trigger.begin, groups);
   auto in_scope = [&](const Group& g) { return english || (g.begin >= clause_begin && g.end <= trigger.end); };
   auto with_role = [&](std::initializer_list<Role> roles) {
     std::vector<const Group*> gs;
@@ -797,14 +921,19 @@ void DocumentState::relate(const CueHit& trigger, const std::vector<Unit>& units
     subjects.push_back(&groups.front());
 
   if (type == RelationType::participation) {
-    std::vector<const Unit*> projects, participants;
-    for (const auto& u : units) (is_project(u) ? projects : participants).push_back(&u);
+    std::vector<const Unit*> projects;
+    for (const auto& u : units)
+      if (is_project(u)) projects.push_back(&u);
     if (projects.empty()) return;
-    for (const auto& g : groups)
-      if (g.role == Role::subject || g.role == Role::partner || g.role == Role::none)
-        for (const auto* u : members(g))
-          if (!is_project(*u))
-            for (const auto* p : projects) add(*u, *p, 0.9);
+    // The subject of the trigger's clause and its partners take part.
+    auto takers = subjects;
+    for (const auto* g : with_role({Role::partner})) takers.push_back(g);
+    if (takers.empty())
+      for (const auto* g : with_role({Role::none})) takers.push_back(g);
+    for (const auto* g : takers)
+      for (const auto* u : members(*g))
+        if (!is_project(*u))
+          for (const auto* p : projects) add(*u, *p, 0.9);
     return;
   }
 
@@ -997,6 +1126,36 @@ void DocumentState::drop_outranked(std::vector<FoundRelation>& found) const {
   std::erase_if(found, [&](const FoundRelation& r) { return r.weak && specific.count(pair_of(r)); });
 }
 
+// Scraped pages glue headlines together ("...LOI 체결삼성전자, 美 스타게이트..."):
+// a known name stuck to the end of a Korean word in a line without sentence
+// endings starts a new headline.
+std::vector<Sentence> DocumentState::split_glued_headlines(const std::vector<Sentence>& sentences) const {
+  std::vector<Sentence> out;
+  for (const auto& s : sentences) {
+    if (!s.headline || s.end - s.begin < 100) {
+      out.push_back(s);
+      continue;
+    }
+    std::size_t start = s.begin;
+    for (std::size_t i = s.begin; i < s.end;) {
+      std::size_t next = i;
+      next_code_point(text_, next);
+      if (i > start + 12 && is_hangul_syllable(code_point_before(text_, i)) && c_.names.may_start(text_, i)) {
+        std::vector<PhraseMatcher::Hit> hits;
+        c_.names.match_at(text_.substr(0, s.end), i, hits);
+        const bool long_name = !hits.empty() && count_code_points(text_.substr(i, hits.back().end - i)) >= 3;
+        if (long_name) {
+          out.push_back({start, i, true});
+          start = i;
+        }
+      }
+      i = next;
+    }
+    out.push_back({start, s.end, true});
+  }
+  return out;
+}
+
 void DocumentState::count_mentions(const std::vector<Sentence>& sentences) {
   for (const auto& s : sentences)
     for (const auto& u : find_units(s)) ++mention_counts_[key(u)];
@@ -1007,12 +1166,13 @@ std::vector<FoundRelation> DocumentState::analyse(const Sentence& s) {
   sentence_begin_ = s.begin;
   auto cues = find_cues(s);
   auto units = find_units(s);
+  const bool english = is_english_sentence(text_.substr(s.begin, s.end - s.begin));
+  find_candidates(s, english, units);
   merge_people(units);
   find_references(s, cues, units);
   // Media are sources, never partners: drop them before pairing.
   std::erase_if(units, [&](const Unit& u) { return entry(u) && entry(u)->kind == EntityKind::media; });
   if (units.empty()) return found;
-  const bool english = is_english_sentence(text_.substr(s.begin, s.end - s.begin));
   headline_ = s.headline;
   const bool has_subject = std::any_of(units.begin(), units.end(), [](const Unit& u) { return u.role == Role::subject; });
   if (!english && !s.headline && !has_subject && last_subject_) {

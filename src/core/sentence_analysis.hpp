@@ -55,6 +55,8 @@ struct Compiled {
   std::unordered_map<std::string, Role> josa;       // particle form -> role
   std::vector<std::string> markers;                 // nouns between a name and its particle
   PhraseMatcher titles{true, true};
+  std::vector<std::string> company_suffixes, english_suffixes;
+  std::unordered_set<std::string> not_organisations;
 };
 
 struct CueHit {
@@ -97,6 +99,7 @@ class DocumentState {
  public:
   DocumentState(const Compiled& compiled, const Gazetteer& gazetteer, std::string_view text);
   void count_mentions(const std::vector<Sentence>& sentences);
+  std::vector<Sentence> split_glued_headlines(const std::vector<Sentence>& sentences) const;
   void drop_outranked(std::vector<FoundRelation>& found) const;
   std::vector<FoundRelation> analyse(const Sentence& sentence);
   bool headline_ = false;  // the sentence being analysed has no sentence ending
@@ -104,6 +107,8 @@ class DocumentState {
  private:
   std::vector<Unit> find_units(const Sentence& s);
   void find_names(const Sentence& s, std::vector<Unit>& units);
+  void find_candidates(const Sentence& s, bool english, std::vector<Unit>& units);
+  std::optional<Unit> korean_candidate(std::size_t begin, std::size_t end, std::size_t word_begin) const;
   void find_references(const Sentence& s, const std::vector<CueHit>& cues, std::vector<Unit>& units);
   std::optional<Unit> match_name_at(std::size_t pos, const Sentence& s);
   Role read_tail(std::size_t pos, std::size_t limit, std::size_t& end, bool& deung, bool& titled);
@@ -125,7 +130,7 @@ class DocumentState {
   const GazetteerEntry* entry(const Unit& u) const;
   bool is_project(const Unit& u) const;
   bool plausible(RelationType type, const Unit& a, const Unit& b) const;
-  std::size_t clause_start(std::size_t pos) const;
+  std::size_t clause_start(std::size_t pos, const std::vector<Group>& groups) const;
   bool appositive(const CueHit& trigger, RelationType type, const std::vector<Unit>& units,
                   const std::vector<Group>& groups, std::vector<FoundRelation>& out, Status status,
                   double confidence) const;

@@ -1,105 +1,21 @@
+// The store's SQL, its transactions and its queries. Opening is in
+// store_open.cpp, put_document in store_ingest.cpp.
 #include "aikg/store.hpp"
 
 #include <algorithm>
-#include <array>
-#include <charconv>
-#include <cstdint>
-#include <functional>
-#include <string>
-#include <string_view>
-#include <unordered_map>
-#include <utility>
-#include <vector>
 
-#include <fmt/format.h>
-
-#include "aikg/error.hpp"
 #include "aikg/text.hpp"
-#include "embedded.hpp"
-#include "sqlite_handle.hpp"
+#include "store_impl.hpp"
 
 namespace aikg {
 namespace {
 
+using detail::known;
+using detail::Sql;
 using detail::Statement;
-using detail::StatementUse;
 
-// "AIKG" in the file header (offset 68), so file(1) and aikg recognise the file.
-constexpr std::int64_t kApplicationId = 0x41494B47;
-// A read-only open cannot migrate, so it accepts every schema version the
-// queries below can read. Raise this when a migration changes what they read.
-constexpr int kOldestReadableSchema = 1;
-// Long enough for a writer waiting behind a bulk ingest's commit; SQLite
-// retries for this long before giving up with SQLITE_BUSY.
-constexpr int kBusyTimeoutMs = 30000;
-// Page cache per connection, in KiB (negative cache_size means KiB).
-constexpr int kCacheSizeKiB = -64 * 1024;
-// Real group structures are two or three levels deep; the bound only stops a
-// parent cycle in a hand-edited gazetteer from recursing forever.
-constexpr int kMaxParentDepth = 8;
-
-// ---------------------------------------------------------------------------
-// Migrations: the embedded schema/NNN_*.sql files.
-
-struct Migration {
-  int version = 0;
-  std::string_view path;
-  std::string_view sql;
-};
-
-int migration_version(std::string_view path) {
-  const std::string_view file = path.substr(path.rfind('/') + 1);
-  const char* const end = file.data() + file.size();
-  int version = 0;
-  const auto [stop, error] = std::from_chars(file.data(), end, version);
-  if (error != std::errc() || stop == file.data() || stop == end || *stop != '_' || version <= 0)
-    throw StoreError(fmt::format("embedded migration {}: the name must be NNN_description.sql", path));
-  return version;
-}
-
-const std::vector<Migration>& migrations() {
-  static const std::vector<Migration> all = [] {
-    std::vector<Migration> out;
-    for (const auto& f : detail::embedded_under("schema/"))
-      if (f.path.ends_with(".sql")) out.push_back({migration_version(f.path), f.path, f.bytes});
-    std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.version < b.version; });
-    return out;
-  }();
-  return all;
-}
-
-// ---------------------------------------------------------------------------
-// Every statement the store runs more than once. They are prepared on first
-// use and kept for the Store's lifetime (SQLITE_PREPARE_PERSISTENT).
-
-enum class Sql : std::size_t {
-  data_version,
-  find_document,
-  find_same_content,
-  relations_of_document,
-  delete_document_evidence,
-  upsert_document,
-  upsert_entity,
-  insert_alias,
-  find_relation,
-  insert_relation,
-  insert_evidence,
-  add_evidence_to_relation,
-  recompute_relation,
-  drop_unsupported_relation,
-  entity_rows,
-  entity_row,
-  all_aliases,
-  aliases_of,
-  alias_owner,
-  entity_named,
-  entity_names,
-  names_and_alias_keys,
-  evidence_of,
-  counts,
-  count_
-};
-
+// The SQL of every statement in enum Sql, in the enum's order. All values
+// are bound parameters (?N); no text is ever formatted into SQL.
 struct SqlText {
   Sql id;
   std::string_view what;  // for error messages: "<what>: <sqlite message>"
@@ -136,9 +52,12 @@ constexpr std::array<SqlText, static_cast<std::size_t>(Sql::count_)> kSql{{
      "INSERT INTO aliases(entity_id, alias, alias_key) VALUES (?1, ?2, ?3) ON CONFLICT(alias_key) DO NOTHING"},
     {Sql::find_relation, "looking up a relation",
      "SELECT id FROM relations WHERE type = ?1 AND source_id = ?2 AND target_id = ?3"},
+    // A new relation starts out summarising its first evidence (status ?4,
+    // date ?5, confidence ?6), which saves updating the row right after.
     {Sql::insert_relation, "storing a relation",
-     "INSERT INTO relations(type, source_id, target_id, status) VALUES (?1, ?2, ?3, ?4) "
-     "ON CONFLICT(type, source_id, target_id) DO NOTHING"},
+     "INSERT INTO relations(type, source_id, target_id, status, first_seen, last_seen, confidence, evidence_count) "
+     "VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, 1) ON CONFLICT(type, source_id, target_id) DO NOTHING"},
+    {Sql::delete_relation, "deleting a relation", "DELETE FROM relations WHERE id = ?1"},
     // A mention stored before (same extractor output ingested again) is skipped.
     {Sql::insert_evidence, "storing evidence",
      "INSERT INTO evidence(relation_id, document_id, mention_key, sentence, begin_char, end_char, status, date, "
@@ -203,43 +122,6 @@ constexpr bool sql_table_in_enum_order() {
 }
 static_assert(sql_table_in_enum_order(), "kSql must list the statements in the order of enum Sql");
 
-// ---------------------------------------------------------------------------
-// Small helpers.
-
-std::int64_t read_int(sqlite3* db, std::string_view sql, std::string_view what) {
-  Statement q(db, sql, what, 0);
-  return q.step() ? q.column_int(0) : 0;
-}
-
-// Values read back must be ones this binary knows; a file written by a newer
-// aikg with a larger taxonomy (same schema) is the only way to meet others.
-template <typename T>
-T known(std::optional<T> value, std::string_view what, std::string_view text) {
-  if (!value)
-    throw StoreError(fmt::format("unknown {} '{}' in the database (written by a newer aikg?)", what, text));
-  return *value;
-}
-
-// The id an INSERT ... RETURNING id (or upsert) gave back.
-std::int64_t returned_id(Statement& q) {
-  if (!q.step()) throw StoreError("an insert returned no id");
-  return q.column_int(0);
-}
-
-struct RelationKey {
-  RelationType type;
-  std::int64_t source, target;
-  bool operator==(const RelationKey&) const = default;
-};
-
-struct RelationKeyHash {
-  std::size_t operator()(const RelationKey& k) const noexcept {
-    std::size_t h = std::hash<std::int64_t>{}(k.source);
-    h = h * 1000003u ^ std::hash<std::int64_t>{}(k.target);
-    return h * 31u ^ static_cast<std::size_t>(k.type);
-  }
-};
-
 std::u32string code_points(std::string_view s) {
   std::u32string out;
   for (std::size_t i = 0; i < s.size();) out.push_back(next_code_point(s, i));
@@ -261,295 +143,7 @@ std::size_t edit_distance(const std::u32string& a, const std::u32string& b) {
   return previous[b.size()];
 }
 
-void validate(const DocumentMentions& doc) {
-  if (doc.article.id.empty()) throw StoreError("a document without an id");
-  if (doc.content_hash.empty()) throw StoreError("a document without a content hash");
-  for (std::size_t i = 0; i < doc.mentions.size(); ++i) {
-    const Mention& m = doc.mentions[i];
-    if (m.id.empty() || m.source.name.empty() || m.target.name.empty())
-      throw StoreError(fmt::format("mention {} has no id or an unnamed entity", i + 1));
-  }
-}
-
 }  // namespace
-
-// ---------------------------------------------------------------------------
-
-struct Store::Impl {
-  std::string path;  // for messages
-  bool read_only = false;
-  detail::DbHandle db;
-  int schema_version = 0;
-  std::array<Statement, kSql.size()> statements;  // prepared on first use
-
-  // Ids of rows this connection has seen, so that a bulk ingest touches
-  // SQLite only for what is new. Forgotten whenever rows may have vanished:
-  // after a rollback, or when another connection committed in between.
-  std::unordered_map<std::string, std::int64_t> entity_ids;
-  std::unordered_map<RelationKey, std::int64_t, RelationKeyHash> relation_ids;
-  std::int64_t seen_data_version = -1;
-  bool in_transaction = false;  // begin() called, commit()/rollback() not yet
-
-  Impl(const std::filesystem::path& file, const StoreOptions& options);
-
-  // --- opening
-  void open_connection(const std::filesystem::path& file, const StoreOptions& options);
-  void configure_connection();
-  struct FileState {
-    std::int64_t application_id = 0, user_version = 0, objects = 0;
-    bool is_new() const { return application_id == 0 && user_version == 0 && objects == 0; }
-  };
-  FileState read_file_state();
-  void check_identity(const FileState& state) const;
-  void check_readable_without_migrating(const FileState& state) const;
-  void enable_wal();
-  void migrate(const FileState& state);
-  void apply_migration(const Migration& m);
-  bool taxonomy_stored();
-  void store_taxonomy();
-
-  // --- transactions
-  void exec(const std::string& sql, std::string_view what) { detail::exec(db.get(), sql, what); }
-  bool inside_transaction() const { return sqlite3_get_autocommit(db.get()) == 0; }
-  void begin_immediate();
-  void rollback_quietly() noexcept;
-  void forget_cached_ids();
-  void forget_cached_ids_if_others_wrote();
-  void require_writable(std::string_view action) const;
-  class DocumentScope;
-
-  // --- statements
-  Statement& statement(Sql id);
-  StatementUse use(Sql id) { return StatementUse(statement(id)); }
-
-  // --- writing one document
-  IngestResult store_document(const DocumentMentions& doc, const Gazetteer& gazetteer);
-  struct StoredDocument {
-    std::int64_t id = 0;
-    std::string content_hash;
-  };
-  std::optional<StoredDocument> find_document(const std::string& doc_id);
-  bool content_stored_elsewhere(const std::string& content_hash, const std::string& doc_id);
-  std::vector<std::int64_t> remove_evidence_of(std::int64_t document_id);
-  std::int64_t upsert_document(const DocumentMentions& doc);
-  bool add_mention(std::int64_t document_id, const Mention& m, std::string_view document_date,
-                   const Gazetteer& gazetteer);
-  std::int64_t entity_id(const std::string& name, EntityKind kind, bool candidate, const Gazetteer& gazetteer,
-                         int depth);
-  std::optional<std::int64_t> parent_entity_id(const GazetteerEntry* entry, EntityKind child_kind,
-                                               const Gazetteer& gazetteer, int depth);
-  std::int64_t upsert_entity(const std::string& name, EntityKind kind, std::optional<std::int64_t> parent,
-                             bool candidate);
-  void add_alias(std::int64_t entity, std::string_view alias);
-  std::pair<std::int64_t, bool> relation_id(RelationType type, std::int64_t source, std::int64_t target,
-                                            Status status);
-  bool insert_evidence(std::int64_t relation, std::int64_t document_id, const Mention& m, std::string_view date);
-  void add_to_summary(std::int64_t relation, const Mention& m, std::string_view date);
-  void recompute_summary(std::int64_t relation);
-  void drop_if_unsupported(std::int64_t relation);
-
-  // --- reading
-  EntityRow entity_from(const Statement& q) const;
-  std::vector<std::string> aliases_of(std::int64_t entity);
-  Statement relation_query(const RelationFilter& filter);
-};
-
-// ---------------------------------------------------------------------------
-// Opening.
-
-Store::Impl::Impl(const std::filesystem::path& file, const StoreOptions& options)
-    : path(file.string()), read_only(options.read_only) {
-  open_connection(file, options);
-  configure_connection();
-  // Identify the file before changing anything in it: a file that is not
-  // ours must be left exactly as it was (not even switched to WAL).
-  const FileState state = read_file_state();
-  check_identity(state);
-  if (read_only) {
-    check_readable_without_migrating(state);
-    schema_version = static_cast<int>(state.user_version);
-    return;
-  }
-  enable_wal();
-  migrate(state);
-  store_taxonomy();
-}
-
-void Store::Impl::open_connection(const std::filesystem::path& file, const StoreOptions& options) {
-  int flags = SQLITE_OPEN_READONLY;
-  if (!options.read_only) flags = SQLITE_OPEN_READWRITE | (options.create ? SQLITE_OPEN_CREATE : 0);
-  sqlite3* raw = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
-  db.reset(raw);  // also on failure: the handle carries the message and must be closed
-  if (rc != SQLITE_OK) detail::throw_sqlite(db.get(), fmt::format("{}: cannot open", file.string()));
-}
-
-void Store::Impl::configure_connection() {
-  // Analysts exchange these files, so a file may come from anyone: refuse
-  // schema tricks (writable_schema, shadow tables) and functions called from
-  // a crafted schema's views and triggers.
-  sqlite3_db_config(db.get(), SQLITE_DBCONFIG_DEFENSIVE, 1, nullptr);
-  sqlite3_busy_timeout(db.get(), kBusyTimeoutMs);
-  const auto what = fmt::format("{}: configuring the connection", path);
-  // Foreign keys are per connection and off by default; they cannot be
-  // switched inside a transaction, so do it first. NORMAL in WAL loses at
-  // most the last commits on power loss, never consistency. The savepoint of
-  // each document journals every page it touches: keep that journal in
-  // memory. A large page cache keeps the indexes' inner pages resident during
-  // a bulk ingest (the memory is only taken as pages are read).
-  exec(fmt::format("PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF; PRAGMA synchronous = NORMAL; "
-                   "PRAGMA temp_store = MEMORY; PRAGMA cache_size = {}",
-                   kCacheSizeKiB),
-       what);
-}
-
-Store::Impl::FileState Store::Impl::read_file_state() {
-  const auto what = fmt::format("{}: reading the file header", path);
-  FileState s;
-  s.application_id = read_int(db.get(), "PRAGMA application_id", what);
-  s.user_version = read_int(db.get(), "PRAGMA user_version", what);
-  s.objects = read_int(db.get(), "SELECT count(*) FROM sqlite_schema", what);
-  return s;
-}
-
-void Store::Impl::check_identity(const FileState& state) const {
-  if (!state.is_new() && state.application_id != kApplicationId)
-    throw StoreError(fmt::format("{}: not an aikg database (application_id {:#010x}, expected {:#010x})", path,
-                                 static_cast<std::uint32_t>(state.application_id), kApplicationId));
-  const int latest = latest_schema_version();
-  if (state.user_version > latest)
-    throw StoreError(fmt::format(
-        "{}: written by a newer aikg (schema version {}; this aikg knows versions 1 to {}); upgrade aikg", path,
-        state.user_version, latest));
-}
-
-// A read-only open must not write, so it cannot migrate. Older files the
-// queries can still read are used as they are; anything older is refused
-// with the way out, rather than failing later on a missing column.
-void Store::Impl::check_readable_without_migrating(const FileState& state) const {
-  if (state.is_new()) throw StoreError(fmt::format("{}: not an aikg database (the file is empty)", path));
-  if (state.user_version < kOldestReadableSchema)
-    throw StoreError(fmt::format(
-        "{}: schema version {} is too old to read without upgrading; open it once for writing to migrate it to "
-        "version {}",
-        path, state.user_version, latest_schema_version()));
-}
-
-void Store::Impl::enable_wal() {
-  // Readers do not block the writer in WAL. The pragma answers with the mode
-  // it got; a filesystem without shared memory keeps the rollback journal,
-  // which is slower but correct, so the answer is not checked.
-  Statement q(db.get(), "PRAGMA journal_mode = WAL", "switching to WAL", 0);
-  q.run();
-}
-
-void Store::Impl::migrate(const FileState& state) {
-  for (const Migration& m : migrations())
-    if (m.version > state.user_version) apply_migration(m);
-  schema_version = static_cast<int>(read_int(db.get(), "PRAGMA user_version", "reading the schema version"));
-}
-
-// One migration, all or nothing, together with the version it brings the
-// file to. Another process may have migrated the file since we looked: the
-// version is read again once the write lock is held.
-void Store::Impl::apply_migration(const Migration& m) {
-  try {
-    exec("BEGIN IMMEDIATE", "taking the write lock");
-    try {
-      if (read_int(db.get(), "PRAGMA user_version", "reading the schema version") < m.version) {
-        if (read_int(db.get(), "PRAGMA application_id", "reading the application id") != kApplicationId)
-          exec(fmt::format("PRAGMA application_id = {}", kApplicationId), "marking the file as aikg's");
-        exec(std::string(m.sql), "running the SQL");
-        exec(fmt::format("PRAGMA user_version = {}", m.version), "setting the schema version");
-      }
-      exec("COMMIT", "committing");
-    } catch (...) {
-      rollback_quietly();
-      throw;
-    }
-  } catch (const StoreError& e) {
-    throw StoreError(
-        fmt::format("{}: migrating to schema version {} ({}) failed: {}", path, m.version, m.path, e.what()));
-  }
-}
-
-// True when every taxonomy row is already stored as it is in the binary;
-// then opening writes nothing, and does not wait for another writer's lock.
-bool Store::Impl::taxonomy_stored() {
-  const auto what = "checking the lookup tables";
-  Statement types(db.get(), "SELECT 1 FROM relation_types WHERE name = ?1 AND directed = ?2 AND description = ?3",
-                  what, 0);
-  for (const auto& t : kRelationTypes) {
-    types.bind_text(1, t.name);
-    types.bind_int(2, t.directed ? 1 : 0);
-    types.bind_text(3, t.description);
-    const bool found = types.step();
-    types.reset();
-    if (!found) return false;
-  }
-  Statement statuses(db.get(), "SELECT 1 FROM statuses WHERE name = ?1 AND rank = ?2 AND description = ?3", what,
-                     0);
-  for (const auto& s : kStatuses) {
-    statuses.bind_text(1, s.name);
-    statuses.bind_int(2, rank(s.status));
-    statuses.bind_text(3, s.description);
-    const bool found = statuses.step();
-    statuses.reset();
-    if (!found) return false;
-  }
-  Statement kinds(db.get(), "SELECT 1 FROM entity_kinds WHERE name = ?1", what, 0);
-  for (const auto& k : kEntityKinds) {
-    kinds.bind_text(1, k.second);
-    const bool found = kinds.step();
-    kinds.reset();
-    if (!found) return false;
-  }
-  return true;
-}
-
-// The lookup tables' rows come from taxonomy.hpp, the one place the taxonomy
-// is defined. An upsert rather than INSERT OR REPLACE: REPLACE deletes the old
-// row first, which a foreign key pointing at it would not like. Rows the
-// binary no longer knows are kept: evidence may still refer to them.
-void Store::Impl::store_taxonomy() {
-  if (taxonomy_stored()) return;
-  const auto what = "filling the lookup tables";
-  begin_immediate();
-  try {
-    Statement types(db.get(),
-                    "INSERT INTO relation_types(name, directed, description) VALUES (?1, ?2, ?3) "
-                    "ON CONFLICT(name) DO UPDATE SET directed = excluded.directed, description = excluded.description",
-                    what, 0);
-    for (const auto& t : kRelationTypes) {
-      types.bind_text(1, t.name);
-      types.bind_int(2, t.directed ? 1 : 0);
-      types.bind_text(3, t.description);
-      types.run();
-      types.reset();
-    }
-    Statement statuses(db.get(),
-                       "INSERT INTO statuses(name, rank, description) VALUES (?1, ?2, ?3) "
-                       "ON CONFLICT(name) DO UPDATE SET rank = excluded.rank, description = excluded.description",
-                       what, 0);
-    for (const auto& s : kStatuses) {
-      statuses.bind_text(1, s.name);
-      statuses.bind_int(2, rank(s.status));
-      statuses.bind_text(3, s.description);
-      statuses.run();
-      statuses.reset();
-    }
-    Statement kinds(db.get(), "INSERT INTO entity_kinds(name) VALUES (?1) ON CONFLICT(name) DO NOTHING", what, 0);
-    for (const auto& k : kEntityKinds) {
-      kinds.bind_text(1, k.second);
-      kinds.run();
-      kinds.reset();
-    }
-    exec("COMMIT", what);
-  } catch (const StoreError& e) {
-    rollback_quietly();
-    throw StoreError(fmt::format("{}: {}", path, e.what()));
-  }
-}
 
 // ---------------------------------------------------------------------------
 // Transactions and caches.
@@ -589,255 +183,6 @@ Statement& Store::Impl::statement(Sql id) {
   const auto i = static_cast<std::size_t>(id);
   if (!statements[i]) statements[i] = Statement(db.get(), kSql[i].sql, kSql[i].what, SQLITE_PREPARE_PERSISTENT);
   return statements[i];
-}
-
-// Makes one put_document all or nothing. Inside the caller's transaction it
-// is a savepoint, so a failing document is undone alone and the batch goes
-// on; otherwise the document gets a transaction of its own.
-class Store::Impl::DocumentScope {
- public:
-  explicit DocumentScope(Store::Impl& store) : store_(store), nested_(store.inside_transaction()) {
-    if (nested_)
-      store_.exec("SAVEPOINT put_document", "starting a savepoint");
-    else
-      store_.begin_immediate();
-  }
-  DocumentScope(const DocumentScope&) = delete;
-  DocumentScope& operator=(const DocumentScope&) = delete;
-
-  void commit() {
-    store_.exec(nested_ ? "RELEASE put_document" : "COMMIT", "committing the document");
-    done_ = true;
-  }
-
-  ~DocumentScope() {
-    if (done_) return;
-    if (!nested_) {
-      store_.rollback_quietly();
-      return;
-    }
-    // If SQLite already rolled back the whole transaction (disk full), there
-    // is no savepoint left; the caller's commit() will report that.
-    if (store_.inside_transaction())
-      sqlite3_exec(store_.db.get(), "ROLLBACK TO put_document; RELEASE put_document", nullptr, nullptr, nullptr);
-    store_.forget_cached_ids();
-  }
-
- private:
-  Store::Impl& store_;
-  bool nested_;
-  bool done_ = false;
-};
-
-// ---------------------------------------------------------------------------
-// Writing one document.
-
-IngestResult Store::Impl::store_document(const DocumentMentions& doc, const Gazetteer& gazetteer) {
-  validate(doc);
-  const auto stored = find_document(doc.article.id);
-  if (stored && stored->content_hash == doc.content_hash) return {IngestResult::Outcome::unchanged, 0};
-  if (content_stored_elsewhere(doc.content_hash, doc.article.id)) return {IngestResult::Outcome::duplicate, 0};
-
-  // A new version replaces the old one's evidence. Its relations are
-  // recomputed only after the new mentions are in, so a relation the new
-  // version still supports keeps its id.
-  std::vector<std::int64_t> touched;
-  if (stored) touched = remove_evidence_of(stored->id);
-  const std::int64_t document_id = upsert_document(doc);
-
-  IngestResult result{stored ? IngestResult::Outcome::updated : IngestResult::Outcome::added, 0};
-  for (const Mention& m : doc.mentions)
-    if (add_mention(document_id, m, doc.date, gazetteer)) ++result.evidence_added;
-  for (const std::int64_t relation : touched) {
-    recompute_summary(relation);
-    drop_if_unsupported(relation);
-  }
-  return result;
-}
-
-std::optional<Store::Impl::StoredDocument> Store::Impl::find_document(const std::string& doc_id) {
-  const auto q = use(Sql::find_document);
-  q->bind_text(1, doc_id);
-  if (!q->step()) return std::nullopt;
-  return StoredDocument{q->column_int(0), q->column_text(1)};
-}
-
-bool Store::Impl::content_stored_elsewhere(const std::string& content_hash, const std::string& doc_id) {
-  const auto q = use(Sql::find_same_content);
-  q->bind_text(1, content_hash);
-  q->bind_text(2, doc_id);
-  return q->step();
-}
-
-// Deletes the document's evidence; returns the relations it supported.
-std::vector<std::int64_t> Store::Impl::remove_evidence_of(std::int64_t document_id) {
-  std::vector<std::int64_t> relations;
-  {
-    const auto q = use(Sql::relations_of_document);
-    q->bind_int(1, document_id);
-    while (q->step()) relations.push_back(q->column_int(0));
-  }
-  const auto q = use(Sql::delete_document_evidence);
-  q->bind_int(1, document_id);
-  q->run();
-  return relations;
-}
-
-std::int64_t Store::Impl::upsert_document(const DocumentMentions& doc) {
-  const Article& a = doc.article;
-  const auto q = use(Sql::upsert_document);
-  q->bind_text(1, a.id);
-  q->bind_text_or_null(2, a.title);
-  q->bind_text_or_null(3, a.published);
-  q->bind_text_or_null(4, a.url);
-  q->bind_text_or_null(5, a.source);
-  q->bind_text_or_null(6, a.origin);
-  q->bind_text_or_null(7, doc.date);
-  q->bind_text(8, doc.content_hash);
-  // Mentions read back from `aikg extract` output may come without the text.
-  if (a.text.empty())
-    q->bind_null(9);
-  else
-    q->bind_int(9, static_cast<std::int64_t>(count_code_points(a.text)));
-  return returned_id(*q);
-}
-
-// Stores one mention; false when it was stored before (same mention id).
-bool Store::Impl::add_mention(std::int64_t document_id, const Mention& m, std::string_view document_date,
-                              const Gazetteer& gazetteer) {
-  const std::int64_t source = entity_id(m.source.name, m.source.kind, m.source.candidate, gazetteer, 0);
-  const std::int64_t target = entity_id(m.target.name, m.target.kind, m.target.candidate, gazetteer, 0);
-  const auto [relation, created] = relation_id(m.type, source, target, m.status);
-  // A sentence without a date of its own is dated by its document.
-  const std::string_view date = m.date.empty() ? document_date : std::string_view(m.date);
-  if (!insert_evidence(relation, document_id, m, date)) {
-    if (created) drop_if_unsupported(relation);
-    return false;
-  }
-  add_to_summary(relation, m, date);
-  return true;
-}
-
-// The entity's id, creating it (with its parent and aliases) on first sight.
-std::int64_t Store::Impl::entity_id(const std::string& name, EntityKind kind, bool candidate,
-                                    const Gazetteer& gazetteer, int depth) {
-  if (const auto it = entity_ids.find(name); it != entity_ids.end()) return it->second;
-  const GazetteerEntry* entry = gazetteer.by_name(name);
-  const auto parent = parent_entity_id(entry, kind, gazetteer, depth);
-  const std::int64_t id = upsert_entity(name, kind, parent, candidate);
-  add_alias(id, name);
-  if (entry)
-    for (const std::string& alias : entry->aliases) add_alias(id, alias);
-  entity_ids.emplace(name, id);
-  return id;
-}
-
-std::optional<std::int64_t> Store::Impl::parent_entity_id(const GazetteerEntry* entry, EntityKind child_kind,
-                                                          const Gazetteer& gazetteer, int depth) {
-  if (!entry || entry->parent.empty() || entry->parent == entry->name || depth >= kMaxParentDepth)
-    return std::nullopt;
-  const GazetteerEntry* parent = gazetteer.by_name(entry->parent);
-  // A parent the gazetteer does not list on its own line is still kept, as a
-  // candidate: the organisation a person leads, or else a business group.
-  const EntityKind kind = parent                         ? parent->kind
-                          : child_kind == EntityKind::person ? EntityKind::company
-                                                             : EntityKind::group;
-  return entity_id(entry->parent, kind, parent == nullptr, gazetteer, depth + 1);
-}
-
-std::int64_t Store::Impl::upsert_entity(const std::string& name, EntityKind kind, std::optional<std::int64_t> parent,
-                                        bool candidate) {
-  const auto q = use(Sql::upsert_entity);
-  q->bind_text(1, name);
-  q->bind_text(2, aikg::name(kind));
-  if (parent)
-    q->bind_int(3, *parent);
-  else
-    q->bind_null(3);
-  q->bind_int(4, candidate ? 1 : 0);
-  return returned_id(*q);
-}
-
-void Store::Impl::add_alias(std::int64_t entity, std::string_view alias) {
-  const std::string key = alias_key(alias);
-  if (key.empty()) return;
-  const auto q = use(Sql::insert_alias);
-  q->bind_int(1, entity);
-  q->bind_text(2, alias);
-  q->bind_text(3, key);
-  q->run();
-}
-
-// The relation's id and whether this call created it.
-std::pair<std::int64_t, bool> Store::Impl::relation_id(RelationType type, std::int64_t source, std::int64_t target,
-                                                       Status status) {
-  const RelationKey key{type, source, target};
-  if (const auto it = relation_ids.find(key); it != relation_ids.end()) return {it->second, false};
-  // Inserting first costs one statement for a new relation, the common
-  // case in a bulk ingest; only a known relation needs the lookup.
-  bool created = false;
-  {
-    const auto q = use(Sql::insert_relation);
-    q->bind_text(1, name(type));
-    q->bind_int(2, source);
-    q->bind_int(3, target);
-    q->bind_text(4, name(status));
-    q->run();
-    created = sqlite3_changes(db.get()) == 1;
-  }
-  std::int64_t id = sqlite3_last_insert_rowid(db.get());
-  if (!created) {
-    const auto q = use(Sql::find_relation);
-    q->bind_text(1, name(type));
-    q->bind_int(2, source);
-    q->bind_int(3, target);
-    if (!q->step()) throw StoreError("a relation vanished while it was being stored");
-    id = q->column_int(0);
-  }
-  relation_ids.emplace(key, id);
-  return {id, created};
-}
-
-bool Store::Impl::insert_evidence(std::int64_t relation, std::int64_t document_id, const Mention& m,
-                                  std::string_view date) {
-  const auto q = use(Sql::insert_evidence);
-  q->bind_int(1, relation);
-  q->bind_int(2, document_id);
-  q->bind_text(3, m.id);
-  q->bind_text(4, m.sentence);
-  q->bind_int(5, static_cast<std::int64_t>(m.begin));
-  q->bind_int(6, static_cast<std::int64_t>(m.end));
-  q->bind_text(7, name(m.status));
-  q->bind_text_or_null(8, date);
-  q->bind_double(9, m.confidence);
-  q->bind_text_or_null(10, m.cue);
-  q->run();
-  return sqlite3_changes(db.get()) == 1;
-}
-
-void Store::Impl::add_to_summary(std::int64_t relation, const Mention& m, std::string_view date) {
-  const auto q = use(Sql::add_evidence_to_relation);
-  q->bind_int(1, relation);
-  q->bind_text_or_null(2, date);
-  q->bind_text(3, name(m.status));
-  q->bind_int(4, rank(m.status));
-  q->bind_double(5, m.confidence);
-  q->run();
-}
-
-void Store::Impl::recompute_summary(std::int64_t relation) {
-  const auto q = use(Sql::recompute_relation);
-  q->bind_int(1, relation);
-  q->run();
-}
-
-void Store::Impl::drop_if_unsupported(std::int64_t relation) {
-  const auto q = use(Sql::drop_unsupported_relation);
-  q->bind_int(1, relation);
-  if (!q->step()) return;
-  const RelationType type = known(parse_relation_type(q->column_text(0)), "relation type", q->column_text(0));
-  relation_ids.erase(RelationKey{type, q->column_int(1), q->column_int(2)});
-  q->run();
 }
 
 // ---------------------------------------------------------------------------
@@ -900,8 +245,6 @@ Store& Store::operator=(Store&&) noexcept = default;
 
 int Store::schema_version() const { return impl_->schema_version; }
 
-int Store::latest_schema_version() { return migrations().empty() ? 0 : migrations().back().version; }
-
 void Store::begin() {
   impl_->require_writable("begin a transaction");
   if (impl_->in_transaction) throw StoreError(fmt::format("{}: begin(): a transaction is already open", impl_->path));
@@ -929,30 +272,10 @@ void Store::commit() {
 }
 
 void Store::rollback() {
-  impl_->in_transaction = false;
-  if (!impl_->inside_transaction()) {
-    impl_->forget_cached_ids();
-    return;
-  }
-  try {
-    impl_->exec("ROLLBACK", fmt::format("{}: rolling back", impl_->path));
-  } catch (...) {
-    impl_->forget_cached_ids();
-    throw;
-  }
-  impl_->forget_cached_ids();
-}
-
-IngestResult Store::put_document(const DocumentMentions& doc, const Gazetteer& gazetteer) {
-  impl_->require_writable("store documents");
-  try {
-    Impl::DocumentScope scope(*impl_);
-    const IngestResult result = impl_->store_document(doc, gazetteer);
-    scope.commit();
-    return result;
-  } catch (const StoreError& e) {
-    throw StoreError(fmt::format("{}: storing document '{}': {}", impl_->path, doc.article.id, e.what()));
-  }
+  Impl& s = *impl_;
+  s.in_transaction = false;
+  s.forget_cached_ids();  // ids handed out in the transaction may be gone
+  if (s.inside_transaction()) s.exec("ROLLBACK", fmt::format("{}: rolling back", s.path));
 }
 
 std::vector<EntityRow> Store::entities() const {
@@ -1085,3 +408,4 @@ Store::Counts Store::counts() const {
 }
 
 }  // namespace aikg
+

@@ -194,3 +194,85 @@ TEST_CASE("ids are stable: the same input gives the same ids", "[extractor]") {
   CHECK(a.mentions.front().id == b.mentions.front().id);
   CHECK(a.content_hash == b.content_hash);
 }
+
+TEST_CASE("unknown names that look like organisations are kept as candidates", "[extractor]") {
+  SECTION("a Korean name with a company ending") {
+    const auto d = run("카카오는 한빛테크놀로지스와 업무협약을 체결했다.");
+    const auto* m = find(d, RelationType::mou, "Kakao", "한빛테크놀로지스");
+    REQUIRE(m);
+    CHECK((m->source.candidate || m->target.candidate));
+    CHECK(m->confidence < 0.7);
+  }
+  SECTION("a Latin name followed by a particle") {
+    const auto d = run("카카오는 Acme와 AI 모델 공동 개발 계약을 맺었다.");
+    CHECK(find(d, RelationType::contract, "Kakao", "Acme"));
+  }
+  SECTION("an English name with a legal suffix") {
+    const auto d = run("Kakao signed a memorandum of understanding with Nimbus Robotics Inc. on Monday.");
+    CHECK(find(d, RelationType::mou, "Kakao", "Nimbus Robotics Inc"));
+  }
+  SECTION("acronyms are not organisations") {
+    const auto d = run("카카오는 AI와 HBM을 함께 개발한다.");
+    CHECK(d.mentions.empty());
+  }
+}
+
+TEST_CASE("'양사' refers back to the two parties just named", "[extractor]") {
+  const auto d = run("카카오는 업스테이지와 업무협약을 맺었다. 양사는 AI 서비스를 공동 개발하기로 했다.");
+  const auto* m = find(d, RelationType::joint_development, "Kakao", "Upstage");
+  REQUIRE(m);
+  CHECK(m->status == Status::planned);
+}
+
+TEST_CASE("projects are nodes that participants link to", "[extractor]") {
+  const auto d = run("소프트뱅크와 오라클은 오픈AI가 주도하는 스타게이트 프로젝트에 참여했다.");
+  CHECK(find(d, RelationType::participation, "SoftBank Group", "Stargate"));
+  CHECK(find(d, RelationType::participation, "Oracle", "Stargate"));
+  CHECK_FALSE(find(d, RelationType::partnership, "Oracle", "Stargate"));
+}
+
+TEST_CASE("affiliates link to their group only where the text says so", "[extractor]") {
+  SECTION("a group context phrase") {
+    const auto d = run("SK그룹에선 SK텔레콤이 오픈AI와 양해각서를 체결했다.");
+    CHECK(find(d, RelationType::subsidiary_of, "SK Telecom", "SK Group"));
+    CHECK(find(d, RelationType::mou, "SK Telecom", "OpenAI"));
+    CHECK_FALSE(find(d, RelationType::mou, "SK Group", "OpenAI"));
+  }
+  SECTION("an ownership clause modifying the parent") {
+    const auto d = run("ARM을 보유한 소프트뱅크는 오픈AI에 투자를 검토하고 있다.");
+    CHECK(find(d, RelationType::subsidiary_of, "Arm", "SoftBank Group"));
+  }
+  SECTION("no cue, no subsidiary relation") {
+    const auto d = run("SK텔레콤은 오픈AI와 협력하기로 했다.");
+    CHECK_FALSE(find(d, RelationType::subsidiary_of, "SK Telecom", "SK Group"));
+  }
+}
+
+TEST_CASE("English lists and subjects", "[extractor]") {
+  const auto d = run("SoftBank, Oracle and MGX signed a memorandum of understanding with OpenAI on Tuesday.");
+  CHECK(find(d, RelationType::mou, "SoftBank Group", "OpenAI"));
+  CHECK(find(d, RelationType::mou, "Oracle", "OpenAI"));
+  CHECK(find(d, RelationType::mou, "MGX", "OpenAI"));
+  CHECK_FALSE(find(d, RelationType::mou, "SoftBank Group", "Oracle"));
+}
+
+TEST_CASE("a relation inside a relative clause belongs to that clause's subject", "[extractor]") {
+  const auto d = run("삼성전자는 오픈AI가 추진 중인 스타게이트 프로젝트에 메모리를 공급하게 된다.");
+  const auto* supply = find(d, RelationType::supply, "Samsung Electronics", "Stargate");
+  REQUIRE(supply);
+  CHECK(supply->status == Status::planned);
+  CHECK(find(d, RelationType::participation, "OpenAI", "Stargate"));
+  CHECK_FALSE(find(d, RelationType::participation, "Samsung Electronics", "Stargate"));
+}
+
+TEST_CASE("a user gazetteer extends the built-in one without rebuilding", "[extractor]") {
+  auto g = Gazetteer::builtin();
+  g.add_tsv("Hanbit Robotics\tcompany\t\t한빛로보\tHanbit Robotics\n", "user.tsv");
+  const Extractor e(std::move(g), Lexicon::builtin());
+  Article a;
+  a.id = "u";
+  a.text = normalize_text("카카오는 한빛로보와 업무협약을 체결했다.");
+  const auto d = e.extract(a);
+  REQUIRE(find(d, RelationType::mou, "Kakao", "Hanbit Robotics"));
+  CHECK_FALSE(find(d, RelationType::mou, "Kakao", "Hanbit Robotics")->target.candidate);
+}

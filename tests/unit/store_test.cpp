@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <array>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -204,6 +206,15 @@ TEST_CASE("a SQLite file made by someone else is refused and left alone", "[stor
   CHECK(raw.value("PRAGMA journal_mode") == "delete");
 }
 
+TEST_CASE("a file that is not SQLite at all is refused and left alone", "[store]") {
+  TempDb db;
+  const std::string text = "name\tkind\nThis is a TSV file, not a database. It is long enough to have a header.\n";
+  { std::ofstream(db.path(), std::ios::binary) << text; }
+  CHECK_THROWS_WITH(Store(db.path()), Contains("not an aikg database"));
+  std::ifstream in(db.path(), std::ios::binary);
+  CHECK(std::string(std::istreambuf_iterator<char>(in), {}) == text);
+}
+
 TEST_CASE("a file with another application id is refused", "[store]") {
   TempDb db;
   { RawDb(db.path()).exec("PRAGMA application_id = 0x47504B47"); }  // GeoPackage
@@ -216,6 +227,24 @@ TEST_CASE("a file written by a newer aikg is refused", "[store]") {
   const int newer = Store::latest_schema_version() + 1;
   { RawDb(db.path()).exec(fmt::format("PRAGMA user_version = {}", newer)); }
   CHECK_THROWS_WITH(Store(db.path()), Contains("newer") && Contains(std::to_string(newer)));
+}
+
+TEST_CASE("a failed migration changes nothing and names its file", "[store]") {
+  TempDb db;
+  {
+    // aikg's mark, but no schema and a table in the way of the first migration.
+    RawDb raw(db.path());
+    raw.exec("PRAGMA application_id = 0x41494B47");
+    raw.exec("CREATE TABLE documents(x)");
+  }
+  CHECK_THROWS_WITH(Store(db.path()), Contains("schema/001_init.sql") && Contains("already exists"));
+  StoreOptions read_only;
+  read_only.read_only = true;
+  CHECK_THROWS_WITH(Store(db.path(), read_only), Contains("too old"));
+
+  RawDb raw(db.path());
+  CHECK(raw.integer("PRAGMA user_version") == 0);
+  CHECK(raw.rows("SELECT name FROM sqlite_schema") == std::vector<std::string>{"documents"});
 }
 
 TEST_CASE("lookup tables are filled from taxonomy.hpp", "[store]") {
@@ -314,6 +343,19 @@ TEST_CASE("an update that drops every mention leaves the document without eviden
   CHECK(counts.documents == 1);
   CHECK(counts.relations == 0);
   CHECK(counts.evidence == 0);
+  require_consistent(db.path());
+}
+
+TEST_CASE("a mention id stored before is not stored again, nor its relation", "[store]") {
+  TempDb db;
+  Store store(db.path());
+  store.put_document(
+      document("d1", "h1", {mention("same-id", RelationType::mou, "Kakao", "Naver", Status::done, "")}), kNoGazetteer);
+  const auto result = store.put_document(
+      document("d2", "h2", {mention("same-id", RelationType::mou, "Kakao", "KT", Status::done, "")}), kNoGazetteer);
+  CHECK(result.outcome == IngestResult::Outcome::added);
+  CHECK(result.evidence_added == 0);
+  CHECK(only_relation(all_relations(store)).target_name == "Naver");
   require_consistent(db.path());
 }
 

@@ -1,0 +1,187 @@
+// The Store's private parts, shared by its three source files:
+//   store.cpp         the SQL statements, transactions, queries
+//   store_open.cpp    opening a file: identity checks, migrations, lookup tables
+//   store_ingest.cpp  put_document
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "aikg/error.hpp"
+#include "aikg/store.hpp"
+#include "sqlite_handle.hpp"
+
+namespace aikg {
+namespace detail {
+
+struct Migration {
+  int version = 0;
+  std::string_view path;
+  std::string_view sql;
+};
+
+// The embedded schema/NNN_*.sql files, in version order.
+const std::vector<Migration>& migrations();
+
+// Every statement the store runs more than once; their SQL is kSql in
+// store.cpp. Each is prepared on first use and kept for the Store's lifetime.
+enum class Sql : std::size_t {
+  data_version,
+  find_document,
+  find_same_content,
+  relations_of_document,
+  delete_document_evidence,
+  upsert_document,
+  upsert_entity,
+  insert_alias,
+  find_relation,
+  insert_relation,
+  delete_relation,
+  insert_evidence,
+  add_evidence_to_relation,
+  recompute_relation,
+  drop_unsupported_relation,
+  entity_rows,
+  entity_row,
+  all_aliases,
+  aliases_of,
+  alias_owner,
+  entity_named,
+  entity_names,
+  names_and_alias_keys,
+  evidence_of,
+  counts,
+  count_
+};
+
+// What identifies a relation: UNIQUE(type, source_id, target_id).
+struct RelationKey {
+  RelationType type;
+  std::int64_t source, target;
+  bool operator==(const RelationKey&) const = default;
+};
+
+struct RelationKeyHash {
+  std::size_t operator()(const RelationKey& k) const noexcept {
+    std::size_t h = std::hash<std::int64_t>{}(k.source);
+    h = h * 1000003u ^ std::hash<std::int64_t>{}(k.target);
+    return h * 31u ^ static_cast<std::size_t>(k.type);
+  }
+};
+
+// ---------------------------------------------------------------------------
+// Small helpers.
+
+inline std::int64_t read_int(sqlite3* db, std::string_view sql, std::string_view what) {
+  Statement q(db, sql, what, 0);
+  return q.step() ? q.column_int(0) : 0;
+}
+
+// Values read back must be ones this binary knows; a file written by a newer
+// aikg with a larger taxonomy (same schema) is the only way to meet others.
+template <typename T>
+T known(std::optional<T> value, std::string_view what, std::string_view text) {
+  if (!value)
+    throw StoreError(fmt::format("unknown {} '{}' in the database (written by a newer aikg?)", what, text));
+  return *value;
+}
+
+// The id an INSERT ... RETURNING id (or upsert) gave back.
+inline std::int64_t returned_id(Statement& q) {
+  if (!q.step()) throw StoreError("an insert returned no id");
+  return q.column_int(0);
+}
+
+}  // namespace detail
+
+struct Store::Impl {
+  std::string path;  // for messages
+  bool read_only = false;
+  detail::DbHandle db;
+  int schema_version = 0;
+  std::array<detail::Statement, static_cast<std::size_t>(detail::Sql::count_)> statements;  // prepared on first use
+
+  // Ids of rows this connection has seen, so that a bulk ingest touches
+  // SQLite only for what is new. Forgotten whenever rows may have vanished:
+  // after a rollback, or when another connection committed in between.
+  std::unordered_map<std::string, std::int64_t> entity_ids;
+  std::unordered_map<detail::RelationKey, std::int64_t, detail::RelationKeyHash> relation_ids;
+  std::int64_t seen_data_version = -1;
+  bool in_transaction = false;  // begin() called, commit()/rollback() not yet
+
+  Impl(const std::filesystem::path& file, const StoreOptions& options);
+
+  // --- opening
+  void open_connection(const std::filesystem::path& file, const StoreOptions& options);
+  void configure_connection();
+  struct FileState {
+    std::int64_t application_id = 0, user_version = 0, objects = 0;
+    bool is_new() const { return application_id == 0 && user_version == 0 && objects == 0; }
+  };
+  FileState read_file_state();
+  void check_identity(const FileState& state) const;
+  void check_readable_without_migrating(const FileState& state) const;
+  void enable_wal();
+  void migrate(const FileState& state);
+  void apply_migration(const detail::Migration& m);
+  bool taxonomy_stored();
+  void store_taxonomy();
+
+  // --- transactions
+  void exec(const std::string& sql, std::string_view what) { detail::exec(db.get(), sql, what); }
+  bool inside_transaction() const { return sqlite3_get_autocommit(db.get()) == 0; }
+  void begin_immediate();
+  void rollback_quietly() noexcept;
+  void forget_cached_ids();
+  void forget_cached_ids_if_others_wrote();
+  void require_writable(std::string_view action) const;
+  class DocumentScope;
+
+  // --- statements
+  detail::Statement& statement(detail::Sql id);
+  detail::StatementUse use(detail::Sql id) { return detail::StatementUse(statement(id)); }
+
+  // --- writing one document
+  IngestResult store_document(const DocumentMentions& doc, const Gazetteer& gazetteer);
+  struct StoredDocument {
+    std::int64_t id = 0;
+    std::string content_hash;
+  };
+  std::optional<StoredDocument> find_document(const std::string& doc_id);
+  bool content_stored_elsewhere(const std::string& content_hash, const std::string& doc_id);
+  std::vector<std::int64_t> remove_evidence_of(std::int64_t document_id);
+  std::int64_t upsert_document(const DocumentMentions& doc);
+  bool add_mention(std::int64_t document_id, const Mention& m, std::string_view document_date,
+                   const Gazetteer& gazetteer);
+  std::int64_t entity_id(const std::string& name, EntityKind kind, bool candidate, const Gazetteer& gazetteer,
+                         int depth);
+  std::optional<std::int64_t> parent_entity_id(const GazetteerEntry* entry, EntityKind child_kind,
+                                               const Gazetteer& gazetteer, int depth);
+  std::int64_t upsert_entity(const std::string& name, EntityKind kind, std::optional<std::int64_t> parent,
+                             bool candidate);
+  void add_alias(std::int64_t entity, std::string_view alias);
+  std::pair<std::int64_t, bool> relation_id(const Mention& m, std::int64_t source, std::int64_t target,
+                                            std::string_view date);
+  void delete_relation(std::int64_t relation, const detail::RelationKey& key);
+  bool insert_evidence(std::int64_t relation, std::int64_t document_id, const Mention& m, std::string_view date);
+  void add_to_summary(std::int64_t relation, const Mention& m, std::string_view date);
+  void recompute_summary(std::int64_t relation);
+  void drop_if_unsupported(std::int64_t relation);
+
+  // --- reading
+  EntityRow entity_from(const detail::Statement& q) const;
+  std::vector<std::string> aliases_of(std::int64_t entity);
+  detail::Statement relation_query(const RelationFilter& filter);
+};
+
+}  // namespace aikg
