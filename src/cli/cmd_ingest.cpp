@@ -50,7 +50,8 @@ void register_ingest(CLI::App& app, std::vector<Command>& commands) {
                                            "and store them. Re-ingesting unchanged articles adds nothing.");
   o->db.add(cmd);
   cmd->add_option("paths", o->inputs, "Files or folders to read");
-  cmd->add_option("--gazetteer", o->gazetteers, "Extra gazetteer TSV (same format as data/gazetteer/); repeatable");
+  cmd->add_option("--gazetteer", o->gazetteers, "Extra gazetteer TSV (same format as data/gazetteer/); repeatable")
+      ->allow_extra_args(false);
   cmd->add_option("--mentions", o->mentions, "Load `aikg extract` output (JSON Lines; - for stdin) instead of articles");
   cmd->add_option("--batch", o->batch, "Documents per transaction")->capture_default_str()->check(CLI::PositiveNumber);
   cmd->footer("Exit status: 0 all inputs stored, 1 some inputs skipped (each reported on stderr), 2 fatal error.\n"
@@ -93,7 +94,7 @@ void register_extract(CLI::App& app, std::vector<Command>& commands) {
                  "reads JSON Lines articles from stdin (a mapper for Hadoop Streaming, Spark RDD.pipe or Dask).");
   cmd->add_flag("--jsonl", o->jsonl, "Read articles as JSON Lines from stdin");
   cmd->add_option("paths", o->inputs, "Files or folders to read (instead of stdin)");
-  cmd->add_option("--gazetteer", o->gazetteers, "Extra gazetteer TSV; repeatable");
+  cmd->add_option("--gazetteer", o->gazetteers, "Extra gazetteer TSV; repeatable")->allow_extra_args(false);
   cmd->footer("Output: one object per article with id, title, published, url, source, origin, content_hash, date and\n"
               "mentions[] (id, type, source, target, status, confidence, sentence, begin, end, date, cue).\n"
               "Ids are stable: the same input gives the same ids. A bad input line is reported on stderr and skipped;\n"

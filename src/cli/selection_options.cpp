@@ -6,9 +6,12 @@
 namespace aikg::cli {
 
 void SelectionOptions::add(CLI::App* app) {
-  app->add_option("--types", types_, "Only these relation types (comma-separated: loi,mou,...)")->delimiter(',');
+  app->add_option("--types", types_, "Only these relation types (comma-separated: loi,mou,...)")
+      ->delimiter(',')
+      ->allow_extra_args(false);
   app->add_option("--status", statuses_, "Only these statuses (comma-separated: done,planned,talks,speculated,ended)")
-      ->delimiter(',');
+      ->delimiter(',')
+      ->allow_extra_args(false);
   app->add_option("--min-status", min_status_, "At least this definite: done > planned > talks > speculated (drops ended)");
   app->add_option("--since", base_.since, "Evidence dated on or after this ISO date (YYYY-MM-DD)");
   app->add_option("--until", base_.until, "Evidence dated on or before this ISO date (YYYY-MM-DD)");

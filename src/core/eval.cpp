@@ -128,6 +128,8 @@ void score_document(const std::string& doc, std::vector<GoldItem>& gold, const s
     if (b < a) std::swap(a, b);
     predicted_pairs.insert({a, b});
   }
+  // Gold pairs are the distinct (unordered) name sets of the gold rows; rows
+  // written with different alternatives count as different pairs.
   std::vector<std::pair<Names, Names>> gold_pairs;
   for (const auto& g : gold) {
     if (!g.row->type) continue;

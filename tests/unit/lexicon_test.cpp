@@ -1,1 +1,29 @@
+// The cue lexicons load, and reject labels their list does not accept.
 #include <catch2/catch.hpp>
+
+#include "aikg/error.hpp"
+#include "aikg/lexicon.hpp"
+#include "aikg/taxonomy.hpp"
+
+using namespace aikg;
+
+TEST_CASE("every built-in list loads and every relation type has a trigger", "[lexicon]") {
+  const auto lex = Lexicon::builtin();
+  for (const char* list : {"triggers", "status", "direction", "josa", "titles", "boilerplate", "references", "candidates"}) {
+    INFO(list);
+    CHECK_FALSE(lex.list(list).empty());
+  }
+  for (const auto& t : kRelationTypes) {
+    INFO(t.name);
+    const auto& triggers = lex.list("triggers");
+    CHECK(std::any_of(triggers.begin(), triggers.end(), [&](const LexEntry& e) { return e.label == t.name; }));
+  }
+}
+
+TEST_CASE("a wrong label is refused with file and line", "[lexicon]") {
+  Lexicon lex;
+  CHECK_THROWS_WITH(lex.add_tsv("triggers", "mou\tMOU\nfriendship\t우정\n", "t.tsv"), Catch::Contains("t.tsv:2"));
+  CHECK_THROWS_AS(lex.add_tsv("status", "maybe\t아마\tclause\n", "s.tsv"), DataError);
+  CHECK_NOTHROW(lex.add_tsv("status", "planned\t예정\tclause\n", "s.tsv"));
+  CHECK(lex.list("status").back().scope == "clause");
+}
