@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "aikg/gazetteer.hpp"
@@ -48,6 +49,7 @@ struct RelationRow {
   double confidence = 0;              // max over evidence
   std::int64_t evidence_count = 0;
   std::vector<EvidenceRow> evidence;  // filled only when asked
+  bool retracted = false;             // an analyst retracted it (listed only when asked for)
 };
 
 struct IngestResult {
@@ -58,6 +60,44 @@ struct IngestResult {
 struct StoreOptions {
   bool read_only = false;
   bool create = true;  // create the file when missing (ignored when read_only)
+  // Read-only opens of small files run PRAGMA quick_check first and refuse a
+  // damaged file; `aikg check` turns this off to report the damage itself.
+  bool quick_check = true;
+};
+
+// One evidence sentence found by Store::search.
+struct SearchHit {
+  std::int64_t evidence_id = 0, relation_id = 0;
+  RelationType type = RelationType::partnership;
+  std::string source, target;  // entity names
+  Status status = Status::done;
+  std::string date, doc, url;  // doc and url are empty for curated evidence
+  std::string sentence;
+  bool curated = false, retracted = false;
+};
+
+// What Store::check found. problems empty means the file is sound.
+struct CheckReport {
+  int schema_version = 0, latest_schema_version = 0;
+  std::vector<std::string> problems;  // each one readable on its own line
+  std::int64_t documents = 0, entities = 0, relations = 0, evidence = 0;
+  std::int64_t curated_evidence = 0, retractions = 0, merges = 0, curated_aliases = 0;
+  bool clean() const { return problems.empty(); }
+};
+
+// A relation asserted by an analyst (aikg relation add).
+struct CuratedRelation {
+  RelationType type = RelationType::partnership;
+  std::string source, target;  // names or aliases of existing entities
+  Status status = Status::done;
+  std::string note;            // provenance; stored as the evidence sentence
+  std::string date;            // ISO date, may be empty
+};
+
+struct MergeResult {
+  std::int64_t moved = 0;    // relations repointed to the kept entity
+  std::int64_t merged = 0;   // relations folded into one the kept entity already had
+  std::int64_t dropped = 0;  // relations between the two, now self-loops, deleted
 };
 
 class Store {
@@ -96,6 +136,7 @@ class Store {
   struct RelationFilter {
     std::optional<std::int64_t> entity;  // either endpoint
     std::vector<RelationType> types;     // empty: all
+    bool include_retracted = false;      // retracted relations are hidden unless asked for
   };
   std::vector<RelationRow> relations(const RelationFilter& filter, bool with_evidence) const;
   std::vector<EvidenceRow> evidence(std::int64_t relation_id) const;
@@ -104,6 +145,40 @@ class Store {
     std::int64_t documents = 0, entities = 0, relations = 0, evidence = 0;
   };
   Counts counts() const;
+
+  // --- The file as a product (store_admin.cpp).
+
+  // Evidence sentences containing every whitespace-separated term of `text`,
+  // best match first. Terms of 3 or more characters use the trigram index;
+  // if any term is shorter (삼성), a LIKE scan answers instead. Terms are
+  // matched literally: FTS5 operators in `text` have no effect.
+  std::vector<SearchHit> search(std::string_view text, std::size_t limit = 50) const;
+  // Writes a compact, self-contained copy (VACUUM INTO, no -wal/-shm) to
+  // `out`. Throws StoreError when `out` exists, unless `overwrite`; the copy is
+  // written beside `out` and renamed, so `out` is never half-written.
+  void publish(const std::filesystem::path& out, bool overwrite = false) const;
+  // Integrity, foreign keys, schema and summary consistency; never throws for
+  // what it finds, only when it cannot look.
+  CheckReport check() const;
+
+  // --- Curation (store_curation.cpp). Each call is one transaction, recorded
+  // so that ingesting again never undoes it. Names resolve as in resolve();
+  // an unknown name throws StoreError.
+
+  // Adds `alias` to `entity`; ingest then files mentions of `alias` under
+  // `entity`. Throws when the alias already names another entity (merge them).
+  void add_alias(std::string_view entity, std::string_view alias);
+  // Makes `drop` part of `keep`: relations, evidence, aliases and retractions
+  // move over, duplicate relations are merged, and later ingests file the
+  // dropped name under `keep`.
+  MergeResult merge(std::string_view keep, std::string_view drop);
+  // Adds curated evidence (creating the relation if needed) and lifts a
+  // retraction of the same relation. Returns the relation id.
+  std::int64_t add_relation(const CuratedRelation& relation);
+  // Hides a relation from relations() and the exports, for good; returns its id.
+  std::int64_t retract_relation(std::int64_t relation_id, std::string_view note);
+  std::int64_t retract_relation(RelationType type, std::string_view source, std::string_view target,
+                                std::string_view note);
 
  private:
   struct Impl;

@@ -44,8 +44,10 @@ void register_ingest(CLI::App& app, std::vector<Command>& commands);
 void register_extract(CLI::App& app, std::vector<Command>& commands);
 void register_queries(CLI::App& app, std::vector<Command>& commands);
 void register_graph(CLI::App& app, std::vector<Command>& commands);
+void register_analytics(CLI::App& app, std::vector<Command>& commands);
 void register_export(CLI::App& app, std::vector<Command>& commands);
 void register_eval(CLI::App& app, std::vector<Command>& commands);
+void register_db(CLI::App& app, std::vector<Command>& commands);
 
 }  // namespace aikg::cli
 

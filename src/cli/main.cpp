@@ -22,6 +22,7 @@ int main(int argc, char** argv) {
   register_graph(app, commands);
   register_export(app, commands);
   register_eval(app, commands);
+  register_db(app, commands);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

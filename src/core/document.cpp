@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
-#include <regex>
 #include <unordered_set>
 
 #include "aikg/text.hpp"
@@ -181,30 +180,107 @@ int month_number(std::string_view name) {
 
 }  // namespace
 
-std::optional<std::string> find_document_date(std::string_view text) {
-  // Dates are looked for near the top, where datelines are.
-  const std::string head(text.substr(0, std::min<std::size_t>(text.size(), 3000)));
-  static const std::regex numeric(R"((\d{4})\s*[.\-/]\s*(\d{1,2})\s*[.\-/]\s*(\d{1,2}))");
-  static const std::regex korean("(\\d{4})년\\s*(\\d{1,2})월\\s*(\\d{1,2})일");
-  static const std::regex english(
-      R"(\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?\s+(\d{1,2}),?\s+(\d{4}))");
-  static const std::regex english_dmy(
-      R"(\b(\d{1,2})\s+(January|February|March|April|May|June|July|August|September|October|November|December)\s+(\d{4}))");
-  std::optional<std::pair<std::size_t, std::string>> best;
-  auto consider = [&](std::size_t pos, std::optional<std::string> iso) {
-    if (iso && (!best || pos < best->first)) best = std::make_pair(pos, *iso);
+namespace {
+
+// Hand-written scanners instead of std::regex, which costs more than all the
+// rest of extraction together (it consults the locale on every character).
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Reads 1..max_digits digits at pos; returns the value and advances pos.
+std::optional<int> read_number(std::string_view s, std::size_t& pos, std::size_t max_digits) {
+  std::size_t n = 0;
+  int value = 0;
+  while (pos + n < s.size() && n < max_digits && is_digit(s[pos + n])) value = value * 10 + (s[pos + n++] - '0');
+  if (n == 0 || (pos + n < s.size() && is_digit(s[pos + n]))) return std::nullopt;
+  pos += n;
+  return value;
+}
+
+void skip_spaces(std::string_view s, std::size_t& pos) {
+  while (pos < s.size() && s[pos] == ' ') ++pos;
+}
+
+bool eat(std::string_view s, std::size_t& pos, std::string_view token) {
+  if (s.substr(pos).starts_with(token)) {
+    pos += token.size();
+    return true;
+  }
+  return false;
+}
+
+// "2025.11.03", "2025-02-04", "2025/1/22", "2025년 10월 1일" starting at pos.
+std::optional<std::string> numeric_date_at(std::string_view s, std::size_t pos) {
+  if (pos > 0 && is_digit(s[pos - 1])) return std::nullopt;
+  const auto year = read_number(s, pos, 4);
+  if (!year || *year < 1900) return std::nullopt;
+  skip_spaces(s, pos);
+  const bool korean = eat(s, pos, "년");
+  if (!korean && !(pos < s.size() && (s[pos] == '.' || s[pos] == '-' || s[pos] == '/'))) return std::nullopt;
+  const char sep = korean ? 0 : s[pos];
+  if (!korean) ++pos;
+  skip_spaces(s, pos);
+  const auto month = read_number(s, pos, 2);
+  if (!month) return std::nullopt;
+  skip_spaces(s, pos);
+  if (korean ? !eat(s, pos, "월") : !(pos < s.size() && s[pos] == sep)) return std::nullopt;
+  if (!korean) ++pos;
+  skip_spaces(s, pos);
+  const auto day = read_number(s, pos, 2);
+  if (!day) return std::nullopt;
+  return make_iso_date(*year, *month, *day);
+}
+
+// "September 22, 2025", "Sept. 22 2025" or "22 September 2025" starting at pos.
+std::optional<std::string> english_date_at(std::string_view s, std::size_t pos) {
+  auto word_at = [&](std::size_t p) {
+    std::size_t e = p;
+    while (e < s.size() && std::isalpha(static_cast<unsigned char>(s[e]))) ++e;
+    return s.substr(p, e - p);
   };
-  std::smatch m;
-  if (std::regex_search(head, m, numeric))
-    consider(m.position(0), make_iso_date(std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3])));
-  if (std::regex_search(head, m, korean))
-    consider(m.position(0), make_iso_date(std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3])));
-  if (std::regex_search(head, m, english))
-    consider(m.position(0), make_iso_date(std::stoi(m[3]), month_number(m[1].str()), std::stoi(m[2])));
-  if (std::regex_search(head, m, english_dmy))
-    consider(m.position(0), make_iso_date(std::stoi(m[3]), month_number(m[2].str()), std::stoi(m[1])));
-  if (!best) return std::nullopt;
-  return best->second;
+  if (pos > 0 && std::isalnum(static_cast<unsigned char>(s[pos - 1]))) return std::nullopt;
+  if (std::isalpha(static_cast<unsigned char>(s[pos]))) {
+    const auto w = word_at(pos);
+    const int month = month_number(w);
+    if (!month || (w.size() > 3 && w.size() < 5 && w != "Sept" && w != "June" && w != "July")) return std::nullopt;
+    pos += w.size();
+    eat(s, pos, ".");
+    skip_spaces(s, pos);
+    const auto day = read_number(s, pos, 2);
+    if (!day) return std::nullopt;
+    eat(s, pos, ",");
+    skip_spaces(s, pos);
+    const auto year = read_number(s, pos, 4);
+    if (!year) return std::nullopt;
+    return make_iso_date(*year, month, *day);
+  }
+  const auto day = read_number(s, pos, 2);
+  if (!day) return std::nullopt;
+  skip_spaces(s, pos);
+  const auto w = word_at(pos);
+  const int month = w.size() >= 3 ? month_number(w) : 0;
+  if (!month) return std::nullopt;
+  pos += w.size();
+  skip_spaces(s, pos);
+  const auto year = read_number(s, pos, 4);
+  if (!year) return std::nullopt;
+  return make_iso_date(*year, month, *day);
+}
+
+}  // namespace
+
+std::optional<std::string> find_document_date(std::string_view text) {
+  // Datelines are near the top.
+  const auto head = text.substr(0, std::min<std::size_t>(text.size(), 3000));
+  for (std::size_t i = 0; i < head.size(); ++i) {
+    if (is_digit(head[i])) {
+      if (auto d = numeric_date_at(head, i)) return d;
+      if (auto d = english_date_at(head, i)) return d;
+    } else if (std::isupper(static_cast<unsigned char>(head[i]))) {
+      if (auto d = english_date_at(head, i)) return d;
+    }
+  }
+  return std::nullopt;
 }
 
 std::optional<std::string> resolve_day_reference(std::string_view sentence, std::string_view document_date) {
@@ -212,27 +288,34 @@ std::optional<std::string> resolve_day_reference(std::string_view sentence, std:
   const int year = std::stoi(std::string(document_date.substr(0, 4)));
   const int month = std::stoi(std::string(document_date.substr(5, 2)));
   const int day = std::stoi(std::string(document_date.substr(8, 2)));
-  const std::string s(sentence);
-  static const std::regex month_day("(\\d{1,2})월\\s*(\\d{1,2})일");
-  static const std::regex day_only("(지난|오는|이번 달|이달)?\\s*(^|[^\\d월])(\\d{1,2})일(?=[\\s,.에부까]|$)");
-  std::smatch m;
-  if (std::regex_search(s, m, month_day)) {
-    const int mo = std::stoi(m[1]), d = std::stoi(m[2]);
-    // A month after the document's month in a past-tense report is last year's.
-    return make_iso_date(mo > month + 1 ? year - 1 : year, mo, d);
+  for (std::size_t i = 0; i < sentence.size(); ++i) {
+    if (!is_digit(sentence[i]) || (i > 0 && is_digit(sentence[i - 1]))) continue;
+    std::size_t p = i;
+    const auto first = read_number(sentence, p, 2);
+    if (!first) continue;
+    std::size_t q = p;
+    skip_spaces(sentence, q);
+    if (eat(sentence, q, "월")) {  // "10월 1일"
+      skip_spaces(sentence, q);
+      const auto d = read_number(sentence, q, 2);
+      if (d && eat(sentence, q, "일")) return make_iso_date(*first > month + 1 ? year - 1 : year, *first, *d);
+      continue;
+    }
+    if (!eat(sentence, p, "일")) continue;
+    // "1일간", "1일부터" are durations or ranges unless a particle follows directly.
+    if (p < sentence.size() && static_cast<unsigned char>(sentence[p]) >= 0x80 && !sentence.substr(p).starts_with("에") &&
+        !sentence.substr(p).starts_with("까지"))
+      continue;
+    const auto before = sentence.substr(0, i);
+    int mo = month, y = year;
+    if (before.ends_with("지난 ") && *first > day) --mo;       // "지난 27일" written on the 3rd
+    else if (before.ends_with("오는 ") && *first < day) ++mo;  // "오는 2일" written on the 28th
+    if (mo == 0) mo = 12, --y;
+    if (mo == 13) mo = 1, ++y;
+    return make_iso_date(y, mo, *first);
   }
-  if (!std::regex_search(s, m, day_only)) {
-    if (s.find("이날") != std::string::npos) return std::string(document_date);
-    return std::nullopt;
-  }
-  const int d = std::stoi(m[3]);
-  const std::string when = m[1].str();
-  int mo = month, y = year;
-  if (when == "지난" && d > day) --mo;       // "지난 27일" written on the 3rd: last month
-  else if (when == "오는" && d < day) ++mo;  // "오는 2일" written on the 28th: next month
-  if (mo == 0) mo = 12, --y;
-  if (mo == 13) mo = 1, ++y;
-  return make_iso_date(y, mo, d);
+  if (sentence.find("이날") != std::string_view::npos) return std::string(document_date);
+  return std::nullopt;
 }
 
 }  // namespace aikg::detail

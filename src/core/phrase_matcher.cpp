@@ -19,12 +19,14 @@ void PhraseMatcher::add(std::string_view phrase, std::uint32_t payload) {
     any = true;
     auto [it, inserted] = edges_.try_emplace(edge_key(node, c), static_cast<std::uint32_t>(nodes_.size()));
     if (inserted) nodes_.emplace_back();
+    if (node == 0 && c < 0x10000) root_[c] = it->second;
     node = it->second;
   }
   if (any) nodes_[node].payloads.push_back(payload);
 }
 
 std::uint32_t PhraseMatcher::child(std::uint32_t node, char32_t c) const {
+  if (node == 0 && c < 0x10000) return root_[c];
   const auto it = edges_.find(edge_key(node, c));
   return it == edges_.end() ? 0 : it->second;
 }

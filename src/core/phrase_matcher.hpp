@@ -44,6 +44,9 @@ class PhraseMatcher {
   bool fold_, skip_spaces_;
   std::vector<Node> nodes_;
   std::unordered_map<std::uint64_t, std::uint32_t> edges_;  // (node << 32 | code point) -> node
+  // The root's children for the Basic Multilingual Plane, looked up directly:
+  // the scan tries the root at every character, so this is the hot path.
+  std::vector<std::uint32_t> root_ = std::vector<std::uint32_t>(0x10000, 0);
 };
 
 }  // namespace aikg::detail

@@ -107,8 +107,8 @@ constexpr std::array<SqlText, static_cast<std::size_t>(Sql::count_)> kSql{{
      "SELECT a.alias_key, e.name FROM aliases a JOIN entities e ON e.id = a.entity_id "
      "UNION ALL SELECT NULL, name FROM entities"},
     {Sql::evidence_of, "reading evidence",
-     "SELECT e.id, d.doc_id, e.sentence, e.status, e.date, e.confidence, e.begin_char, e.end_char, d.url "
-     "FROM evidence e JOIN documents d ON d.id = e.document_id WHERE e.relation_id = ?1 "
+     "SELECT e.id, d.doc_id, e.sentence, e.status, e.date, e.confidence, e.begin_char, e.end_char, d.url, "
+     "e.curated FROM evidence e LEFT JOIN documents d ON d.id = e.document_id WHERE e.relation_id = ?1 "
      "ORDER BY coalesce(e.date, ''), d.doc_id, e.begin_char"},
     {Sql::counts, "counting rows",
      "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM entities), "
@@ -163,6 +163,7 @@ void Store::Impl::rollback_quietly() noexcept {
 
 void Store::Impl::forget_cached_ids() {
   entity_ids.clear();
+  redirected_names.clear();
   relation_ids.clear();
 }
 
@@ -218,8 +219,11 @@ Statement Store::Impl::relation_query(const RelationFilter& filter) {
 
   std::string sql =
       "SELECT r.id, r.type, r.source_id, r.target_id, s.name, t.name, r.status, r.first_seen, r.last_seen, "
-      "r.confidence, r.evidence_count FROM relations r "
-      "JOIN entities s ON s.id = r.source_id JOIN entities t ON t.id = r.target_id WHERE 1";
+      "r.confidence, r.evidence_count, x.id IS NOT NULL FROM relations r "
+      "JOIN entities s ON s.id = r.source_id JOIN entities t ON t.id = r.target_id "
+      "LEFT JOIN retractions x ON x.type = r.type AND x.source_id = r.source_id AND x.target_id = r.target_id "
+      "WHERE 1";
+  if (!filter.include_retracted) sql += " AND x.id IS NULL";
   if (filter.entity) sql += " AND (r.source_id = ?1 OR r.target_id = ?1)";
   if (!types.empty()) {
     sql += " AND r.type IN (";
@@ -373,6 +377,7 @@ std::vector<RelationRow> Store::relations(const RelationFilter& filter, bool wit
     r.last_seen = q.column_text(8);
     r.confidence = q.column_double(9);
     r.evidence_count = q.column_int(10);
+    r.retracted = q.column_int(11) != 0;
     out.push_back(std::move(r));
   }
   if (with_evidence)
@@ -396,6 +401,7 @@ std::vector<EvidenceRow> Store::evidence(std::int64_t relation_id) const {
     e.begin = static_cast<std::size_t>(q->column_int(6));
     e.end = static_cast<std::size_t>(q->column_int(7));
     e.url = q->column_text(8);
+    e.curated = q->column_int(9) != 0;
     out.push_back(std::move(e));
   }
   return out;

@@ -2,6 +2,8 @@
 //   store.cpp         the SQL statements, transactions, queries
 //   store_open.cpp    opening a file: identity checks, migrations, lookup tables
 //   store_ingest.cpp  put_document
+//   store_admin.cpp   search, publish, check, and trusting our own schema
+//   store_curation.cpp  aliases, merges, curated and retracted relations
 #pragma once
 
 #include <array>
@@ -12,6 +14,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -117,6 +120,9 @@ struct Store::Impl {
   std::unordered_map<std::string, std::int64_t> entity_ids;
   std::unordered_map<detail::RelationKey, std::int64_t, detail::RelationKeyHash> relation_ids;
   std::int64_t seen_data_version = -1;
+  // Names curation filed under another entity's name (see curated_entity);
+  // forgotten with entity_ids, which caches the same lookups.
+  std::unordered_set<std::string> redirected_names;
   bool in_transaction = false;  // begin() called, commit()/rollback() not yet
 
   Impl(const std::filesystem::path& file, const StoreOptions& options);
@@ -136,6 +142,9 @@ struct Store::Impl {
   void apply_migration(const detail::Migration& m);
   bool taxonomy_stored();
   void store_taxonomy();
+  void trust_schema_if_ours();
+  void quick_check_if_small();
+  void schema_problems(std::vector<std::string>& problems) const;  // for check()
 
   // --- transactions
   void exec(const std::string& sql, std::string_view what) { detail::exec(db.get(), sql, what); }
@@ -146,6 +155,7 @@ struct Store::Impl {
   void forget_cached_ids_if_others_wrote();
   void require_writable(std::string_view action) const;
   class DocumentScope;
+  class CurationScope;
 
   // --- statements
   detail::Statement& statement(detail::Sql id);
@@ -177,6 +187,10 @@ struct Store::Impl {
   void add_to_summary(std::int64_t relation, const Mention& m, std::string_view date);
   void recompute_summary(std::int64_t relation);
   void drop_if_unsupported(std::int64_t relation);
+  // The entity an analyst filed `name` under (merge, curated alias), if any.
+  std::optional<std::int64_t> curated_entity(const std::string& name);
+  // Puts the smaller entity name first, as undirected relations are stored.
+  void orient_by_name(std::int64_t& source, std::int64_t& target);
 
   // --- reading
   EntityRow entity_from(const detail::Statement& q) const;

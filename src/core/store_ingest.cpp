@@ -150,8 +150,11 @@ std::int64_t Store::Impl::upsert_document(const DocumentMentions& doc) {
 // Stores one mention; false when it was stored before (same mention id).
 bool Store::Impl::add_mention(std::int64_t document_id, const Mention& m, std::string_view document_date,
                               const Gazetteer& gazetteer) {
-  const std::int64_t source = entity_id(m.source.name, m.source.kind, m.source.candidate, gazetteer, 0);
-  const std::int64_t target = entity_id(m.target.name, m.target.kind, m.target.candidate, gazetteer, 0);
+  std::int64_t source = entity_id(m.source.name, m.source.kind, m.source.candidate, gazetteer, 0);
+  std::int64_t target = entity_id(m.target.name, m.target.kind, m.target.candidate, gazetteer, 0);
+  if (source == target) return false;  // two names an analyst merged into one entity
+  if (!is_directed(m.type) && (redirected_names.contains(m.source.name) || redirected_names.contains(m.target.name)))
+    orient_by_name(source, target);  // the extractor ordered the names before curation renamed one
   // A sentence without a date of its own is dated by its document.
   const std::string_view date = m.date.empty() ? document_date : std::string_view(m.date);
   const auto [relation, created] = relation_id(m, source, target, date);
@@ -167,6 +170,11 @@ bool Store::Impl::add_mention(std::int64_t document_id, const Mention& m, std::s
 std::int64_t Store::Impl::entity_id(const std::string& name, EntityKind kind, bool candidate,
                                     const Gazetteer& gazetteer, int depth) {
   if (const auto it = entity_ids.find(name); it != entity_ids.end()) return it->second;
+  // An analyst's merge or alias decides where this name belongs.
+  if (const auto curated = curated_entity(name)) {
+    redirected_names.insert(name);
+    return entity_ids.emplace(name, *curated).first->second;
+  }
   const GazetteerEntry* entry = gazetteer.by_name(name);
   const auto parent = parent_entity_id(entry, kind, gazetteer, depth);
   const std::int64_t id = upsert_entity(name, kind, parent, candidate);

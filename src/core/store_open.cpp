@@ -18,7 +18,9 @@ using detail::Statement;
 constexpr std::int64_t kApplicationId = 0x41494B47;
 // A read-only open cannot migrate, so it accepts every schema version the
 // queries can read. Raise this when a migration changes what they read.
-constexpr int kOldestReadableSchema = 1;
+// Version 2 added the columns and tables that relations() and evidence() read
+// (curated evidence, retractions).
+constexpr int kOldestReadableSchema = 2;
 // Long enough for a writer waiting behind a bulk ingest's commit; SQLite
 // retries for this long before giving up with SQLITE_BUSY.
 constexpr int kBusyTimeoutMs = 30000;
@@ -73,10 +75,12 @@ Store::Impl::Impl(const std::filesystem::path& file, const StoreOptions& options
   if (read_only) {
     check_readable_without_migrating(state);
     schema_version = static_cast<int>(state.user_version);
+    if (options.quick_check) quick_check_if_small();
     return;
   }
   enable_wal();
   migrate(state);
+  trust_schema_if_ours();
   store_taxonomy();
 }
 
@@ -102,7 +106,9 @@ void Store::Impl::configure_connection() {
   // each document journals every page it touches: keep that journal in
   // memory. A large page cache keeps the indexes' inner pages resident during
   // a bulk ingest (the memory is only taken as pages are read).
-  exec(fmt::format("PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF; PRAGMA synchronous = NORMAL; "
+  // cell_size_check catches a crafted or damaged page before it is used.
+  exec(fmt::format("PRAGMA foreign_keys = ON; PRAGMA trusted_schema = OFF; PRAGMA cell_size_check = ON; "
+                   "PRAGMA synchronous = NORMAL; "
                    "PRAGMA temp_store = MEMORY; PRAGMA cache_size = {}",
                    kCacheSizeKiB),
        what);

@@ -165,7 +165,7 @@ TEST_CASE("a new file is marked as aikg's and migrated to the latest schema", "[
   CHECK(raw.integer("PRAGMA user_version") == Store::latest_schema_version());
   CHECK(raw.value("PRAGMA journal_mode") == "wal");
   CHECK(raw.rows("SELECT name FROM sqlite_schema WHERE type = 'view' ORDER BY name") ==
-        std::vector<std::string>{"v_evidence", "v_relations"});
+        std::vector<std::string>{"v_curation", "v_entity_summary", "v_evidence", "v_relations"});
 }
 
 TEST_CASE("opening a missing file without create fails", "[store]") {
