@@ -71,7 +71,8 @@ class RawDb {
       std::string row;
       for (int i = 0; i < sqlite3_column_count(stmt); ++i) {
         const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt, i));
-        row += (i ? "|" : "") + std::string(text ? text : "NULL");
+        if (i) row += '|';
+        row += text ? text : "NULL";
       }
       out.push_back(row);
     }
