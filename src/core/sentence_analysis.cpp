@@ -897,7 +897,7 @@ void DocumentState::relate(const CueHit& trigger, const std::vector<Unit>& units
   // clause: "A는 B와 면담하면서 C와도 협업한다" pairs 협업 with C only.
   const std::size_t clause_begin = english ? 0 : clause_start(trigger.begin, groups);
   auto in_scope = [&](const Group& g) { return english || (g.begin >= clause_begin && g.end <= trigger.end); };
-  auto with_role = [&](std::initializer_list<Role> roles) {
+  auto with_role = [&](const std::vector<Role>& roles) {
     std::vector<const Group*> gs;
     for (const auto& g : groups)
       if (std::find(roles.begin(), roles.end(), g.role) != roles.end() && in_scope(g)) gs.push_back(&g);
@@ -943,11 +943,12 @@ void DocumentState::relate(const CueHit& trigger, const std::vector<Unit>& units
       if (h.cue->kind == Compiled::CueKind::direction && h.cue->label == static_cast<int>(type) &&
           (english || (h.begin + 30 >= trigger.begin)))
         reverse = true;
-    std::vector<std::initializer_list<Role>> target_roles{{Role::recipient}, {Role::object}, {Role::possessive},
+    // Vectors, not initializer_lists: a list of lists would outlive its arrays.
+    const std::vector<std::vector<Role>> target_roles{{Role::recipient}, {Role::object}, {Role::possessive},
                                                           {Role::partner}, {Role::none, Role::other}};
     if (reverse) {
       const Group* src = nullptr;
-      for (auto roles : {std::initializer_list<Role>{Role::source}, {Role::partner}, {Role::recipient},
+      for (const auto& roles : std::vector<std::vector<Role>>{{Role::source}, {Role::partner}, {Role::recipient},
                          {Role::possessive}, {Role::object, Role::none}}) {
         std::vector<const Group*> gs;
         for (const auto* g : with_role(roles))
@@ -960,7 +961,7 @@ void DocumentState::relate(const CueHit& trigger, const std::vector<Unit>& units
           for (const auto* b : members(*s)) add(*a, *b, 0.85);
       return;
     }
-    for (auto roles : target_roles) {
+    for (const auto& roles : target_roles) {
       std::vector<const Group*> gs;
       for (const auto* g : with_role(roles))
         if (std::find(subjects.begin(), subjects.end(), g) == subjects.end()) gs.push_back(g);
