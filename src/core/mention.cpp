@@ -25,6 +25,15 @@ EntityRef entity_from(const nlohmann::json& j) {
   return e;
 }
 
+// Offsets must be non-negative integers: a float such as 1.8e19 would not fit
+// a size_t (and converting it would be undefined behaviour).
+std::size_t offset(const nlohmann::json& j, const char* key) {
+  if (!j.contains(key)) return 0;
+  const auto& v = j.at(key);
+  if (!v.is_number_unsigned()) throw std::invalid_argument(std::string(key) + " is not a non-negative integer");
+  return v.get<std::size_t>();
+}
+
 }  // namespace
 
 std::string to_json_line(const DocumentMentions& d) {
@@ -75,9 +84,11 @@ std::optional<DocumentMentions> parse_mentions_line(std::string_view line, std::
       m.source = entity_from(mj.at("source"));
       m.target = entity_from(mj.at("target"));
       m.confidence = mj.value("confidence", 0.0);
+      if (!(m.confidence >= 0.0 && m.confidence <= 1.0)) throw std::invalid_argument("confidence outside [0, 1]");
       m.sentence = mj.value("sentence", "");
-      m.begin = mj.value("begin", std::size_t{0});
-      m.end = mj.value("end", std::size_t{0});
+      m.begin = offset(mj, "begin");
+      m.end = offset(mj, "end");
+      if (m.begin > m.end) throw std::invalid_argument("begin after end");
       m.date = mj.value("date", "");
       m.cue = mj.value("cue", "");
       d.mentions.push_back(std::move(m));

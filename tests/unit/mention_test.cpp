@@ -50,3 +50,18 @@ TEST_CASE("malformed mention lines are refused with a reason", "[mention]") {
   CHECK_FALSE(parse_mentions_line(R"({"id":"d","content_hash":"h","mentions":[{"id":"m","type":"friendship","status":"done","source":{"name":"A"},"target":{"name":"B"}}]})", &why));
   CHECK(why.find("relation type") != std::string::npos);
 }
+
+TEST_CASE("offsets must be non-negative integers and confidence in [0, 1]", "[mention]") {
+  // Found by the mentions fuzzer: a huge float offset used to be converted to size_t.
+  const auto line = [](const char* begin, const char* confidence) {
+    return std::string(R"({"id":"d","content_hash":"h","mentions":[{"id":"m","type":"mou","status":"done",)") +
+           R"("source":{"name":"A"},"target":{"name":"B"},"begin":)" + begin + R"(,"end":5,"confidence":)" +
+           confidence + "}]}";
+  };
+  std::string why;
+  CHECK(parse_mentions_line(line("1", "0.5"), &why));
+  CHECK_FALSE(parse_mentions_line(line("1.8446744073709595e19", "0.5"), &why));
+  CHECK_FALSE(parse_mentions_line(line("-1", "0.5"), &why));
+  CHECK_FALSE(parse_mentions_line(line("9", "0.5"), &why));  // begin after end
+  CHECK_FALSE(parse_mentions_line(line("1", "2.5"), &why));
+}
