@@ -10,7 +10,7 @@ with_tests=${3:-}
 packages=(build-essential cmake pkg-config libboost-graph-dev libsqlite3-dev libfmt-dev catch2
           libicu-dev nlohmann-json3-dev libgumbo-dev libcli11-dev libxxhash-dev graphviz)
 if [ "$with_tests" = "--with-tests" ]; then
-  packages+=(sqlite3 python3 python3-networkx)
+  packages+=(sqlite3 python3 python3-networkx python3-igraph time)
 fi
 
 missing=()

@@ -8,3 +8,9 @@ tools/setup.sh build-test RelWithDebInfo --with-tests
 cmake -S . -B build-test -DAIKG_WERROR=ON >/dev/null
 cmake --build build-test -j"$(nproc)"
 ctest --test-dir build-test --output-on-failure -j"$(nproc)"
+# In CI (CI=true) or on request (AIKG_FULL=1): the suite again under
+# ASan+UBSan, then each libFuzzer target for FUZZ_SECONDS (default 45).
+if [ "${CI:-}" = true ] || [ "${AIKG_FULL:-}" = 1 ]; then
+  tools/sanitize.sh
+  tools/fuzz.sh
+fi

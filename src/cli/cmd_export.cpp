@@ -1,50 +1,231 @@
-// aikg export dot.
+// aikg export dot|graphml|gexf|json|cytoscape|csv: the selected graph in the
+// formats analysts open it with. Every format takes the selection flags and
+// --focus/--depth; files are written whole or not at all (output.hpp).
 #include <fmt/format.h>
+#include <poll.h>
+#include <unistd.h>
 
-#include <fstream>
+#include <filesystem>
+#include <functional>
 #include <iostream>
+#include <sstream>
 
 #include "aikg/dot.hpp"
-#include "aikg/graph.hpp"
+#include "aikg/error.hpp"
+#include "aikg/export.hpp"
+#include "aikg/output.hpp"
+#include "aikg/render.hpp"
 #include "cli.hpp"
 
 namespace aikg::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct ExportOptions {
+  DbOption db;
+  SelectionOptions selection;
+  std::string focus;
+  std::size_t depth = 1;
+  std::string out = "-";
+  std::string layout = "auto";  // dot only
+  bool no_legend = false;       // dot only
+  std::string render;           // dot only
+  bool neo4j = false;           // csv only
+  bool excel = false;           // csv only
+};
+
+void add_common(CLI::App* cmd, ExportOptions& o, std::string_view output_help) {
+  o.db.add(cmd);
+  o.selection.add(cmd);
+  auto* focus = cmd->add_option("--focus", o.focus, "Only the network around this organisation (any alias)");
+  cmd->add_option("--depth", o.depth, "With --focus: hops from it")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 10))
+      ->needs(focus);
+  cmd->add_option("-o,--output", o.out, std::string(output_help))->capture_default_str();
+}
+
+// Parse, then run: flags are checked before the database is opened.
+ExportGraph load(const ExportOptions& o) {
+  const auto selection = o.selection.resolve();
+  const auto store = o.db.open(true);
+  std::optional<Focus> focus;
+  if (!o.focus.empty()) focus = Focus{resolve_or_explain(store, o.focus), o.depth};
+  return select_export(store, selection, focus);
+}
+
+void check_file_target(const std::string& out) {
+  if (out != "-" && fs::is_directory(out)) throw UsageError(fmt::format("{} is a directory; give a file name", out));
+}
+
+void write_output(const std::string& out, std::string_view text) {
+  if (out == "-") {
+    std::cout << text;
+    std::cout.flush();
+    return;
+  }
+  AtomicFile file(out);
+  file.write(text);
+  file.commit();
+}
+
+// Exit status 1 and a note when the selection is empty; the (empty) file is
+// still written, so scripts find a valid document.
+int finish(const ExportOptions& o, const ExportGraph& g, std::string_view written) {
+  const auto& graph = g.alliances.graph;
+  if (!written.empty())
+    fmt::print(stderr, "wrote {} ({} nodes, {} edges)\n", written, boost::num_vertices(graph), boost::num_edges(graph));
+  if (boost::num_edges(graph) > 0) return kOk;
+  if (!o.focus.empty())
+    fmt::print(stderr, "aikg: '{}' has no relations in the selection\n", o.focus);
+  else
+    fmt::print(stderr, "aikg: no relations match the selection\n");
+  return kPartial;
+}
+
+using Writer = std::function<void(std::ostream&, const ExportGraph&)>;
+
+// graphml, gexf, json, cytoscape: one document to a file or stdout.
+void register_document(CLI::App* exp, std::vector<Command>& commands, std::string_view name, std::string_view help,
+                       std::string_view footer, Writer writer) {
+  auto o = std::make_shared<ExportOptions>();
+  auto* cmd = exp->add_subcommand(std::string(name), std::string(help));
+  add_common(cmd, *o, "Output file (- for stdout)");
+  cmd->footer(std::string(footer));
+  commands.push_back({cmd, [o, writer]() -> int {
+    check_file_target(o->out);
+    const auto g = load(*o);
+    std::ostringstream text;
+    writer(text, g);
+    write_output(o->out, text.str());
+    return finish(*o, g, o->out == "-" ? "" : o->out);
+  }});
+}
+
+// True when `fd` is a pipe whose reader has gone (Linux flags POLLERR).
+bool reader_gone(int fd) {
+  pollfd p{fd, POLLOUT, 0};
+  return ::poll(&p, 1, 0) == 1 && (p.revents & POLLERR) != 0;
+}
+
+// The picture format: --render, else the output file's extension.
+std::optional<RenderFormat> picture_format(const ExportOptions& o) {
+  if (!o.render.empty()) return parse_render_format(o.render);
+  const auto ext = fs::path(o.out).extension().string();
+  return ext.empty() || o.out == "-" ? std::nullopt : parse_render_format(ext.substr(1));
+}
+
+void render(const ExportOptions& o, std::string_view dot, RenderFormat format) {
+  if (o.out != "-") {
+    AtomicFile file(o.out);
+    render_with_graphviz(dot, format, file.fd());
+    file.commit();
+    return;
+  }
+  if (format != RenderFormat::svg && isatty(STDOUT_FILENO))
+    throw UsageError("not writing a binary picture to the terminal; give -o FILE");
+  try {
+    render_with_graphviz(dot, format, STDOUT_FILENO);
+  } catch (const std::runtime_error&) {
+    if (!reader_gone(STDOUT_FILENO)) throw;  // `| head` closed the pipe: not a failure
+  }
+}
+
+int run_dot(const ExportOptions& o) {
+  check_file_target(o.out);
+  const auto format = picture_format(o);
+  const auto g = load(o);
+  DotOptions options;
+  options.layout = o.layout == "dot" ? DotLayout::dot : o.layout == "sfdp" ? DotLayout::sfdp : DotLayout::automatic;
+  options.legend = !o.no_legend;
+  if (boost::num_edges(g.alliances.graph) > 10000)
+    fmt::print(stderr, "aikg: {} edges is a lot to draw; narrow it with --focus or the filters\n",
+               boost::num_edges(g.alliances.graph));
+  std::ostringstream text;
+  write_dot(text, g, options);
+  if (format)
+    render(o, text.str(), *format);
+  else
+    write_output(o.out, text.str());
+  return finish(o, g, o.out == "-" ? "" : o.out);
+}
+
+void register_dot(CLI::App* exp, std::vector<Command>& commands) {
+  auto o = std::make_shared<ExportOptions>();
+  auto* cmd = exp->add_subcommand("dot", "Graphviz DOT: colour per relation type, line style per status (solid done, "
+                                         "dashed planned, dotted talks/speculated, faded ended), width by evidence, "
+                                         "shape per kind, affiliates boxed with their group, a legend, evidence tooltips.");
+  add_common(cmd, *o, "Output file (- for stdout); .svg, .png or .pdf renders with Graphviz");
+  cmd->add_option("--layout", o->layout, "Layout engine: auto (dot up to 300 nodes, else sfdp), dot or sfdp")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"auto", "dot", "sfdp"}));
+  cmd->add_flag("--no-legend", o->no_legend, "Caption only, no legend");
+  cmd->add_option("--render", o->render, "Render with Graphviz instead of writing DOT: svg, png or pdf")
+      ->check(CLI::IsMember({"svg", "png", "pdf"}, CLI::ignore_case));
+  cmd->footer("Examples:\n"
+              "  aikg export dot --db aikg.db --focus OpenAI --depth 2 -o openai.svg\n"
+              "  aikg export dot --db aikg.db --min-status planned --since 2024-01-01 | dot -Tpng -o deals.png");
+  commands.push_back({cmd, [o]() -> int { return run_dot(*o); }});
+}
+
+int run_csv(const ExportOptions& o) {
+  if (o.out == "-") throw UsageError("csv writes nodes.csv and edges.csv: give a directory with -o DIR");
+  const fs::path dir(o.out);
+  if (fs::exists(dir) && !fs::is_directory(dir)) throw UsageError(fmt::format("{} is not a directory", o.out));
+  const auto flavour = o.neo4j ? CsvFlavour::neo4j : o.excel ? CsvFlavour::excel : CsvFlavour::plain;
+  const auto g = load(o);
+  fs::create_directories(dir);
+  for (const auto& [file, writer] : {std::pair{"nodes.csv", &write_nodes_csv}, std::pair{"edges.csv", &write_edges_csv}}) {
+    std::ostringstream text;
+    writer(text, g, flavour);
+    AtomicFile out(path_inside(dir, file));
+    out.write(text.str());
+    out.commit();
+  }
+  return finish(o, g, (dir / "{nodes,edges}.csv").string());
+}
+
+void register_csv(CLI::App* exp, std::vector<Command>& commands) {
+  auto o = std::make_shared<ExportOptions>();
+  o->out.clear();
+  auto* cmd = exp->add_subcommand("csv", "Nodes and edges as DIR/nodes.csv and DIR/edges.csv (RFC 4180, UTF-8).");
+  add_common(cmd, *o, "Directory for nodes.csv and edges.csv (created if missing)");
+  cmd->get_option("--output")->required();
+  auto* neo4j = cmd->add_flag("--neo4j", o->neo4j, "Headers for `neo4j-admin database import` (:ID, :START_ID, :TYPE, ...)");
+  cmd->add_flag("--excel", o->excel, "For spreadsheets: UTF-8 BOM, and text cells starting with = + - @ get a ' prefix")
+      ->excludes(neo4j);
+  cmd->footer("Examples:\n"
+              "  aikg export csv --db aikg.db --excel -o alliances/\n"
+              "  aikg export csv --db aikg.db --neo4j -o import/ &&\n"
+              "    neo4j-admin database import full --nodes=import/nodes.csv --relationships=import/edges.csv "
+              "--multiline-fields=true neo4j");
+  commands.push_back({cmd, [o]() -> int { return run_csv(*o); }});
+}
+
+}  // namespace
 
 void register_export(CLI::App& app, std::vector<Command>& commands) {
-  auto* exp = app.add_subcommand("export", "Write the graph in a format other tools read.");
+  auto* exp = app.add_subcommand("export", "Write the graph in a format other tools read (with the selection flags).");
   exp->require_subcommand(1);
-  struct Options {
-    DbOption db;
-    SelectionOptions selection;
-    std::string out = "-";
-  };
-  auto o = std::make_shared<Options>();
-  auto* dot = exp->add_subcommand("dot", "Graphviz DOT: colour per relation type, line style per status "
-                                         "(solid signed, dashed planned, dotted talks/speculated).");
-  o->db.add(dot);
-  o->selection.add(dot);
-  dot->add_option("-o,--output", o->out, "Output file (- for stdout)")->capture_default_str();
-  dot->footer("Render: dot -Tsvg aikg.dot -o aikg.svg");
-  commands.push_back({dot, [o]() -> int {
-    const auto store = o->db.open(true);
-    const auto ag = select_graph(store, o->selection.resolve());
-    if (o->out == "-") {
-      write_dot(std::cout, ag);
-      std::cout.flush();
-    } else {
-      const auto tmp = o->out + ".tmp";
-      {
-        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-        if (!f) throw std::runtime_error(fmt::format("{}: cannot write", o->out));
-        write_dot(f, ag);
-        if (!f.flush()) throw std::runtime_error(fmt::format("{}: write failed", o->out));
-      }
-      std::filesystem::rename(tmp, o->out);
-      fmt::print(stderr, "wrote {} ({} nodes, {} edges)\n", o->out, boost::num_vertices(ag.graph),
-                 boost::num_edges(ag.graph));
-    }
-    return kOk;
-  }});
+  register_dot(exp, commands);
+  register_document(exp, commands, "graphml", "GraphML with typed attributes (Gephi, yEd, NetworkX, igraph).",
+                    "Example: aikg export graphml --db aikg.db -o alliances.graphml\n"
+                    "  python3 -c 'import networkx as nx; G = nx.read_graphml(\"alliances.graphml\")'",
+                    write_graphml);
+  register_document(exp, commands, "gexf",
+                    "GEXF 1.3 for Gephi, with time intervals from evidence dates (the timeline replays the alliances).",
+                    "Example: aikg export gexf --db aikg.db -o alliances.gexf   (Gephi: File > Open, then Timeline)",
+                    write_gexf);
+  register_document(exp, commands, "json", "NetworkX node-link JSON (edges under \"edges\", with their evidence).",
+                    "Example: aikg export json --db aikg.db -o alliances.json\n"
+                    "  G = nx.node_link_graph(json.load(open(\"alliances.json\")), edges=\"edges\")"
+                    "  # NetworkX < 3.4: link=\"edges\"",
+                    write_node_link_json);
+  register_document(exp, commands, "cytoscape", "Cytoscape.js elements JSON (also Cytoscape desktop, NetworkX).",
+                    "Example: aikg export cytoscape --db aikg.db -o alliances.cyjs   (cy.json(data) or cy.add(data.elements))",
+                    write_cytoscape_json);
+  register_csv(exp, commands);
 }
 
 }  // namespace aikg::cli

@@ -2,6 +2,8 @@
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
+#include <tuple>
+#include <unordered_map>
 
 #include "aikg/graph.hpp"
 #include "cli.hpp"
@@ -12,114 +14,199 @@ using nlohmann::ordered_json;
 
 namespace {
 
-// One evidence sentence for a hop: the latest one.
-std::optional<EvidenceRow> best_evidence(const Store& store, std::int64_t relation_id) {
-  auto ev = store.evidence(relation_id);
-  if (ev.empty()) return std::nullopt;
-  return ev.back();
+// fmt::join would do, but with fmt 9 it trips a false -Wstringop-overflow in
+// GCC 12 at -O3, which -Werror builds would reject.
+std::string joined(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? std::string(separator) : std::string()) + parts[i];
+  return out;
+}
+
+// The evidence shown for a hop: among the sentences that pass the selection,
+// one stating the relation's current status, the latest, then the most confident.
+const EvidenceRow* hop_evidence(const RelationRow& r) {
+  const EvidenceRow* best = nullptr;
+  for (const auto& e : r.evidence) {
+    if (!best) {
+      best = &e;
+      continue;
+    }
+    const auto key = [&](const EvidenceRow& x) { return std::make_tuple(x.status == r.status, x.date, x.confidence); };
+    if (key(e) > key(*best)) best = &e;
+  }
+  return best;
+}
+
+struct NeighborOptions {
+  DbOption db;
+  SelectionOptions selection;
+  std::string name;
+  std::size_t depth = 1;
+  bool json = false;
+};
+
+int run_neighbors(const NeighborOptions& o) {
+  const auto store = o.db.open(true);
+  const auto selection = o.selection.resolve();
+  auto id = resolve_or_explain(store, o.name);
+  if (selection.group) id = group_of(id, store.entities());
+  const auto ag = select_graph(store, selection);
+  const auto start = ag.find(id);
+  const auto found = start ? neighbors(ag, *start, o.depth) : std::vector<Neighbor>{};
+  const auto& g = ag.graph;
+  ordered_json out = ordered_json::array();
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& n : found) {
+    ordered_json rels = ordered_json::array();
+    std::vector<std::string> text;
+    for (const auto& e : n.edges) {
+      const auto& p = g[e];
+      const auto via = g[boost::source(e, g) == n.vertex ? boost::target(e, g) : boost::source(e, g)].name;
+      rels.push_back({{"type", name(p.type)}, {"status", name(p.status)}, {"via", via}});
+      text.push_back(fmt::format("{} ({})", name(p.type), name(p.status)) + (n.depth > 1 ? " via " + via : ""));
+    }
+    out.push_back({{"name", g[n.vertex].name}, {"depth", n.depth}, {"relations", rels}});
+    rows.push_back({g[n.vertex].name, std::to_string(n.depth), joined(text, ", ")});
+  }
+  if (o.json)
+    fmt::print("{}\n", out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+  else
+    print_table({"neighbor", "depth", "relations"}, rows);
+  return found.empty() ? kPartial : kOk;
+}
+
+void add_neighbors(CLI::App& app, std::vector<Command>& commands) {
+  auto o = std::make_shared<NeighborOptions>();
+  auto* cmd = app.add_subcommand("neighbors", "The ego network of an organisation: who it is linked to within N hops, "
+                                              "through which relations (breadth-first search on the graph, O(V + E)).");
+  o->db.add(cmd);
+  o->selection.add(cmd);
+  cmd->add_option("name", o->name, "Organisation (any alias, Korean or English)")->required();
+  cmd->add_option("--depth", o->depth, "Hops from the organisation")->capture_default_str()->check(CLI::Range(1, 10));
+  cmd->add_flag("--json", o->json, "JSON array of {name, depth, relations: [{type, status, via}]}");
+  cmd->footer("Exit status: 0 success, 1 no neighbours in the selection, 2 error (an unknown name gets suggestions).\n"
+              "Example: aikg neighbors --db aikg.db 오픈AI --depth 2 --min-status planned");
+  commands.push_back({cmd, [o] { return run_neighbors(*o); }});
+}
+
+struct PathOptions {
+  DbOption db;
+  SelectionOptions selection;
+  std::string from, to;
+  bool all = false, weighted = false, json = false;
+  std::size_t k = 1;
+};
+
+std::vector<Path> find_paths(const PathOptions& o, const Csr& csr, Vertex a, Vertex b) {
+  PathFinder finder(csr, o.weighted);
+  if (o.all) return finder.all_shortest(a, b, std::max<std::size_t>(o.k, 100));
+  if (o.k > 1) return finder.k_shortest(a, b, o.k);
+  auto p = finder.shortest(a, b);
+  return p ? std::vector<Path>{std::move(*p)} : std::vector<Path>{};
+}
+
+// Prints paths as text, or collects them as JSON.
+class PathPrinter {
+ public:
+  PathPrinter(const AllianceGraph& ag, const std::vector<RelationRow>& rows, bool json) : ag_(ag), json_(json) {
+    for (const auto& r : rows) row_of_.emplace(r.id, &r);
+  }
+  void add(const Path& path, std::size_t index, std::size_t count, bool weighted);
+  void finish() const {
+    if (json_) fmt::print("{}\n", out_.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+  }
+
+ private:
+  ordered_json hop(Vertex here, Vertex next, const Edge& e) const;
+
+  const AllianceGraph& ag_;
+  bool json_;
+  std::unordered_map<std::int64_t, const RelationRow*> row_of_;
+  ordered_json out_ = ordered_json::array();
+};
+
+ordered_json PathPrinter::hop(Vertex here, Vertex next, const Edge& e) const {
+  const auto& g = ag_.graph;
+  const auto& p = g[e];
+  const auto it = row_of_.find(p.relation_id);
+  const auto* ev = it == row_of_.end() ? nullptr : hop_evidence(*it->second);
+  // Paths ignore direction, but "A invested in B" must not read as the reverse.
+  const std::string direction = !is_directed(p.type) ? "none" : g[here].entity_id == p.source_id ? "forward" : "backward";
+  return {{"from", g[here].name},
+          {"to", g[next].name},
+          {"direction", direction},
+          {"type", name(p.type)},
+          {"status", name(p.status)},
+          {"date", p.last_seen},
+          {"evidence_count", p.evidence_count},
+          {"evidence", ev ? ordered_json{{"doc", ev->doc}, {"sentence", ev->sentence}, {"url", ev->url}} : ordered_json()}};
+}
+
+void PathPrinter::add(const Path& path, std::size_t index, std::size_t count, bool weighted) {
+  ordered_json hops = ordered_json::array();
+  for (std::size_t i = 0; i < path.hops.size(); ++i) hops.push_back(hop(path.vertices[i], path.vertices[i + 1], path.hops[i]));
+  if (json_) {
+    out_.push_back({{"length", path.length}, {"hops", hops}});
+    return;
+  }
+  if (count > 1)
+    fmt::print("{}path {} of {}: {} hops{}\n", index ? "\n" : "", index + 1, count, path.hops.size(),
+               weighted ? fmt::format(", length {:.3f}", path.length) : "");
+  for (const auto& h : hops) {
+    const auto date = h["date"].get<std::string>(), direction = h["direction"].get<std::string>();
+    fmt::print("{} {}--[{}, {}{}]--{} {}\n", h["from"].get<std::string>(), direction == "backward" ? "<" : "",
+               h["type"].get<std::string>(), h["status"].get<std::string>(), date.empty() ? "" : ", " + date,
+               direction == "forward" ? ">" : "", h["to"].get<std::string>());
+    if (!h["evidence"].is_null())
+      fmt::print("    \"{}\" ({})\n", h["evidence"]["sentence"].get<std::string>(), h["evidence"]["doc"].get<std::string>());
+  }
+}
+
+int run_path(const PathOptions& o) {
+  const auto store = o.db.open(true);
+  const auto selection = o.selection.resolve();
+  auto a = resolve_or_explain(store, o.from), b = resolve_or_explain(store, o.to);
+  const auto entities = store.entities();
+  if (selection.group) a = group_of(a, entities), b = group_of(b, entities);
+  const auto rows = select_relations(store, selection, true);
+  const auto ag = build_graph(rows, entities);
+  const auto va = ag.find(a), vb = ag.find(b);
+  const auto csr = make_csr(ag, true);
+  const auto paths = va && vb ? find_paths(o, csr, *va, *vb) : std::vector<Path>{};
+  PathPrinter printer(ag, rows, o.json);
+  for (std::size_t i = 0; i < paths.size(); ++i) printer.add(paths[i], i, paths.size(), o.weighted);
+  printer.finish();
+  if (paths.empty()) fmt::print(stderr, "aikg: no path between '{}' and '{}'\n", o.from, o.to);
+  return paths.empty() ? kPartial : kOk;
+}
+
+void add_path(CLI::App& app, std::vector<Command>& commands) {
+  auto o = std::make_shared<PathOptions>();
+  auto* cmd = app.add_subcommand("path", "How two organisations are connected: a shortest chain of relations, each "
+                                         "hop with its type, status, date and one evidence sentence with its document.");
+  o->db.add(cmd);
+  o->selection.add(cmd);
+  cmd->add_option("from", o->from, "First organisation (any alias, Korean or English)")->required();
+  cmd->add_option("to", o->to, "Second organisation")->required();
+  cmd->add_flag("--all", o->all, "Every shortest path (at most max(--k, 100))");
+  cmd->add_option("--k", o->k, "The k shortest loopless paths (Yen's algorithm)")->capture_default_str()->check(CLI::Range(1, 1000));
+  cmd->add_flag("--weighted", o->weighted,
+                "Signed, well-evidenced, confident deals are shorter: a hop costs status factor (done 1, planned "
+                "1.5, talks 2.5, speculated 4, ended 8) x (2 - confidence) / (1 + log2(evidence sentences))");
+  cmd->add_flag("--json", o->json, "JSON array of paths {length, hops: [{from, to, direction (forward|backward|none), "
+                                   "type, status, date, evidence_count, evidence: {doc, sentence, url}}]}");
+  cmd->footer("Without --weighted, paths count hops and each hop takes the most definite, best-evidenced of the\n"
+              "relations between the two. Shortest path: bidirectional BFS (O(V + E)), Dijkstra when weighted.\n"
+              "Exit status: 0 a path was found, 1 the two are not connected, 2 error.\n"
+              "Example: aikg path --db aikg.db \"SK Telecom\" SoftBank --k 3 --weighted");
+  commands.push_back({cmd, [o] { return run_path(*o); }});
 }
 
 }  // namespace
 
 void register_graph(CLI::App& app, std::vector<Command>& commands) {
-  {
-    struct Options {
-      DbOption db;
-      SelectionOptions selection;
-      std::string name;
-      std::size_t depth = 1;
-      bool json = false;
-    };
-    auto o = std::make_shared<Options>();
-    auto* cmd = app.add_subcommand("neighbors", "The ego network of an organisation: who it is linked to within N hops, "
-                                                "through which relations (breadth-first search on the graph).");
-    o->db.add(cmd);
-    o->selection.add(cmd);
-    cmd->add_option("name", o->name, "Organisation (any alias, Korean or English)")->required();
-    cmd->add_option("--depth", o->depth, "Hops from the organisation")->capture_default_str()->check(CLI::Range(1, 10));
-    cmd->add_flag("--json", o->json, "JSON array of {name, depth, relations: [{type, status, via}]}");
-    commands.push_back({cmd, [o]() -> int {
-      const auto store = o->db.open(true);
-      const auto id = resolve_or_explain(store, o->name);
-      const auto ag = select_graph(store, o->selection.resolve());
-      const auto start = ag.find(id);
-      const auto found = start ? neighbors(ag, *start, o->depth) : std::vector<Neighbor>{};
-      const auto& g = ag.graph;
-      ordered_json out = ordered_json::array();
-      std::vector<std::vector<std::string>> rows;
-      for (const auto& n : found) {
-        ordered_json rels = ordered_json::array();
-        std::vector<std::string> text;
-        for (const auto& e : n.edges) {
-          const auto& p = g[e];
-          const auto via = g[boost::source(e, g) == n.vertex ? boost::target(e, g) : boost::source(e, g)].name;
-          rels.push_back({{"type", name(p.type)}, {"status", name(p.status)}, {"via", via}});
-          text.push_back(fmt::format("{} ({})", name(p.type), name(p.status)) + (n.depth > 1 ? " via " + via : ""));
-        }
-        out.push_back({{"name", g[n.vertex].name}, {"depth", n.depth}, {"relations", rels}});
-        rows.push_back({g[n.vertex].name, std::to_string(n.depth), fmt::format("{}", fmt::join(text, ", "))});
-      }
-      if (o->json)
-        fmt::print("{}\n", out.dump(2));
-      else
-        print_table({"neighbor", "depth", "relations"}, rows);
-      return found.empty() ? kPartial : kOk;
-    }});
-  }
-  {
-    struct Options {
-      DbOption db;
-      SelectionOptions selection;
-      std::string from, to;
-      bool json = false;
-    };
-    auto o = std::make_shared<Options>();
-    auto* cmd = app.add_subcommand("path", "How two organisations are connected: a shortest chain of relations "
-                                           "(fewest hops), each hop with its type, status, date and one evidence sentence.");
-    o->db.add(cmd);
-    o->selection.add(cmd);
-    cmd->add_option("from", o->from, "First organisation")->required();
-    cmd->add_option("to", o->to, "Second organisation")->required();
-    cmd->add_flag("--json", o->json, "JSON array of hops");
-    cmd->footer("Exit status: 0 a path was found, 1 the two are not connected, 2 error.\n"
-                "Example: aikg path --db aikg.db \"SK Telecom\" SoftBank");
-    commands.push_back({cmd, [o]() -> int {
-      const auto store = o->db.open(true);
-      const auto a = resolve_or_explain(store, o->from), b = resolve_or_explain(store, o->to);
-      const auto ag = select_graph(store, o->selection.resolve());
-      const auto va = ag.find(a), vb = ag.find(b);
-      const auto path = (va && vb) ? shortest_path(ag, *va, *vb) : std::nullopt;
-      if (!path) {
-        if (o->json) fmt::print("[]\n");
-        fmt::print(stderr, "aikg: no path between '{}' and '{}'\n", o->from, o->to);
-        return kPartial;
-      }
-      const auto& g = ag.graph;
-      ordered_json out = ordered_json::array();
-      auto here = *va;
-      for (const auto& e : *path) {
-        const auto& p = g[e];
-        const auto next = boost::source(e, g) == here ? boost::target(e, g) : boost::source(e, g);
-        const auto ev = best_evidence(store, p.relation_id);
-        ordered_json hop{{"from", g[here].name},
-                         {"to", g[next].name},
-                         {"type", name(p.type)},
-                         {"status", name(p.status)},
-                         {"date", p.last_seen},
-                         {"evidence", ev ? ordered_json{{"doc", ev->doc}, {"sentence", ev->sentence}} : ordered_json()}};
-        if (o->json) {
-          out.push_back(hop);
-        } else {
-          fmt::print("{} --[{}, {}{}]--> {}\n", g[here].name, name(p.type), name(p.status),
-                     p.last_seen.empty() ? "" : ", " + p.last_seen, g[next].name);
-          if (ev) fmt::print("    \"{}\" ({})\n", ev->sentence, ev->doc);
-        }
-        here = next;
-      }
-      if (o->json) fmt::print("{}\n", out.dump(2));
-      return kOk;
-    }});
-  }
+  add_neighbors(app, commands);
+  add_path(app, commands);
 }
 
 }  // namespace aikg::cli

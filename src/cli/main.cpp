@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   register_extract(app, commands);
   register_queries(app, commands);
   register_graph(app, commands);
+  register_analytics(app, commands);
   register_export(app, commands);
   register_eval(app, commands);
   register_db(app, commands);

@@ -100,6 +100,12 @@ bool is_abbreviation(std::string_view word) {
   return word.size() == 1 && std::isupper(static_cast<unsigned char>(word[0]));
 }
 
+// Run-on "sentences" (a scraped page without punctuation, a 50 MB line) are
+// cut into pieces of at most this many bytes, at the last comma or space, so
+// the per-sentence analysis (quadratic in the names it finds) stays bounded.
+// Real news sentences are far shorter: ~300 Hangul syllables is ~900 bytes.
+constexpr std::size_t kMaxSentenceBytes = 4096;
+
 bool is_closing(char32_t c) {
   return c == '"' || c == '\'' || c == ')' || c == ']' || c == 0x201D || c == 0x2019 || c == 0x300D || c == 0x300F;
 }
@@ -112,10 +118,21 @@ std::vector<Sentence> split_sentences(std::string_view text, std::size_t line_be
   std::size_t i = line_begin;
   char32_t prev = 0;
   std::size_t word_start = line_begin;
+  std::size_t last_clause = line_begin, last_space = line_begin;  // just after the latest , or ; and space
   while (i < line_end) {
+    if (i - start >= kMaxSentenceBytes) {
+      const std::size_t half = start + kMaxSentenceBytes / 2;
+      const std::size_t cut = last_clause > half ? last_clause : last_space > half ? last_space : i;
+      out.push_back({start, cut, false});
+      start = word_start = i = cut;
+      prev = 0;
+      continue;
+    }
     const std::size_t at = i;
     const char32_t c = next_code_point(text, i);
     if (c == ' ') word_start = i;
+    if (c == ' ') last_space = i;
+    if (c == ',' || c == ';') last_clause = i;
     const bool terminator = c == '.' || c == '?' || c == '!' || c == 0x3002 || c == 0x2026;
     if (terminator) {
       std::size_t j = i;

@@ -2,80 +2,277 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
+#include <cmath>
+#include <map>
+
+#include "aikg/text.hpp"
+#include "export/common.hpp"
 
 namespace aikg {
-
-std::string dot_quote(std::string_view s) {
-  std::string out = "\"";
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (ch == '\\')
-      out += "\\\\";
-    else if (ch == '"')
-      out += "\\\"";
-    else if (ch == '\n' || ch == '\r' || ch == '\t')
-      out += ' ';
-    else if (c < 0x20 || c == 0x7F)
-      continue;
-    else
-      out += ch;
-  }
-  out += '"';
-  return out;
-}
-
-std::string_view relation_colour(RelationType t) {
-  // One colour per type, from ColorBrewer's qualitative palettes: distinct on
-  // screen and in print.
-  static constexpr std::array<std::string_view, 15> colours{
-      "#1f78b4", "#33a02c", "#6a3d9a", "#e31a1c", "#ff7f00", "#b15928", "#a6cee3", "#b2df8a",
-      "#fb9a99", "#fdbf6f", "#cab2d6", "#666666", "#17becf", "#bcbd22", "#d62728"};
-  return colours[static_cast<std::size_t>(t)];
-}
-
 namespace {
 
-std::string_view status_style(Status s) {
-  switch (s) {
-    case Status::done: return "solid";
-    case Status::planned: return "dashed";
-    case Status::ended: return "tapered";
-    default: return "dotted";
+using detail::node_id;
+
+// Beyond these dot needs seconds to minutes; sfdp stays near a second up to
+// 10k edges (perf-anchors section 4).
+constexpr std::size_t kDotMaxNodes = 300;
+constexpr std::size_t kDotMaxEdges = 1000;
+// dot turns each edge label into a virtual node, multiplying its time by 5-6;
+// above this many edges the colours and the legend carry the type instead.
+constexpr std::size_t kMaxLabelledEdges = 300;
+// Tooltips show one evidence sentence; news sentences can run to paragraphs.
+constexpr std::size_t kTooltipSentence = 280;
+constexpr std::size_t kLegendTypesPerLine = 6;
+constexpr std::string_view kFont = "Helvetica,Arial,sans-serif";
+
+struct KindStyle {
+  std::string_view shape, style, fill, words;  // words: the shape, for the legend
+};
+
+KindStyle kind_style(EntityKind k) {
+  switch (k) {
+    case EntityKind::group: return {"box3d", "filled", "#dbe5f1", "3-D box"};
+    case EntityKind::government: return {"house", "filled", "#f3e6cc", "house"};
+    case EntityKind::project: return {"hexagon", "filled", "#e2f0d9", "hexagon"};
+    case EntityKind::person: return {"ellipse", "filled", "#f8e1ea", "ellipse"};
+    case EntityKind::media: return {"note", "filled", "#eeeeee", "note"};
+    case EntityKind::other: return {"ellipse", "filled", "#eeeeee", "ellipse"};
+    case EntityKind::company: break;
   }
+  return {"box", "rounded,filled", "#f7f7f7", "box"};
 }
 
-std::string_view node_shape(EntityKind k) {
-  switch (k) {
-    case EntityKind::group: return "box3d";
-    case EntityKind::government: return "house";
-    case EntityKind::project: return "hexagon";
-    case EntityKind::person: return "oval";
-    default: return "box";
+// Signed or done: solid; planned: dashed; talks and speculation: dotted.
+// Ended relations keep a solid line but are faded (see edge_colour).
+std::string_view status_style(Status s) {
+  switch (s) {
+    case Status::planned: return "dashed";
+    case Status::talks:
+    case Status::speculated: return "dotted";
+    case Status::done:
+    case Status::ended: break;
   }
+  return "solid";
+}
+
+std::string_view status_sample(Status s) {
+  switch (s) {
+    case Status::planned: return "&#8211; &#8211; &#8211;";
+    case Status::talks:
+    case Status::speculated: return "&#183; &#183; &#183; &#183;";
+    case Status::done:
+    case Status::ended: break;
+  }
+  return "&#8212;&#8212;&#8212;";
+}
+
+std::string edge_colour(const EdgeProps& p) {
+  // An alpha of 0x55 fades an ended relation while keeping its type's hue.
+  return fmt::format("{}{}", relation_colour(p.type), p.status == Status::ended ? "55" : "");
+}
+
+// 1 evidence: 1pt; each doubling adds 1.5pt, up to 6pt.
+double pen_width(std::int64_t evidence) {
+  return std::min(6.0, 1.0 + 1.5 * std::log2(static_cast<double>(std::max<std::int64_t>(1, evidence))));
+}
+
+std::string truncated(std::string_view s, std::size_t max_code_points) {
+  std::size_t i = 0;
+  for (std::size_t n = 0; n < max_code_points && i < s.size(); ++n) next_code_point(s, i);
+  return i >= s.size() ? std::string(s) : std::string(s.substr(0, i)) + "\u2026";
+}
+
+// One-line HTML-table text: control characters would be taken literally.
+std::string html_text(std::string_view s) {
+  std::string flat(s);
+  for (auto& c : flat)
+    if (static_cast<unsigned char>(c) < 0x20) c = ' ';
+  return xml_escape(flat);
+}
+
+// One legend line: its heading, then the samples as one run of text. (Cells
+// per sample would be stretched to the widest line by Graphviz.)
+std::string legend_row(std::string_view heading, const std::vector<std::string>& samples) {
+  // Graphviz rejects an empty <i></i>, so continuation lines get a bare cell.
+  return fmt::format(R"(<tr><td align="left">{}</td><td align="left">{}</td></tr>)",
+                     heading.empty() ? "" : fmt::format("<i>{}</i>", heading), fmt::join(samples, "&#160;&#160;&#160;"));
+}
+
+// Relation types, a few per line: the whole taxonomy on one line would be
+// wider than most graphs.
+std::string type_legend(const std::array<bool, kRelationTypes.size()>& present) {
+  std::vector<std::string> samples;
+  for (const auto& t : kRelationTypes)
+    if (present[static_cast<std::size_t>(t.type)])
+      samples.push_back(fmt::format(R"(<font color="{}">&#9473;&#9473;</font> {}{})", relation_colour(t.type), t.name,
+                                    t.directed ? " &#8594;" : ""));
+  std::string rows;
+  for (std::size_t i = 0; i < samples.size(); i += kLegendTypesPerLine) {
+    const auto first = samples.begin() + static_cast<std::ptrdiff_t>(i);
+    const auto last = samples.begin() + static_cast<std::ptrdiff_t>(std::min(samples.size(), i + kLegendTypesPerLine));
+    rows += legend_row(i == 0 ? "relation" : "", {first, last});
+  }
+  return rows;
+}
+
+std::string status_legend(const std::array<bool, kStatuses.size()>& present) {
+  std::vector<std::string> samples;
+  for (const auto& s : kStatuses)
+    if (present[static_cast<std::size_t>(s.status)])
+      samples.push_back(fmt::format(R"(<font color="{}">{}</font> {})", s.status == Status::ended ? "#aaaaaa" : "#333333",
+                                    status_sample(s.status), s.name));
+  samples.emplace_back("(thicker: more evidence)");
+  return legend_row("status", samples);
+}
+
+std::string kind_legend(const std::array<bool, kEntityKinds.size()>& present) {
+  std::vector<std::string> samples;
+  for (const auto& [k, kname] : kEntityKinds)
+    if (present[static_cast<std::size_t>(k)]) samples.push_back(fmt::format("{}: {}", kind_style(k).words, kname));
+  return legend_row("node", samples);
+}
+
+// The caption and legend as one HTML-like graph label: it sits beside the
+// drawing in every layout engine, which a legend built from nodes does not.
+// Only what the graph contains is listed.
+std::string legend_label(const ExportGraph& g, bool legend) {
+  const auto& graph = g.alliances.graph;
+  std::array<bool, kRelationTypes.size()> types{};
+  std::array<bool, kStatuses.size()> statuses{};
+  std::array<bool, kEntityKinds.size()> kinds{};
+  for (auto [e, end] = boost::edges(graph); e != end; ++e)
+    types[static_cast<std::size_t>(graph[*e].type)] = statuses[static_cast<std::size_t>(graph[*e].status)] = true;
+  for (auto [v, end] = boost::vertices(graph); v != end; ++v) kinds[static_cast<std::size_t>(graph[*v].kind)] = true;
+  std::string rows = fmt::format(R"(<tr><td align="left" colspan="2"><b>{}</b></td></tr>)", html_text(g.title));
+  if (legend && boost::num_edges(graph) > 0) rows += type_legend(types) + status_legend(statuses) + kind_legend(kinds);
+  return fmt::format(R"(<<table border="0" cellborder="0" cellspacing="0" cellpadding="2">{}</table>>)", rows);
+}
+
+void write_header(std::ostream& out, const ExportGraph& g, DotLayout layout, bool legend) {
+  out << "graph aikg {\n";
+  out << fmt::format("  graph [layout={}, fontname=\"{}\", fontsize=11, labelloc=t, labeljust=l, tooltip={},\n",
+                     layout == DotLayout::sfdp ? "sfdp" : "dot", kFont, dot_tooltip(g.title));
+  if (layout == DotLayout::sfdp)
+    // prism removes node overlaps (it needs GTS; Graphviz builds without it
+    // warn and fall back); drawing edges first keeps names readable.
+    out << "         overlap=prism, outputorder=edgesfirst, splines=false,\n";
+  else
+    out << "         rankdir=LR, splines=true, nodesep=0.25, ranksep=0.7, newrank=true,\n";
+  out << "         label=" << legend_label(g, legend) << "];\n";
+  out << fmt::format("  node [fontname=\"{}\", fontsize=10, color=\"#555555\", margin=\"0.12,0.05\"];\n", kFont);
+  out << fmt::format("  edge [fontname=\"{}\", fontsize=8, arrowsize=0.7];\n", kFont);
+}
+
+std::string node_tooltip(const ExportGraph& g, const NodeProps& n) {
+  std::string tip = fmt::format("{}\n{}", n.name, name(n.kind));
+  if (const auto& group = detail::group_of(g, n.entity_id); !group.empty()) tip += " in " + group;
+  if (const auto aliases = detail::other_aliases(g, n); !aliases.empty()) tip += "\nalso: " + aliases;
+  return tip;
+}
+
+void write_node(std::ostream& out, const ExportGraph& g, Vertex v, std::string_view indent) {
+  const auto& n = g.alliances.graph[v];
+  const auto style = kind_style(n.kind);
+  const bool focus = g.focus == n.entity_id;
+  out << fmt::format("{}{} [id=\"{}\", class=\"{}\", label={}, shape={}, style=\"{}\", fillcolor=\"{}\", tooltip={}{}];\n",
+                     indent, node_id(n.entity_id), node_id(n.entity_id), name(n.kind), dot_quote(n.name), style.shape,
+                     style.style, focus ? "#ffe08a" : style.fill, dot_tooltip(node_tooltip(g, n)),
+                     focus ? ", penwidth=2.5, color=\"#b8860b\"" : "");
+}
+
+// Affiliates (and the group itself, when drawn) inside one box per business
+// group. Only dot draws clusters, so other layouts get plain nodes.
+void write_nodes(std::ostream& out, const ExportGraph& g, bool clusters) {
+  const auto& graph = g.alliances.graph;
+  std::map<std::string, std::vector<Vertex>> boxes;  // group name -> members, sorted for stable output
+  std::vector<Vertex> loose;
+  if (clusters)
+    for (const auto v : detail::vertices_of(graph))
+      if (const auto& group = detail::group_of(g, graph[v].entity_id); !group.empty()) boxes[group].push_back(v);
+  for (const auto v : detail::vertices_of(graph)) {
+    const auto it = boxes.find(graph[v].name);
+    if (it != boxes.end())
+      it->second.insert(it->second.begin(), v);  // the group's own node, first in its box
+    else if (!clusters || detail::group_of(g, graph[v].entity_id).empty())
+      loose.push_back(v);
+  }
+  std::size_t index = 0;
+  for (const auto& [group, members] : boxes) {
+    out << fmt::format("  subgraph cluster_{} {{\n    label={}; tooltip={}; style=\"rounded,filled\"; "
+                       "fillcolor=\"#f5f7fb\"; color=\"#b8c4d6\"; fontsize=10;\n",
+                       index++, dot_quote(group), dot_tooltip(group));
+    for (const auto v : members) write_node(out, g, v, "    ");
+    out << "  }\n";
+  }
+  for (const auto v : loose) write_node(out, g, v, "  ");
+}
+
+std::string edge_tooltip(const ExportGraph& g, const EdgeProps& p) {
+  std::string tip = fmt::format("{} ({}), {} evidence", name(p.type), name(p.status), p.evidence_count);
+  if (!p.first_seen.empty())
+    tip += p.first_seen == p.last_seen ? ", " + p.first_seen : fmt::format(", {} to {}", p.first_seen, p.last_seen);
+  if (const auto* ev = representative_evidence(g, p.relation_id)) {
+    tip += fmt::format("\n\u201C{}\u201D ({}{})", truncated(ev->sentence, kTooltipSentence), ev->doc,
+                       ev->date.empty() ? "" : ", " + ev->date);
+    if (is_web_url(ev->url)) tip += "\n" + ev->url;
+  }
+  return tip;
+}
+
+void write_edge(std::ostream& out, const ExportGraph& g, Edge e, bool label) {
+  const auto& p = g.alliances.graph[e];
+  const auto colour = edge_colour(p);
+  std::string attrs = fmt::format("id=\"{}\", class=\"{} {}\", color=\"{}\", style={}, penwidth={:.1f}, dir={}",
+                                  detail::edge_id(p.relation_id), name(p.type), name(p.status), colour,
+                                  status_style(p.status), pen_width(p.evidence_count),
+                                  is_directed(p.type) ? "forward" : "none");
+  if (label) attrs += fmt::format(", label=\"{}\", fontcolor=\"{}\"", name(p.type), colour);
+  attrs += ", tooltip=" + dot_tooltip(edge_tooltip(g, p));
+  if (const auto url = dot_url(latest_web_url(g, p.relation_id)); !url.empty())
+    attrs += fmt::format(", URL={}, target=\"_blank\"", url);
+  out << fmt::format("  {} -- {} [{}];\n", node_id(p.source_id), node_id(p.target_id), attrs);
 }
 
 }  // namespace
 
-void write_dot(std::ostream& out, const AllianceGraph& ag) {
-  const auto& g = ag.graph;
-  out << "graph aikg {\n"
-      << "  graph [overlap=false, splines=true, fontname=\"sans-serif\"];\n"
-      << "  node [style=\"rounded,filled\", fillcolor=\"#f7f7f7\", fontname=\"sans-serif\"];\n"
-      << "  edge [fontname=\"sans-serif\", fontsize=9];\n";
-  for (auto [v, end] = boost::vertices(g); v != end; ++v)
-    out << fmt::format("  n{} [label={}, shape={}];\n", *v, dot_quote(g[*v].name), node_shape(g[*v].kind));
-  for (auto [e, end] = boost::edges(g); e != end; ++e) {
-    const auto& p = g[*e];
-    auto s = boost::source(*e, g), t = boost::target(*e, g);
-    if (g[s].entity_id != p.source_id) std::swap(s, t);
-    const bool directed = is_directed(p.type);
-    out << fmt::format("  n{} -- n{} [label={}, color=\"{}\", fontcolor=\"{}\", style={}, dir={}, penwidth={:.1f}, tooltip={}];\n",
-                       s, t, dot_quote(name(p.type)), relation_colour(p.type), relation_colour(p.type),
-                       status_style(p.status), directed ? "forward" : "none",
-                       1.0 + std::min<double>(3.0, static_cast<double>(p.evidence_count - 1) * 0.5),
-                       dot_quote(fmt::format("{} ({}), {} evidence", name(p.type), name(p.status), p.evidence_count)));
-  }
+std::string_view relation_colour(RelationType t) {
+  // One colour per type, mostly from ColorBrewer's qualitative palettes,
+  // dark enough for labels on white. Types that meet in the same pictures
+  // differ most: contract red, competition black; supply brown, acquisition pink.
+  static constexpr std::array<std::string_view, kRelationTypes.size()> colours{
+      "#1f78b4",   // loi
+      "#33a02c",   // mou
+      "#6a3d9a",   // partnership
+      "#e31a1c",   // contract
+      "#ff7f00",   // investment
+      "#b15928",   // supply
+      "#0e8a8a",   // reseller
+      "#7a9a01",   // joint_development
+      "#c51b7d",   // joint_venture
+      "#d4a017",   // merger
+      "#e7298a",   // acquisition
+      "#999999",   // meeting
+      "#17becf",   // participation
+      "#9e9ac8",   // subsidiary_of
+      "#1a1a1a"};  // competition
+  return colours[static_cast<std::size_t>(t)];
+}
+
+DotLayout choose_layout(std::size_t nodes, std::size_t edges) {
+  return nodes <= kDotMaxNodes && edges <= kDotMaxEdges ? DotLayout::dot : DotLayout::sfdp;
+}
+
+void write_dot(std::ostream& out, const ExportGraph& g, const DotOptions& options) {
+  const auto& graph = g.alliances.graph;
+  const auto layout = options.layout == DotLayout::automatic
+                          ? choose_layout(boost::num_vertices(graph), boost::num_edges(graph))
+                          : options.layout;
+  write_header(out, g, layout, options.legend);
+  write_nodes(out, g, layout == DotLayout::dot);
+  const bool labels = layout == DotLayout::dot && boost::num_edges(graph) <= kMaxLabelledEdges;
+  for (const auto e : detail::edges_of(graph)) write_edge(out, g, e, labels);
   out << "}\n";
 }
 

@@ -22,23 +22,6 @@ bool evidence_passes(const Selection& s, const EvidenceRow& e) {
   return true;
 }
 
-// Top-level parent of each entity (following parent names), for the roll-up.
-std::unordered_map<std::int64_t, const EntityRow*> roll_up_map(const std::vector<EntityRow>& entities) {
-  std::unordered_map<std::string, const EntityRow*> by_name;
-  for (const auto& e : entities) by_name.emplace(e.name, &e);
-  std::unordered_map<std::int64_t, const EntityRow*> top;
-  for (const auto& e : entities) {
-    const EntityRow* t = &e;
-    for (int depth = 0; depth < 8 && !t->parent.empty(); ++depth) {
-      const auto it = by_name.find(t->parent);
-      if (it == by_name.end()) break;
-      t = it->second;
-    }
-    top.emplace(e.id, t);
-  }
-  return top;
-}
-
 // Recomputes a relation's summary from its (filtered) evidence, as the store does.
 void summarise(RelationRow& r) {
   r.evidence_count = static_cast<std::int64_t>(r.evidence.size());
@@ -67,7 +50,7 @@ std::vector<RelationRow> select_relations(const Store& store, const Selection& s
   std::vector<EntityRow> entities;
   if (s.group) {
     entities = store.entities();
-    top = roll_up_map(entities);
+    top = group_tops(entities);
   }
   std::map<std::tuple<RelationType, std::int64_t, std::int64_t>, RelationRow> merged;
   for (auto& r : rows) {

@@ -276,3 +276,17 @@ TEST_CASE("a user gazetteer extends the built-in one without rebuilding", "[extr
   REQUIRE(find(d, RelationType::mou, "Kakao", "Hanbit Robotics"));
   CHECK_FALSE(find(d, RelationType::mou, "Kakao", "Hanbit Robotics")->target.candidate);
 }
+
+TEST_CASE("a run-on line without sentence ends is cut into bounded pieces at commas", "[extractor]") {
+  // 2,000 clauses and no full stop: once one quadratic "sentence" (fuzzing found it).
+  std::string text;
+  for (int i = 0; i < 2000; ++i) text += "카카오는 네이버와 협력하고, ";
+  text += "삼성전자는 오픈AI와 업무협약을 체결했고";
+  const auto d = run(text);
+  REQUIRE(find(d, RelationType::mou, "Samsung Electronics", "OpenAI"));
+  for (const auto& m : d.mentions) {
+    CHECK(m.sentence.size() <= 4096);
+    const auto piece = std::string_view(m.sentence).substr(0, m.sentence.find_last_not_of(' ') + 1);
+    CHECK((piece.ends_with(",") || piece.ends_with("체결했고")));  // cut at a comma, never inside a word
+  }
+}
