@@ -26,6 +26,10 @@ struct IngestReport {
 
 struct IngestOptions {
   std::size_t batch_size = 200;  // documents per transaction
+  // Extraction threads. With more than one, a reader thread feeds the
+  // extractors and the calling thread alone writes, in input order, so the
+  // database is the same as with one.
+  std::size_t jobs = 1;
 };
 
 using ProgressSink = std::function<void(const IngestReport&)>;

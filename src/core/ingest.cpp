@@ -2,6 +2,14 @@
 
 #include <fmt/format.h>
 
+#include <condition_variable>
+#include <deque>
+#include <exception>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
+
 namespace aikg {
 namespace {
 
@@ -55,19 +63,148 @@ class BatchWriter {
   std::size_t in_batch_ = 0;
 };
 
+// An extraction that throws (out of memory on a pathological article) costs
+// that article, reported, not the batch.
+std::optional<DocumentMentions> extract_or_report(const Extractor& extractor, const Article& article,
+                                                  const ProblemSink& problems) {
+  try {
+    return extractor.extract(article);
+  } catch (const std::exception& e) {
+    problems({article.origin.empty() ? article.id : article.origin, fmt::format("extraction failed: {}", e.what())});
+    return std::nullopt;
+  }
+}
+
+// Thrown into the reader when the writer has failed, to stop reading.
+struct Cancelled {};
+
+// Reader thread -> extraction threads -> the calling thread, which writes in
+// input order. At most `window` articles are in flight, so memory stays
+// bounded however large the input.
+class ParallelExtraction {
+ public:
+  ParallelExtraction(const Extractor& extractor, std::size_t jobs, const ProblemSink& problems)
+      : extractor_(extractor), jobs_(jobs), window_(4 * jobs), problems_(problems) {}
+
+  ReadStats run(const std::vector<std::filesystem::path>& inputs, BatchWriter& writer, IngestReport& report) {
+    ReadStats stats;
+    std::thread reader([&] { read(inputs, stats); });
+    std::vector<std::thread> workers;
+    for (std::size_t i = 0; i < jobs_; ++i) workers.emplace_back([this] { extract_loop(); });
+    std::exception_ptr write_failure;
+    try {
+      while (auto doc = next_in_order()) {
+        ++report.articles;
+        if (*doc) writer.put(**doc);
+        else ++report.problems;
+      }
+    } catch (...) {
+      write_failure = std::current_exception();
+      stop();
+    }
+    reader.join();
+    for (auto& w : workers) w.join();
+    if (write_failure) std::rethrow_exception(write_failure);
+    if (failure_) std::rethrow_exception(failure_);
+    return stats;
+  }
+
+ private:
+  void read(const std::vector<std::filesystem::path>& inputs, ReadStats& stats) {
+    try {
+      stats = read_inputs(inputs, [this](Article&& a) { push(std::move(a)); }, [this](const ReadProblem& p) {
+        const std::lock_guard lock(problems_mutex_);
+        problems_(p);
+      });
+    } catch (const Cancelled&) {
+    } catch (...) {
+      const std::lock_guard lock(mutex_);
+      failure_ = std::current_exception();
+    }
+    const std::lock_guard lock(mutex_);
+    reading_done_ = true;
+    work_ready_.notify_all();
+    result_ready_.notify_all();
+  }
+
+  void push(Article&& a) {
+    std::unique_lock lock(mutex_);
+    room_.wait(lock, [&] { return stopped_ || produced_ - written_ < window_; });
+    if (stopped_) throw Cancelled{};
+    todo_.emplace_back(produced_++, std::move(a));
+    work_ready_.notify_one();
+  }
+
+  void extract_loop() {
+    for (;;) {
+      std::unique_lock lock(mutex_);
+      work_ready_.wait(lock, [&] { return stopped_ || !todo_.empty() || reading_done_; });
+      if (stopped_ || todo_.empty()) return;
+      auto [seq, article] = std::move(todo_.front());
+      todo_.pop_front();
+      lock.unlock();
+      auto doc = extract_or_report(extractor_, article, [this](const ReadProblem& p) {
+        const std::lock_guard problems_lock(problems_mutex_);
+        problems_(p);
+      });
+      lock.lock();
+      done_.emplace(seq, std::move(doc));
+      result_ready_.notify_one();
+    }
+  }
+
+  // The next article's extraction in input order (empty when it failed);
+  // nullopt at the end.
+  std::optional<std::optional<DocumentMentions>> next_in_order() {
+    std::unique_lock lock(mutex_);
+    result_ready_.wait(lock, [&] { return done_.contains(written_) || (reading_done_ && written_ == produced_); });
+    const auto it = done_.find(written_);
+    if (it == done_.end()) return std::nullopt;
+    auto doc = std::move(it->second);
+    done_.erase(it);
+    ++written_;
+    room_.notify_one();
+    return doc;
+  }
+
+  void stop() {
+    const std::lock_guard lock(mutex_);
+    stopped_ = true;
+    room_.notify_all();
+    work_ready_.notify_all();
+  }
+
+  const Extractor& extractor_;
+  const std::size_t jobs_, window_;
+  const ProblemSink& problems_;
+  std::mutex mutex_, problems_mutex_;
+  std::condition_variable room_, work_ready_, result_ready_;
+  std::deque<std::pair<std::size_t, Article>> todo_;
+  std::map<std::size_t, std::optional<DocumentMentions>> done_;
+  std::size_t produced_ = 0, written_ = 0;
+  bool reading_done_ = false, stopped_ = false;
+  std::exception_ptr failure_;
+};
+
 }  // namespace
 
 IngestReport ingest_files(Store& store, const Extractor& extractor, const std::vector<std::filesystem::path>& inputs,
                           const IngestOptions& options, const ProblemSink& problems, const ProgressSink& progress) {
   IngestReport report;
   BatchWriter writer(store, extractor.gazetteer(), options, report, problems, progress);
-  const auto stats = read_inputs(
-      inputs,
-      [&](Article&& a) {
-        ++report.articles;
-        writer.put(extractor.extract(a));
-      },
-      problems);
+  ReadStats stats;
+  if (options.jobs > 1) {
+    stats = ParallelExtraction(extractor, options.jobs, problems).run(inputs, writer, report);
+  } else {
+    stats = read_inputs(
+        inputs,
+        [&](Article&& a) {
+          ++report.articles;
+          if (auto doc = extract_or_report(extractor, a, problems)) writer.put(*doc);
+          else ++report.problems;
+        },
+        problems);
+  }
   writer.finish();
   report.files = stats.files;
   report.problems += stats.problems;
