@@ -34,7 +34,23 @@ std::size_t count_code_points(std::string_view s);
 std::string stable_hash(std::string_view bytes);
 
 // Decodes one code point at `i` (advancing it); returns U+FFFD on bad input.
-char32_t next_code_point(std::string_view s, std::size_t& i);
+// Inline for ASCII and the three-byte forms of Hangul and CJK, which the
+// extractor's scanners decode at every character; the rest goes out of line.
+char32_t decode_code_point(std::string_view s, std::size_t& i);
+inline char32_t next_code_point(std::string_view s, std::size_t& i) {
+  if (i < s.size()) {
+    const auto b0 = static_cast<unsigned char>(s[i]);
+    if (b0 < 0x80) return ++i, b0;
+    if (b0 >= 0xE1 && b0 <= 0xEC && i + 2 < s.size()) {  // no overlong or surrogate forms in this range
+      const auto b1 = static_cast<unsigned char>(s[i + 1]), b2 = static_cast<unsigned char>(s[i + 2]);
+      if ((b1 & 0xC0) == 0x80 && (b2 & 0xC0) == 0x80) {
+        i += 3;
+        return (char32_t(b0 & 0x0F) << 12) | (char32_t(b1 & 0x3F) << 6) | char32_t(b2 & 0x3F);
+      }
+    }
+  }
+  return decode_code_point(s, i);
+}
 void append_utf8(std::string& out, char32_t cp);
 
 inline bool is_hangul_syllable(char32_t c) { return c >= 0xAC00 && c <= 0xD7A3; }

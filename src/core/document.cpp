@@ -16,8 +16,6 @@ namespace {
 // A paragraph this long is article prose again, which ends a boilerplate block.
 constexpr std::size_t kProseBytes = 200;
 
-bool contains(std::string_view hay, std::string_view needle) { return hay.find(needle) != std::string_view::npos; }
-
 // Bylines and contact lines: short and carrying an e-mail address.
 bool is_contact_line(std::string_view line) {
   const auto at = line.find('@');
@@ -44,7 +42,8 @@ std::string_view strip_bullets(std::string_view line) {
 
 BoilerplateFilter::BoilerplateFilter(const Lexicon& lexicon) {
   for (const auto& e : lexicon.list("boilerplate"))
-    (e.label == "section" ? section_markers_ : line_markers_).push_back(e.cue);
+    if (e.label == "section") section_markers_.push_back(e.cue);
+    else line_markers_.add(e.cue, 0);
 }
 
 bool BoilerplateFilter::starts_section(std::string_view line) const {
@@ -56,8 +55,13 @@ bool BoilerplateFilter::starts_section(std::string_view line) const {
 
 bool BoilerplateFilter::is_chrome_line(std::string_view line) const {
   if (is_contact_line(line)) return true;
-  return std::any_of(line_markers_.begin(), line_markers_.end(),
-                     [&](const std::string& m) { return contains(line, m); });
+  std::vector<PhraseMatcher::Hit> hits;
+  for (std::size_t i = 0; i < line.size(); next_code_point(line, i)) {
+    if (!line_markers_.may_start(line, i)) continue;
+    line_markers_.match_at(line, i, hits);
+    if (!hits.empty()) return true;
+  }
+  return false;
 }
 
 std::vector<std::pair<std::size_t, std::size_t>> BoilerplateFilter::article_lines(std::string_view text) const {

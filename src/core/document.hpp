@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "aikg/lexicon.hpp"
+#include "phrase_matcher.hpp"
 
 namespace aikg::detail {
 
@@ -26,7 +27,8 @@ class BoilerplateFilter {
  private:
   bool starts_section(std::string_view line) const;
   bool is_chrome_line(std::string_view line) const;
-  std::vector<std::string> section_markers_, line_markers_;
+  std::vector<std::string> section_markers_;
+  PhraseMatcher line_markers_{false, false};  // one scan of a line finds any marker in it
 };
 
 // Splits one line into sentences (Korean and English punctuation, abbreviations,

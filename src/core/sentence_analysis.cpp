@@ -132,13 +132,13 @@ Compiled::Compiled(const Gazetteer& gazetteer, const Lexicon& lexicon) {
     if (r == Role::marker)
       markers.push_back(e.cue);
     else
-      josa.emplace(e.cue, r);
+      josa.emplace(e.cue, r), longest_josa = std::max(longest_josa, e.cue.size());
   }
   for (const auto& e : lexicon.list("titles")) titles.add(e.cue, 0);
   for (const auto& e : lexicon.list("candidates")) {
     if (e.label == "suffix") company_suffixes.push_back(e.cue);
     if (e.label == "english_suffix") english_suffixes.push_back(e.cue);
-    if (e.label == "stop") not_organisations.insert(e.cue);
+    if (e.label == "stop") not_organisations.emplace(e.cue, true);
   }
 }
 
@@ -189,12 +189,12 @@ bool DocumentState::is_ancestor(const GazetteerEntry* child, const GazetteerEntr
 
 std::optional<Role> DocumentState::particle_role(std::string_view rest) const {
   if (rest.empty()) return Role::none;
-  if (auto it = c_.josa.find(std::string(rest)); it != c_.josa.end()) return it->second;
+  if (auto it = c_.josa.find(rest); it != c_.josa.end()) return it->second;
   for (const auto& m : c_.markers) {
     if (!rest.starts_with(m)) continue;
     const auto after = rest.substr(m.size());
     if (after.empty()) return Role::none;
-    if (auto it = c_.josa.find(std::string(after)); it != c_.josa.end()) return it->second;
+    if (auto it = c_.josa.find(after); it != c_.josa.end()) return it->second;
   }
   return std::nullopt;
 }
@@ -255,7 +255,7 @@ Role DocumentState::read_tail(std::size_t pos, std::size_t limit, std::size_t& e
         const auto at = word.rfind(noun);
         if (at == std::string_view::npos || at == 0) continue;
         const auto rest = word.substr(at + noun.size());
-        if (auto it = c_.josa.find(std::string(rest)); it != c_.josa.end() && !rest.empty()) return it->second;
+        if (auto it = c_.josa.find(rest); it != c_.josa.end() && !rest.empty()) return it->second;
       }
     }
   }
@@ -394,9 +394,9 @@ std::optional<Unit> DocumentState::korean_candidate(std::size_t begin, std::size
   // The longest particle the word ends with.
   std::size_t stem_end = end;
   Role role = Role::none;
-  for (std::size_t cut = begin; cut < end; ++cut) {
+  for (std::size_t cut = std::max(begin, end - std::min(end, c_.longest_josa)); cut < end; ++cut) {
     if ((static_cast<unsigned char>(text_[cut]) & 0xC0) == 0x80) continue;
-    if (auto it = c_.josa.find(std::string(text_.substr(cut, end - cut))); it != c_.josa.end()) {
+    if (auto it = c_.josa.find(text_.substr(cut, end - cut)); it != c_.josa.end()) {
       stem_end = cut, role = it->second;
       break;
     }
@@ -409,13 +409,13 @@ std::optional<Unit> DocumentState::korean_candidate(std::size_t begin, std::size
   u.role = role;
   u.topic = is_topic_particle(text_.substr(stem_end, end - stem_end));
   if (is_latin_name(stem)) {
-    if (c_.not_organisations.count(std::string(stem)) || stem.size() < 2) return std::nullopt;
+    if (c_.not_organisations.contains(stem) || stem.size() < 2) return std::nullopt;
     // "Acme Robotics가": capitalised words before belong to the name.
     std::size_t b = begin;
     while (b > word_begin + 1 && text_[b - 1] == ' ') {
       std::size_t a = b - 1;
       while (a > word_begin && text_[a - 1] != ' ') --a;
-      if (!is_latin_name(text_.substr(a, b - 1 - a)) || c_.not_organisations.count(std::string(text_.substr(a, b - 1 - a))))
+      if (!is_latin_name(text_.substr(a, b - 1 - a)) || c_.not_organisations.contains(text_.substr(a, b - 1 - a)))
         break;
       b = a;
     }
@@ -1158,15 +1158,20 @@ std::vector<Sentence> DocumentState::split_glued_headlines(const std::vector<Sen
 }
 
 void DocumentState::count_mentions(const std::vector<Sentence>& sentences) {
-  for (const auto& s : sentences)
-    for (const auto& u : find_units(s)) ++mention_counts_[key(u)];
+  for (const auto& s : sentences) {
+    auto units = find_units(s);
+    for (const auto& u : units) ++mention_counts_[key(u)];
+    units_of_sentence_.insert_or_assign({s.begin, s.end}, std::move(units));
+  }
 }
 
 std::vector<FoundRelation> DocumentState::analyse(const Sentence& s) {
   std::vector<FoundRelation> found;
   sentence_begin_ = s.begin;
   auto cues = find_cues(s);
-  auto units = find_units(s);
+  std::vector<Unit> units;
+  if (auto it = units_of_sentence_.find({s.begin, s.end}); it != units_of_sentence_.end()) units = std::move(it->second);
+  else units = find_units(s);
   const bool english = is_english_sentence(text_.substr(s.begin, s.end - s.begin));
   find_candidates(s, english, units);
   merge_people(units);

@@ -52,11 +52,20 @@ struct Compiled {
   PhraseMatcher korean_cues{false, true};
   PhraseMatcher english_cues{true, false};
 
-  std::unordered_map<std::string, Role> josa;       // particle form -> role
+  // Looked up with string_views into the text, without building strings.
+  struct TextHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  template <class V>
+  using TextMap = std::unordered_map<std::string, V, TextHash, std::equal_to<>>;
+
+  TextMap<Role> josa;                               // particle form -> role
+  std::size_t longest_josa = 0;                     // bytes
   std::vector<std::string> markers;                 // nouns between a name and its particle
   PhraseMatcher titles{true, true};
   std::vector<std::string> company_suffixes, english_suffixes;
-  std::unordered_set<std::string> not_organisations;
+  TextMap<bool> not_organisations;
 };
 
 struct CueHit {
@@ -152,6 +161,8 @@ class DocumentState {
   std::unordered_map<std::string, int> surname_to_person_;   // "이" -> gazetteer index of 이재용
   std::unordered_map<int, int> person_org_;                  // person index -> organisation index
   std::map<std::string, int> mention_counts_;                // entity key -> mentions in the article
+  // Names found by count_mentions, per sentence (begin, end), reused by analyse.
+  std::map<std::pair<std::size_t, std::size_t>, std::vector<Unit>> units_of_sentence_;
   std::vector<Unit> last_pair_;
   std::optional<Unit> last_subject_;
   std::unordered_map<std::string, Unit> counterpart_;        // entity key -> its latest partner

@@ -433,7 +433,7 @@ std::string stable_hash(std::string_view bytes) {
   return out;
 }
 
-char32_t next_code_point(std::string_view s, std::size_t& i) {
+char32_t decode_code_point(std::string_view s, std::size_t& i) {
   if (i >= s.size()) return kReplacement;
   char32_t cp = 0;
   const std::size_t len = decode_at(s, i, cp);
