@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # Installs what aikg needs from Debian 12 packages (only the missing ones) and
-# configures a build. Usage: tools/setup.sh [BUILD_DIR] [BUILD_TYPE] [--with-tests]
+# configures a build. Usage: tools/setup.sh [BUILD_DIR] [BUILD_TYPE] [--with-tests|--with-bench]
+#   --with-tests  also what the tests use (sqlite3 client, Python peers, clang
+#                 for the fuzzers and sanitizers) and builds the tests
+#   --with-bench  what the benchmark suite compares with (NetworkX, igraph, SciPy)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build_dir=${1:-build}
@@ -10,7 +13,9 @@ with_tests=${3:-}
 packages=(build-essential cmake pkg-config libboost-graph-dev libsqlite3-dev libfmt-dev catch2
           libicu-dev nlohmann-json3-dev libgumbo-dev libcli11-dev libxxhash-dev graphviz)
 if [ "$with_tests" = "--with-tests" ]; then
-  packages+=(sqlite3 python3 python3-networkx python3-igraph time)
+  packages+=(sqlite3 python3 python3-networkx python3-igraph python3-distributed time clang libclang-rt-14-dev)
+elif [ "$with_tests" = "--with-bench" ]; then
+  packages+=(sqlite3 python3 python3-networkx python3-igraph python3-scipy)
 fi
 
 missing=()

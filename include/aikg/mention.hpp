@@ -40,6 +40,7 @@ struct DocumentMentions {
   Article article;           // text may be dropped in the JSON form
   std::string content_hash;  // stable_hash of the normalised text
   std::string date;          // document date (metadata or found in the text)
+  std::size_t char_count = 0;  // code points of the text (kept when the text is dropped)
   std::vector<Mention> mentions;
 };
 

@@ -104,6 +104,7 @@ DocumentMentions Extractor::extract(const Article& article) const {
   sentences = state.split_glued_headlines(sentences);
   state.count_mentions(sentences);
 
+  out.char_count = count_code_points(text);
   CodePointCounter cp(text);
   std::set<std::string> seen;
   std::vector<bool> defaulted;  // parallel to out.mentions

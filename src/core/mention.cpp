@@ -39,7 +39,7 @@ std::size_t offset(const nlohmann::json& j, const char* key) {
 std::string to_json_line(const DocumentMentions& d) {
   ordered_json doc{{"id", d.article.id},       {"title", d.article.title},   {"published", d.article.published},
                    {"url", d.article.url},     {"source", d.article.source}, {"origin", d.article.origin},
-                   {"content_hash", d.content_hash}, {"date", d.date}};
+                   {"content_hash", d.content_hash}, {"date", d.date}, {"char_count", d.char_count}};
   ordered_json mentions = ordered_json::array();
   for (const auto& m : d.mentions) {
     mentions.push_back(ordered_json{{"id", m.id},
@@ -72,6 +72,10 @@ std::optional<DocumentMentions> parse_mentions_line(std::string_view line, std::
     d.article.origin = j.value("origin", "");
     d.content_hash = j.at("content_hash").get<std::string>();
     d.date = j.value("date", "");
+    if (const auto it = j.find("char_count"); it != j.end()) {
+      if (!it->is_number_unsigned()) throw std::invalid_argument("char_count is not a non-negative integer");
+      d.char_count = it->get<std::size_t>();
+    }
     for (const auto& mj : j.value("mentions", nlohmann::json::array())) {
       Mention m;
       m.id = mj.at("id").get<std::string>();

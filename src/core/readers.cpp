@@ -697,13 +697,6 @@ std::optional<Article> article_from_json(const nlohmann::json& record, std::stri
   return a;
 }
 
-// Fallback ids for a stream: "<stdin>" gives "stdin-3", "feed.jsonl" "feed-3".
-std::string stream_stem(std::string_view name) {
-  if (name.size() > 2 && name.front() == '<' && name.back() == '>') name = name.substr(1, name.size() - 2);
-  std::string stem = fs::path(name).stem().string();
-  return stem.empty() ? std::string(name) : stem;
-}
-
 // --- reading files -------------------------------------------------------------
 
 enum class Format { text, html, jsonl };
@@ -752,7 +745,9 @@ class InputReader {
       read_file(input, st);
   }
 
-  void read_stream(std::istream& in, std::string_view name) { read_jsonl(in, std::string(name), stream_stem(name)); }
+  // A stream has no stable line numbers (a Spark or Hadoop split starts
+  // counting again), so an article without an id is named by its content.
+  void read_stream(std::istream& in, std::string_view name) { read_jsonl(in, std::string(name), {}); }
 
   ReadStats stats() const { return stats_; }
 
@@ -877,11 +872,13 @@ class InputReader {
       }
       const std::string at = fmt::format("{}:{}", where, number);
       std::string why;
-      std::optional<Article> article = parse_jsonl_record(view, fmt::format("{}-{}", stem, number), &why);
+      const std::string fallback_id = stem.empty() ? std::string() : fmt::format("{}-{}", stem, number);
+      std::optional<Article> article = parse_jsonl_record(view, fallback_id, &why);
       if (!article) {
         report(at, std::move(why));
         continue;
       }
+      if (article->id.empty()) article->id = "text-" + stable_hash(article->text).substr(0, 16);
       article->origin = at;
       deliver(std::move(*article));
     }

@@ -139,11 +139,13 @@ std::int64_t Store::Impl::upsert_document(const DocumentMentions& doc) {
   q->bind_text_or_null(6, a.origin);
   q->bind_text_or_null(7, doc.date);
   q->bind_text(8, doc.content_hash);
-  // Mentions read back from `aikg extract` output may come without the text.
-  if (a.text.empty())
+  // Mentions read back from `aikg extract` output come without the text (and
+  // older output without char_count).
+  const std::size_t chars = a.text.empty() ? doc.char_count : count_code_points(a.text);
+  if (chars == 0)
     q->bind_null(9);
   else
-    q->bind_int(9, static_cast<std::int64_t>(count_code_points(a.text)));
+    q->bind_int(9, static_cast<std::int64_t>(chars));
   return returned_id(*q);
 }
 

@@ -481,16 +481,22 @@ TEST_CASE("JSON Lines: dates in the accepted spellings", "[readers]") {
   }
 }
 
-TEST_CASE("JSON Lines from a stream use the stream's name", "[readers]") {
+TEST_CASE("JSON Lines from a stream: origins name the stream, articles without an id are named by their text",
+          "[readers]") {
   const auto r = read_stream("{\"text\":\"하나\"}\n{oops\n", "stdin");
   REQUIRE(r.articles.size() == 1);
-  CHECK(r.articles[0].id == "stdin-1");
+  CHECK(r.articles[0].id == "text-" + stable_hash(r.articles[0].text).substr(0, 16));
   CHECK(r.articles[0].origin == "stdin:1");
   REQUIRE(r.problems.size() == 1);
   CHECK(r.problems[0].where == "stdin:2");
   CHECK(r.stats.articles == 1);
   CHECK(r.stats.problems == 1);
-  CHECK(read_stream("{\"text\":\"하나\"}\n", "<stdin>").ids() == std::vector<std::string>{"stdin-1"});
+  // A split of a distributed job counts lines from 1 again: ids must not depend on the line.
+  const auto later = read_stream("{\"text\":\"둘\"}\n{\"text\":\"하나\"}\n", "<stdin>");
+  REQUIRE(later.articles.size() == 2);
+  CHECK(later.articles[1].id == r.articles[0].id);
+  CHECK(later.articles[0].id != r.articles[0].id);
+  CHECK(read_stream("{\"id\":\"a1\",\"text\":\"하나\"}\n", "<stdin>").ids() == std::vector<std::string>{"a1"});
 }
 
 TEST_CASE("JSON Lines: binary and empty files are one problem each", "[readers]") {
