@@ -12,6 +12,7 @@ TEST_CASE("a document's mentions survive a JSON line round trip", "[mention]") {
   d.article.url = "https://example.com/a";
   d.content_hash = "abc";
   d.date = "2025-10-01";
+  d.char_count = 1234;
   Mention m;
   m.id = "m1";
   m.type = RelationType::investment;
@@ -31,6 +32,7 @@ TEST_CASE("a document's mentions survive a JSON line round trip", "[mention]") {
   const auto back = parse_mentions_line(line, &why);
   REQUIRE(back);
   CHECK(back->article.title == d.article.title);
+  CHECK(back->char_count == 1234);  // the text is not in the line, its length is
   REQUIRE(back->mentions.size() == 1);
   const auto& b = back->mentions[0];
   CHECK(b.type == m.type);
@@ -64,4 +66,18 @@ TEST_CASE("offsets must be non-negative integers and confidence in [0, 1]", "[me
   CHECK_FALSE(parse_mentions_line(line("-1", "0.5"), &why));
   CHECK_FALSE(parse_mentions_line(line("9", "0.5"), &why));  // begin after end
   CHECK_FALSE(parse_mentions_line(line("1", "2.5"), &why));
+}
+
+TEST_CASE("char_count is optional but must be a non-negative integer", "[mention]") {
+  std::string why;
+  const auto with = [](const char* count) {
+    return std::string(R"({"id":"d","content_hash":"h","mentions":[])") + (count ? std::string(",\"char_count\":") + count : "") + "}";
+  };
+  const auto absent = parse_mentions_line(with(nullptr), &why);
+  REQUIRE(absent);
+  CHECK(absent->char_count == 0);
+  CHECK(parse_mentions_line(with("77"), &why)->char_count == 77);
+  CHECK_FALSE(parse_mentions_line(with("-3"), &why));
+  CHECK_FALSE(parse_mentions_line(with("2.5"), &why));
+  CHECK_FALSE(parse_mentions_line(with("\"12\""), &why));
 }
