@@ -128,6 +128,7 @@ class DocumentState {
   void assign_english_roles(const Sentence& s, const std::vector<Unit>& units, std::vector<Group>& groups,
                             const std::vector<CueHit>& cues);
   std::vector<CueHit> find_cues(const Sentence& s) const;
+  Status qualified_status(const CueHit& done, const std::vector<CueHit>& cues) const;
   Status clause_status(const CueHit& trigger, const std::vector<CueHit>& cues, bool english,
                        bool& reported, bool& defaulted, double& confidence) const;
   void relate(const CueHit& trigger, const std::vector<Unit>& units, const std::vector<Group>& groups,

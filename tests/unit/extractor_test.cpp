@@ -290,3 +290,18 @@ TEST_CASE("a run-on line without sentence ends is cut into bounded pieces at com
     CHECK((piece.ends_with(",") || piece.ends_with("체결했고")));  // cut at a comma, never inside a word
   }
 }
+
+TEST_CASE("a Korean verb in a future or adnominal form takes the status of what qualifies it", "[extractor]") {
+  const auto planned = run("카카오는 네이버와 업무협약을 체결할 예정이다.");
+  REQUIRE(find(planned, RelationType::mou, "Kakao", "Naver"));
+  CHECK(find(planned, RelationType::mou, "Kakao", "Naver")->status == Status::planned);
+  const auto talks = run("카카오는 네이버와 업무협약을 체결하는 방안을 논의하고 있다.");
+  REQUIRE(find(talks, RelationType::mou, "Kakao", "Naver"));
+  CHECK(find(talks, RelationType::mou, "Kakao", "Naver")->status == Status::talks);
+  // A connective form is a finished act: they met, then talked.
+  const auto met = run("이재용 삼성전자 회장은 샘 올트먼 오픈AI CEO와 만나 협력 방향을 논의했다.");
+  REQUIRE(find(met, RelationType::meeting, "OpenAI", "Samsung Electronics"));
+  CHECK(find(met, RelationType::meeting, "OpenAI", "Samsung Electronics")->status == Status::done);
+  const auto signed_ = run("카카오는 네이버와 업무협약을 체결했다고 밝혔다.");
+  CHECK(find(signed_, RelationType::mou, "Kakao", "Naver")->status == Status::done);
+}
