@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what aikg needs from Debian 12 packages (only the missing ones) and
-# configures a build. Usage: tools/setup.sh [BUILD_DIR] [BUILD_TYPE] [--with-tests|--with-bench]
+# configures and builds. Usage: tools/setup.sh [BUILD_DIR] [BUILD_TYPE] [--with-tests|--with-bench|-] [CMAKE_ARGS...]
 #   --with-tests  also what the tests use (sqlite3 client, Python peers, clang
 #                 for the fuzzers and sanitizers) and builds the tests
 #   --with-bench  what the benchmark suite compares with (NetworkX, igraph, SciPy)
@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 build_dir=${1:-build}
 build_type=${2:-Release}
 with_tests=${3:-}
+shift $(($# < 3 ? $# : 3))  # what is left goes to cmake
 
 packages=(build-essential cmake pkg-config libboost-graph-dev libsqlite3-dev libfmt-dev catch2
           libicu-dev nlohmann-json3-dev libgumbo-dev libcli11-dev libxxhash-dev graphviz)
@@ -32,5 +33,5 @@ fi
 
 tests=OFF
 [ "$with_tests" = "--with-tests" ] && tests=ON
-cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE="$build_type" -DAIKG_BUILD_TESTS="$tests" >/dev/null
+cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE="$build_type" -DAIKG_BUILD_TESTS="$tests" "$@" >/dev/null
 cmake --build "$build_dir" -j"$(nproc)"
