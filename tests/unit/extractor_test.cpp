@@ -305,3 +305,10 @@ TEST_CASE("a Korean verb in a future or adnominal form takes the status of what 
   const auto signed_ = run("카카오는 네이버와 업무협약을 체결했다고 밝혔다.");
   CHECK(find(signed_, RelationType::mou, "Kakao", "Naver")->status == Status::done);
 }
+
+TEST_CASE("English: a deal with someone is a contract, dealing with something is not", "[extractor]") {
+  const auto d = run("Oracle signed a five-year cloud deal with OpenAI on Tuesday.");
+  REQUIRE(find(d, RelationType::contract, "OpenAI", "Oracle"));
+  CHECK(find(d, RelationType::contract, "OpenAI", "Oracle")->status == Status::done);
+  CHECK_FALSE(find(run("OpenAI will deal with Oracle's delays next year."), RelationType::contract, "OpenAI", "Oracle"));
+}
