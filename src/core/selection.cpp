@@ -40,12 +40,29 @@ void summarise(RelationRow& r) {
   if (latest) r.status = latest->status;
 }
 
+// Folds relation b's summary into a (a group roll-up without evidence rows):
+// the same figures summarise() computes from the union of their evidence.
+void merge_summary(RelationRow& a, const RelationRow& b) {
+  a.evidence_count += b.evidence_count;
+  a.confidence = std::max(a.confidence, b.confidence);
+  if (!b.first_seen.empty() && (a.first_seen.empty() || b.first_seen < a.first_seen)) a.first_seen = b.first_seen;
+  if (b.last_seen > a.last_seen || (b.last_seen == a.last_seen && rank(b.status) < rank(a.status))) a.status = b.status;
+  a.last_seen = std::max(a.last_seen, b.last_seen);
+}
+
+// Whether the selection looks at single evidence rows; when not, the stored
+// per-relation summaries answer it without reading any evidence.
+bool filters_evidence(const Selection& s) {
+  return !s.statuses.empty() || s.min_status || !s.since.empty() || !s.until.empty() || s.min_confidence > 0;
+}
+
 }  // namespace
 
 std::vector<RelationRow> select_relations(const Store& store, const Selection& s, bool with_evidence) {
   Store::RelationFilter filter;
   filter.types = s.types;
-  auto rows = store.relations(filter, true);
+  const bool per_evidence = with_evidence || filters_evidence(s);
+  auto rows = store.relations(filter, per_evidence);
   std::unordered_map<std::int64_t, const EntityRow*> top;
   std::vector<EntityRow> entities;
   if (s.group) {
@@ -54,8 +71,10 @@ std::vector<RelationRow> select_relations(const Store& store, const Selection& s
   }
   std::map<std::tuple<RelationType, std::int64_t, std::int64_t>, RelationRow> merged;
   for (auto& r : rows) {
-    std::erase_if(r.evidence, [&](const EvidenceRow& e) { return !evidence_passes(s, e); });
-    if (r.evidence.empty()) continue;
+    if (per_evidence) {
+      std::erase_if(r.evidence, [&](const EvidenceRow& e) { return !evidence_passes(s, e); });
+      if (r.evidence.empty()) continue;
+    }
     if (s.group) {
       const auto* a = top.at(r.source_id);
       const auto* b = top.at(r.target_id);
@@ -66,11 +85,13 @@ std::vector<RelationRow> select_relations(const Store& store, const Selection& s
         std::swap(r.source_id, r.target_id), std::swap(r.source_name, r.target_name);
     }
     auto [it, inserted] = merged.try_emplace({r.type, r.source_id, r.target_id}, r);
-    if (!inserted) it->second.evidence.insert(it->second.evidence.end(), r.evidence.begin(), r.evidence.end());
+    if (inserted) continue;
+    if (per_evidence) it->second.evidence.insert(it->second.evidence.end(), r.evidence.begin(), r.evidence.end());
+    else merge_summary(it->second, r);
   }
   std::vector<RelationRow> out;
   for (auto& [key, r] : merged) {
-    summarise(r);
+    if (per_evidence) summarise(r);
     if (r.evidence_count < s.min_evidence) continue;
     if (!with_evidence) r.evidence.clear();
     out.push_back(std::move(r));
