@@ -110,6 +110,10 @@ constexpr std::array<SqlText, static_cast<std::size_t>(Sql::count_)> kSql{{
      "SELECT e.id, d.doc_id, e.sentence, e.status, e.date, e.confidence, e.begin_char, e.end_char, d.url, "
      "e.curated FROM evidence e LEFT JOIN documents d ON d.id = e.document_id WHERE e.relation_id = ?1 "
      "ORDER BY coalesce(e.date, ''), d.doc_id, e.begin_char"},
+    {Sql::evidence_all, "reading evidence",
+     "SELECT e.id, d.doc_id, e.sentence, e.status, e.date, e.confidence, e.begin_char, e.end_char, d.url, "
+     "e.curated, e.relation_id FROM evidence e LEFT JOIN documents d ON d.id = e.document_id "
+     "ORDER BY e.relation_id, coalesce(e.date, ''), d.doc_id, e.begin_char"},
     {Sql::counts, "counting rows",
      "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM entities), "
      "(SELECT count(*) FROM relations), (SELECT count(*) FROM evidence)"},
@@ -121,6 +125,27 @@ constexpr bool sql_table_in_enum_order() {
   return true;
 }
 static_assert(sql_table_in_enum_order(), "kSql must list the statements in the order of enum Sql");
+
+// Above this many relations, their evidence is read in one pass over the
+// table rather than with a query per relation.
+constexpr std::size_t kEvidenceQueriesMax = 256;
+
+// One row of Sql::evidence_of / Sql::evidence_all.
+EvidenceRow evidence_row(detail::Statement& q) {
+  EvidenceRow e;
+  e.id = q.column_int(0);
+  e.doc = q.column_text(1);
+  e.sentence = q.column_text(2);
+  const std::string status = q.column_text(3);
+  e.status = known(parse_status(status), "status", status);
+  e.date = q.column_text(4);
+  e.confidence = q.column_double(5);
+  e.begin = static_cast<std::size_t>(q.column_int(6));
+  e.end = static_cast<std::size_t>(q.column_int(7));
+  e.url = q.column_text(8);
+  e.curated = q.column_int(9) != 0;
+  return e;
+}
 
 std::u32string code_points(std::string_view s) {
   std::u32string out;
@@ -380,8 +405,18 @@ std::vector<RelationRow> Store::relations(const RelationFilter& filter, bool wit
     r.retracted = q.column_int(11) != 0;
     out.push_back(std::move(r));
   }
-  if (with_evidence)
+  if (!with_evidence) return out;
+  // Many relations: one pass over the evidence table beats a query each.
+  if (out.size() <= kEvidenceQueriesMax) {
     for (RelationRow& r : out) r.evidence = evidence(r.id);
+    return out;
+  }
+  std::unordered_map<std::int64_t, RelationRow*> by_id;
+  for (RelationRow& r : out) by_id.emplace(r.id, &r);
+  const auto all = impl_->use(Sql::evidence_all);
+  while (all->step())
+    if (const auto it = by_id.find(all->column_int(10)); it != by_id.end())
+      it->second->evidence.push_back(evidence_row(*all));
   return out;
 }
 
@@ -389,21 +424,7 @@ std::vector<EvidenceRow> Store::evidence(std::int64_t relation_id) const {
   std::vector<EvidenceRow> out;
   const auto q = impl_->use(Sql::evidence_of);
   q->bind_int(1, relation_id);
-  while (q->step()) {
-    EvidenceRow e;
-    e.id = q->column_int(0);
-    e.doc = q->column_text(1);
-    e.sentence = q->column_text(2);
-    const std::string status = q->column_text(3);
-    e.status = known(parse_status(status), "status", status);
-    e.date = q->column_text(4);
-    e.confidence = q->column_double(5);
-    e.begin = static_cast<std::size_t>(q->column_int(6));
-    e.end = static_cast<std::size_t>(q->column_int(7));
-    e.url = q->column_text(8);
-    e.curated = q->column_int(9) != 0;
-    out.push_back(std::move(e));
-  }
+  while (q->step()) out.push_back(evidence_row(*q));
   return out;
 }
 

@@ -63,6 +63,7 @@ enum class Sql : std::size_t {
   entity_names,
   names_and_alias_keys,
   evidence_of,
+  evidence_all,
   counts,
   count_
 };

@@ -8,6 +8,7 @@
 #include <tuple>
 
 #include "aikg/extractor.hpp"
+#include "aikg/gazetteer.hpp"
 #include "aikg/ingest.hpp"
 #include "aikg/selection.hpp"
 
@@ -49,6 +50,51 @@ TEST_CASE("stored summaries and evidence give the same selection, rolled up or n
     }
     // The roll-up merges relations: some rows stand for several stored ones.
     CHECK(select_relations(store, grouped).size() < select_relations(store, {}).size());
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path.string() + suffix);
+}
+
+TEST_CASE("many relations read their evidence in one pass, the same as one query each", "[selection]") {
+  const auto path = fs::temp_directory_path() / fmt::format("aikg_selection_bulk_{}.db", ::getpid());
+  fs::remove(path);
+  {
+    Store store(path);
+    const auto gazetteer = Gazetteer::builtin();
+    for (int d = 0; d < 3; ++d) {  // three documents, so relations have evidence from several
+      DocumentMentions doc;
+      doc.article.id = fmt::format("doc{}", d);
+      doc.content_hash = fmt::format("hash{}", d);
+      doc.date = fmt::format("2025-0{}-01", d + 1);
+      for (int i = 0; i < 400; i += d + 1) {
+        Mention m;
+        m.id = fmt::format("m{}-{}", d, i);
+        m.type = i % 2 ? RelationType::mou : RelationType::investment;
+        m.source = {fmt::format("Org {:03}", i), EntityKind::company, true};
+        m.target = {fmt::format("Org {:03}", i + 1), EntityKind::company, true};
+        m.status = d == 2 ? Status::done : Status::talks;
+        m.confidence = 0.5 + 0.1 * d;
+        m.sentence = fmt::format("Org {} and Org {} (document {}).", i, i + 1, d);
+        m.begin = 0, m.end = m.sentence.size();
+        m.date = doc.date;
+        doc.mentions.push_back(m);
+      }
+      store.put_document(doc, gazetteer);
+    }
+    const auto rows = store.relations({}, true);
+    REQUIRE(rows.size() == 400);  // above the one-query-each limit
+    std::size_t evidence = 0;
+    for (const auto& r : rows) {
+      const auto one = store.evidence(r.id);
+      REQUIRE(r.evidence.size() == one.size());
+      CHECK(static_cast<std::int64_t>(one.size()) == r.evidence_count);
+      for (std::size_t i = 0; i < one.size(); ++i) {
+        CHECK(r.evidence[i].id == one[i].id);
+        CHECK(r.evidence[i].sentence == one[i].sentence);
+        CHECK(r.evidence[i].date == one[i].date);
+      }
+      evidence += one.size();
+    }
+    CHECK(evidence == 400 + 200 + 134);
   }
   for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path.string() + suffix);
 }
