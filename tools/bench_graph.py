@@ -49,9 +49,10 @@ LOAD_AT_START = f"{os.getloadavg()[0]:.1f}"
 # O(E) -> 10, O(V E) -> 100; cliques and triangles grow a little faster than E
 # on these graphs. Sampled betweenness is O(k E) but NetworkX's took 29x
 # longer from 100k to 1M edges in docs of perf anchors (187 s): caches stop helping.
+# NetworkX's Louvain took 57x (6.6 s -> 373 s) in this benchmark's first full run.
 GROWTH = {"load": 12, "components": 12, "triangles": 15, "maximal_cliques": 15, "degree": 10,
           "betweenness_exact": 100, "betweenness_k64": 30, "closeness_exact": 100, "closeness_k64": 12,
-          "pagerank": 15, "eigenvector": 15, "louvain": 15, "paths_100": 12}
+          "pagerank": 15, "eigenvector": 15, "louvain": 60, "paths_100": 12}
 QUERIES = ["components", "triangles", "maximal_cliques", "degree", "betweenness_exact", "betweenness_k64",
            "closeness_exact", "closeness_k64", "pagerank", "eigenvector", "louvain", "paths_100"]
 LABELS = {"load": "load selection from SQLite", "components": "connected components", "triangles": "triangle count",
