@@ -12,7 +12,8 @@ docs/perf-anchors), stores it in an aikg database through
     Python's sqlite3, then the same queries.
 Medians of 5 runs under 1 s, 3 under 10 s, else 1 run. A peer's query is
 skipped when its time at the previous size, scaled by the algorithm's
-complexity, predicts more than 120 s. Writes docs/benchmarks-graph.md.
+complexity, predicts more than 120 s. Writes the table to --out; tools/bench.py
+runs it as part of the suite and includes the table in docs/benchmarks.md.
 
 Not a test. Needs Debian's python3-networkx, python3-igraph (and SciPy, for
 NetworkX's PageRank), and aikg built with -DAIKG_BUILD_BENCH=ON:
@@ -276,7 +277,7 @@ def main():
     p.add_argument("--sizes", type=int, nargs="+", default=[10000, 100000])
     p.add_argument("--workdir", default="/tmp/aikg-bench")
     p.add_argument("--threads", type=int, default=0)
-    p.add_argument("--out", default=os.path.join(ROOT, "docs", "benchmarks-graph.md"))
+    p.add_argument("--out", default=os.path.join(ROOT, "docs", "benchmarks-graph.md"), help="where the table goes")
     args = p.parse_args()
     os.makedirs(args.workdir, exist_ok=True)
     aikg, bench = os.path.join(args.build, "aikg"), os.path.join(args.build, "aikg_bench")

@@ -137,6 +137,7 @@ class Store {
     std::optional<std::int64_t> entity;  // either endpoint
     std::vector<RelationType> types;     // empty: all
     bool include_retracted = false;      // retracted relations are hidden unless asked for
+    bool sorted = true;                  // by type, source and target name (a caller that sorts itself saves a large sort)
   };
   std::vector<RelationRow> relations(const RelationFilter& filter, bool with_evidence) const;
   std::vector<EvidenceRow> evidence(std::int64_t relation_id) const;

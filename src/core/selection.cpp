@@ -61,6 +61,7 @@ bool filters_evidence(const Selection& s) {
 std::vector<RelationRow> select_relations(const Store& store, const Selection& s, bool with_evidence) {
   Store::RelationFilter filter;
   filter.types = s.types;
+  filter.sorted = false;  // sorted below, after the roll-up
   const bool per_evidence = with_evidence || filters_evidence(s);
   auto rows = store.relations(filter, per_evidence);
   std::unordered_map<std::int64_t, const EntityRow*> top;
@@ -69,33 +70,43 @@ std::vector<RelationRow> select_relations(const Store& store, const Selection& s
     entities = store.entities();
     top = group_tops(entities);
   }
-  std::map<std::tuple<RelationType, std::int64_t, std::int64_t>, RelationRow> merged;
+  std::vector<RelationRow> out;
+  // Counts, dates and status from the evidence that passed; then the bars.
+  auto keep = [&](RelationRow&& r) {
+    if (per_evidence) summarise(r);
+    if (r.evidence_count < s.min_evidence) return;
+    if (!with_evidence) r.evidence.clear();
+    out.push_back(std::move(r));
+  };
+  std::map<std::tuple<RelationType, std::int64_t, std::int64_t>, RelationRow> merged;  // the roll-up's
   for (auto& r : rows) {
     if (per_evidence) {
       std::erase_if(r.evidence, [&](const EvidenceRow& e) { return !evidence_passes(s, e); });
       if (r.evidence.empty()) continue;
     }
-    if (s.group) {
-      const auto* a = top.at(r.source_id);
-      const auto* b = top.at(r.target_id);
-      r.source_id = a->id, r.source_name = a->name;
-      r.target_id = b->id, r.target_name = b->name;
-      if (r.source_id == r.target_id) continue;
-      if (!is_directed(r.type) && r.target_name < r.source_name)
-        std::swap(r.source_id, r.target_id), std::swap(r.source_name, r.target_name);
+    if (!s.group) {  // (type, source, target) is unique in the store: nothing to merge
+      keep(std::move(r));
+      continue;
     }
-    auto [it, inserted] = merged.try_emplace({r.type, r.source_id, r.target_id}, r);
-    if (inserted) continue;
-    if (per_evidence) it->second.evidence.insert(it->second.evidence.end(), r.evidence.begin(), r.evidence.end());
-    else merge_summary(it->second, r);
+    const auto* a = top.at(r.source_id);
+    const auto* b = top.at(r.target_id);
+    r.source_id = a->id, r.source_name = a->name;
+    r.target_id = b->id, r.target_name = b->name;
+    if (r.source_id == r.target_id) continue;
+    if (!is_directed(r.type) && r.target_name < r.source_name)
+      std::swap(r.source_id, r.target_id), std::swap(r.source_name, r.target_name);
+    const std::tuple key{r.type, r.source_id, r.target_id};
+    const auto it = merged.find(key);
+    if (it == merged.end()) {
+      merged.emplace(key, std::move(r));
+    } else if (per_evidence) {
+      auto& into = it->second.evidence;
+      into.insert(into.end(), std::make_move_iterator(r.evidence.begin()), std::make_move_iterator(r.evidence.end()));
+    } else {
+      merge_summary(it->second, r);
+    }
   }
-  std::vector<RelationRow> out;
-  for (auto& [key, r] : merged) {
-    if (per_evidence) summarise(r);
-    if (r.evidence_count < s.min_evidence) continue;
-    if (!with_evidence) r.evidence.clear();
-    out.push_back(std::move(r));
-  }
+  for (auto& [key, r] : merged) keep(std::move(r));
   std::sort(out.begin(), out.end(), [](const RelationRow& a, const RelationRow& b) {
     return std::tie(a.type, a.source_name, a.target_name) < std::tie(b.type, b.source_name, b.target_name);
   });

@@ -255,7 +255,7 @@ Statement Store::Impl::relation_query(const RelationFilter& filter) {
     for (std::size_t i = 0; i < types.size(); ++i) sql += fmt::format("{}?{}", i ? ", " : "", i + 2);
     sql += ")";
   }
-  sql += " ORDER BY r.type, s.name, t.name";
+  if (filter.sorted) sql += " ORDER BY r.type, s.name, t.name";
 
   Statement q(db.get(), sql, "listing relations", 0);
   if (filter.entity) q.bind_int(1, *filter.entity);
