@@ -59,6 +59,9 @@ def check(db, mention_files):
         for line in open(p, encoding="utf-8"):
             d = json.loads(line)
             expected[d["content_hash"]] = len({m["id"] for m in d["mentions"]})
+    if not os.path.exists(db):  # killed before it created the file (a slow start, e.g. under ASan)
+        print("0 (no file yet)")
+        return
     con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
     problems = []
     ic = [r[0] for r in con.execute("pragma integrity_check")]
