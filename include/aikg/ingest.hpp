@@ -25,7 +25,11 @@ struct IngestReport {
 };
 
 struct IngestOptions {
-  std::size_t batch_size = 200;  // documents per transaction
+  // Documents per transaction. Each commit rewrites the index pages it
+  // touched, so larger batches store faster (20k generated articles: 3.5 s at
+  // 200, 2.4 s at 1,000, 2.2 s at 2,000); 2,000 holds the write lock well
+  // under a second.
+  std::size_t batch_size = 2000;
   // Extraction threads. With more than one, a reader thread feeds the
   // extractors and the calling thread alone writes, in input order, so the
   // database is the same as with one.

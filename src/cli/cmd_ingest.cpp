@@ -45,7 +45,7 @@ void register_ingest(CLI::App& app, std::vector<Command>& commands) {
     std::vector<std::string> inputs;
     std::vector<std::string> gazetteers;
     std::string mentions;
-    std::size_t batch = 200;
+    std::size_t batch = IngestOptions{}.batch_size;
     std::size_t jobs = 0;
   };
   auto o = std::make_shared<Options>();
@@ -56,7 +56,8 @@ void register_ingest(CLI::App& app, std::vector<Command>& commands) {
   cmd->add_option("--gazetteer", o->gazetteers, "Extra gazetteer TSV (same format as data/gazetteer/); repeatable")
       ->allow_extra_args(false);
   cmd->add_option("--mentions", o->mentions, "Load `aikg extract` output (JSON Lines; - for stdin) instead of articles");
-  cmd->add_option("--batch", o->batch, "Documents per transaction")->capture_default_str()->check(CLI::PositiveNumber);
+  cmd->add_option("--batch", o->batch,
+                  "Documents per transaction (a smaller batch holds the write lock for less time)")->capture_default_str()->check(CLI::PositiveNumber);
   cmd->add_option("-j,--jobs", o->jobs,
                   "Extraction threads (0: one per core). One writer stores in input order, so the database is the "
                   "same for any N")

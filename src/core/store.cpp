@@ -117,6 +117,14 @@ constexpr std::array<SqlText, static_cast<std::size_t>(Sql::count_)> kSql{{
     {Sql::counts, "counting rows",
      "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM entities), "
      "(SELECT count(*) FROM relations), (SELECT count(*) FROM evidence)"},
+    {Sql::pending_evidence, "looking for evidence not yet indexed",
+     "SELECT EXISTS (SELECT 1 FROM evidence_fts_pending)"},
+    // The docsize check keeps a row indexed twice out of the index, should
+    // someone have rebuilt it by hand while rows were queued.
+    {Sql::index_pending_evidence, "indexing new evidence for search",
+     "INSERT INTO evidence_fts(rowid, sentence) SELECT e.id, e.sentence FROM evidence_fts_pending p "
+     "JOIN evidence e ON e.id = p.id WHERE NOT EXISTS (SELECT 1 FROM evidence_fts_docsize d WHERE d.id = p.id)"},
+    {Sql::clear_pending_evidence, "indexing new evidence for search", "DELETE FROM evidence_fts_pending"},
 }};
 
 constexpr bool sql_table_in_enum_order() {
@@ -178,6 +186,13 @@ std::size_t edit_distance(const std::u32string& a, const std::u32string& b) {
 void Store::Impl::begin_immediate() {
   exec("BEGIN IMMEDIATE", "taking the write lock");
   forget_cached_ids_if_others_wrote();
+}
+
+// New evidence waits in evidence_fts_pending (see schema/003) and is indexed
+// here, in one statement, by every aikg transaction before it commits.
+void Store::Impl::index_pending_evidence() {
+  use(Sql::index_pending_evidence)->run();
+  use(Sql::clear_pending_evidence)->run();
 }
 
 void Store::Impl::rollback_quietly() noexcept {
@@ -290,6 +305,7 @@ void Store::commit() {
     throw StoreError(fmt::format("{}: commit(): SQLite already rolled the transaction back after an error", s.path));
   }
   try {
+    s.index_pending_evidence();
     s.exec("COMMIT", fmt::format("{}: committing", s.path));
   } catch (...) {
     // A busy or failed COMMIT leaves the transaction open: keep it so the

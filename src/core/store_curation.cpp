@@ -28,6 +28,7 @@ class Store::Impl::CurationScope {
   CurationScope(const CurationScope&) = delete;
   CurationScope& operator=(const CurationScope&) = delete;
   void commit() {
+    if (!nested_) s_.index_pending_evidence();
     s_.exec(nested_ ? "RELEASE curation" : "COMMIT", "committing the curation");
     done_ = true;
     s_.forget_cached_ids();  // entities and relations were moved or deleted

@@ -65,6 +65,9 @@ enum class Sql : std::size_t {
   evidence_of,
   evidence_all,
   counts,
+  pending_evidence,
+  index_pending_evidence,
+  clear_pending_evidence,
   count_
 };
 
@@ -152,6 +155,8 @@ struct Store::Impl {
   bool inside_transaction() const { return sqlite3_get_autocommit(db.get()) == 0; }
   void begin_immediate();
   void rollback_quietly() noexcept;
+  void index_pending_evidence();
+  void index_evidence_left_pending();  // by someone else's writes
   void forget_cached_ids();
   void forget_cached_ids_if_others_wrote();
   void require_writable(std::string_view action) const;

@@ -42,6 +42,7 @@ class Store::Impl::DocumentScope {
   DocumentScope& operator=(const DocumentScope&) = delete;
 
   void commit() {
+    if (!nested_) store_.index_pending_evidence();
     store_.exec(nested_ ? "RELEASE put_document" : "COMMIT", "committing the document");
     done_ = true;
   }

@@ -12,6 +12,7 @@ namespace {
 using detail::Migration;
 using detail::migrations;
 using detail::read_int;
+using detail::Sql;
 using detail::Statement;
 
 // "AIKG" in the file header (offset 68), so file(1) and aikg recognise the file.
@@ -82,6 +83,25 @@ Store::Impl::Impl(const std::filesystem::path& file, const StoreOptions& options
   migrate(state);
   trust_schema_if_ours();
   store_taxonomy();
+  index_evidence_left_pending();
+}
+
+// Evidence another program inserted waits for the search index until a
+// writer indexes it; reading the queue takes no lock when it is empty.
+void Store::Impl::index_evidence_left_pending() {
+  const bool pending = [&] {
+    const auto q = use(Sql::pending_evidence);
+    return q->step() && q->column_int(0) != 0;
+  }();
+  if (!pending) return;
+  begin_immediate();
+  try {
+    index_pending_evidence();
+    exec("COMMIT", "indexing evidence left pending");
+  } catch (...) {
+    rollback_quietly();
+    throw;
+  }
 }
 
 void Store::Impl::open_connection(const std::filesystem::path& file, const StoreOptions& options) {

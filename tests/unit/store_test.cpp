@@ -147,6 +147,10 @@ void require_consistent(const fs::path& path) {
   CHECK(raw.rows("SELECT r.id FROM relations r WHERE r.evidence_count <> "
                  "(SELECT count(*) FROM evidence e WHERE e.relation_id = r.id) OR r.evidence_count = 0")
             .empty());
+  // The search index holds exactly the evidence sentences, nothing waits.
+  raw.exec("INSERT INTO evidence_fts(evidence_fts, rank) VALUES ('integrity-check', 1)");
+  CHECK(raw.integer("SELECT count(*) FROM evidence_fts_pending") == 0);
+  CHECK(raw.integer("SELECT count(*) FROM evidence_fts_docsize") == raw.integer("SELECT count(*) FROM evidence"));
 }
 
 const Gazetteer kNoGazetteer;
@@ -707,4 +711,36 @@ TEST_CASE("the analyst views resolve names", "[store]") {
   CHECK(raw.value("SELECT type, source, target, status, date, doc_id, title, url FROM v_evidence") ==
         "investment|Naver|Upstage|planned|2024-02-03|d1|Title of d1|https://news.example/d1");
   CHECK(raw.value("SELECT char_count FROM documents") == "18");
+}
+
+TEST_CASE("evidence is searchable after each commit, also what another program inserted", "[store]") {
+  TempDb db;
+  {
+    Store store(db.path());
+    store.begin();
+    store.put_document(
+        document("d1", "h1", {mention("m1", RelationType::mou, "Kakao", "Naver", Status::done, "")}), kNoGazetteer);
+    {
+      RawDb raw(db.path());  // the batch is not committed: nothing is visible, nothing indexed
+      CHECK(raw.integer("SELECT count(*) FROM evidence_fts WHERE evidence_fts MATCH '\"Kakao\"'") == 0);
+    }
+    store.commit();
+    CHECK(store.search("Kakao").size() == 1);
+    // Outside a batch a document commits, and is indexed, on its own.
+    store.put_document(
+        document("d2", "h2", {mention("m2", RelationType::mou, "Kakao", "LG CNS", Status::done, "")}), kNoGazetteer);
+    CHECK(store.search("LG CNS").size() == 1);
+  }
+  {
+    RawDb raw(db.path());
+    raw.exec("INSERT INTO evidence(relation_id, document_id, mention_key, sentence, begin_char, end_char, status) "
+             "SELECT relation_id, document_id, 'by-hand', 'Naver typed this in by hand.', 0, 10, 'done' "
+             "FROM evidence WHERE mention_key = 'm1'");
+    raw.exec("UPDATE relations SET evidence_count = evidence_count + 1 WHERE id = "
+             "(SELECT relation_id FROM evidence WHERE mention_key = 'm1')");
+    CHECK(raw.integer("SELECT count(*) FROM evidence_fts_pending") == 1);
+  }
+  CHECK(Store(db.path(), {.read_only = true}).search("typed this").empty());  // a reader cannot index
+  CHECK(Store(db.path()).search("typed this").size() == 1);                   // the next writer does
+  require_consistent(db.path());
 }
