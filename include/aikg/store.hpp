@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -55,6 +56,12 @@ struct RelationRow {
 struct IngestResult {
   enum class Outcome { added, updated, unchanged, duplicate } outcome = Outcome::added;
   std::size_t evidence_added = 0;
+};
+
+// What became of one document of a batch: its result, or why it failed.
+struct PutOutcome {
+  IngestResult result;
+  std::string error;  // empty when stored
 };
 
 struct StoreOptions {
@@ -124,6 +131,12 @@ class Store {
   // the same content under another id is a `duplicate` (nothing written).
   // Entities are created on first mention, with their aliases from `gazetteer`.
   IngestResult put_document(const DocumentMentions& doc, const Gazetteer& gazetteer);
+  // Stores documents in one transaction of their own (not inside begin()),
+  // each all or nothing as put_document does: a failing document is undone
+  // alone and reported in its outcome, the others are committed. Faster than
+  // put_document per document inside begin(), which journals every page each
+  // document touches in case it must be undone.
+  std::vector<PutOutcome> put_documents(std::span<const DocumentMentions> docs, const Gazetteer& gazetteer);
 
   // Queries.
   std::vector<EntityRow> entities() const;

@@ -10,57 +10,61 @@
 #include <optional>
 #include <thread>
 
+#include "aikg/text.hpp"
+
 namespace aikg {
 namespace {
 
-// Writes documents in batches; a document that fails is reported and skipped.
+// Writes documents in batches, one transaction each; a document that fails
+// is reported and skipped.
 class BatchWriter {
  public:
   BatchWriter(Store& store, const Gazetteer& gazetteer, const IngestOptions& options, IngestReport& report,
               const ProblemSink& problems, const ProgressSink& progress)
       : store_(store), gazetteer_(gazetteer), options_(options), report_(report), problems_(problems), progress_(progress) {}
-  ~BatchWriter() {
-    if (open_) {
-      try {
-        store_.rollback();
-      } catch (...) {
-      }
-    }
-  }
 
-  void put(const DocumentMentions& doc) {
-    if (!open_) store_.begin(), open_ = true;
-    try {
-      const auto r = store_.put_document(doc, gazetteer_);
-      switch (r.outcome) {
-        case IngestResult::Outcome::added: ++report_.added; break;
-        case IngestResult::Outcome::updated: ++report_.updated; break;
-        case IngestResult::Outcome::unchanged: ++report_.unchanged; break;
-        case IngestResult::Outcome::duplicate: ++report_.duplicates; break;
-      }
-      report_.evidence += r.evidence_added;
-    } catch (const std::exception& e) {
-      ++report_.problems;
-      problems_({doc.article.origin.empty() ? doc.article.id : doc.article.origin, e.what()});
+  void put(DocumentMentions&& doc) {
+    // The store needs the text's length only; the batch need not hold it.
+    if (!doc.article.text.empty()) {
+      doc.char_count = count_code_points(doc.article.text);
+      std::string().swap(doc.article.text);
     }
-    if (++in_batch_ >= options_.batch_size) finish();
+    batch_.push_back(std::move(doc));
+    if (batch_.size() >= options_.batch_size) finish();
   }
 
   void finish() {
-    if (open_) store_.commit(), open_ = false;
-    in_batch_ = 0;
+    if (!batch_.empty()) {
+      const auto outcomes = store_.put_documents(batch_, gazetteer_);
+      for (std::size_t i = 0; i < outcomes.size(); ++i) count(batch_[i], outcomes[i]);
+      batch_.clear();
+    }
     if (progress_) progress_(report_);
   }
 
  private:
+  void count(const DocumentMentions& doc, const PutOutcome& o) {
+    if (!o.error.empty()) {
+      ++report_.problems;
+      problems_({doc.article.origin.empty() ? doc.article.id : doc.article.origin, o.error});
+      return;
+    }
+    switch (o.result.outcome) {
+      case IngestResult::Outcome::added: ++report_.added; break;
+      case IngestResult::Outcome::updated: ++report_.updated; break;
+      case IngestResult::Outcome::unchanged: ++report_.unchanged; break;
+      case IngestResult::Outcome::duplicate: ++report_.duplicates; break;
+    }
+    report_.evidence += o.result.evidence_added;
+  }
+
   Store& store_;
   const Gazetteer& gazetteer_;
   const IngestOptions& options_;
   IngestReport& report_;
   const ProblemSink& problems_;
   const ProgressSink& progress_;
-  bool open_ = false;
-  std::size_t in_batch_ = 0;
+  std::vector<DocumentMentions> batch_;
 };
 
 // An extraction that throws (out of memory on a pathological article) costs
@@ -80,11 +84,12 @@ struct Cancelled {};
 
 // Reader thread -> extraction threads -> the calling thread, which writes in
 // input order. At most `window` articles are in flight, so memory stays
-// bounded however large the input.
+// bounded however large the input; the window holds a batch, so the next
+// batch is extracted while the writer commits one.
 class ParallelExtraction {
  public:
-  ParallelExtraction(const Extractor& extractor, std::size_t jobs, const ProblemSink& problems)
-      : extractor_(extractor), jobs_(jobs), window_(4 * jobs), problems_(problems) {}
+  ParallelExtraction(const Extractor& extractor, const IngestOptions& options, const ProblemSink& problems)
+      : extractor_(extractor), jobs_(options.jobs), window_(4 * options.jobs + options.batch_size), problems_(problems) {}
 
   ReadStats run(const std::vector<std::filesystem::path>& inputs, BatchWriter& writer, IngestReport& report) {
     ReadStats stats;
@@ -95,7 +100,7 @@ class ParallelExtraction {
     try {
       while (auto doc = next_in_order()) {
         ++report.articles;
-        if (*doc) writer.put(**doc);
+        if (*doc) writer.put(std::move(**doc));
         else ++report.problems;
       }
     } catch (...) {
@@ -194,13 +199,13 @@ IngestReport ingest_files(Store& store, const Extractor& extractor, const std::v
   BatchWriter writer(store, extractor.gazetteer(), options, report, problems, progress);
   ReadStats stats;
   if (options.jobs > 1) {
-    stats = ParallelExtraction(extractor, options.jobs, problems).run(inputs, writer, report);
+    stats = ParallelExtraction(extractor, options, problems).run(inputs, writer, report);
   } else {
     stats = read_inputs(
         inputs,
         [&](Article&& a) {
           ++report.articles;
-          if (auto doc = extract_or_report(extractor, a, problems)) writer.put(*doc);
+          if (auto doc = extract_or_report(extractor, a, problems)) writer.put(std::move(*doc));
           else ++report.problems;
         },
         problems);
@@ -229,7 +234,7 @@ IngestReport ingest_mentions(Store& store, const Gazetteer& gazetteer, std::istr
       continue;
     }
     ++report.articles;
-    writer.put(*doc);
+    writer.put(std::move(*doc));
   }
   writer.finish();
   report.files = 1;

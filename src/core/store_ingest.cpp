@@ -78,6 +78,49 @@ IngestResult Store::put_document(const DocumentMentions& doc, const Gazetteer& g
   }
 }
 
+// Optimistic: the batch goes in without a savepoint per document, since a
+// savepoint journals every page its document touches (for a document of
+// thousands of mentions SQLite's in-memory journal made that quadratic). Only
+// when a document fails is the batch rolled back and stored again with one.
+std::vector<PutOutcome> Store::put_documents(std::span<const DocumentMentions> docs, const Gazetteer& gazetteer) {
+  Impl& s = *impl_;
+  s.require_writable("store documents");
+  if (s.in_transaction) throw StoreError(fmt::format("{}: put_documents() inside begin()", s.path));
+  std::vector<PutOutcome> out;
+  out.reserve(docs.size());
+  s.begin_immediate();
+  try {
+    bool failed = false;
+    for (const DocumentMentions& doc : docs) {
+      try {
+        out.push_back({s.store_document(doc, gazetteer), {}});
+      } catch (const StoreError&) {
+        failed = true;
+        break;
+      }
+    }
+    if (failed) {
+      s.rollback_quietly();
+      s.begin_immediate();
+      out.clear();
+      for (const DocumentMentions& doc : docs) {
+        try {
+          out.push_back({put_document(doc, gazetteer), {}});
+        } catch (const StoreError& e) {
+          if (!s.inside_transaction()) throw;  // SQLite gave up the whole transaction (disk full)
+          out.push_back({{}, e.what()});
+        }
+      }
+    }
+    s.index_pending_evidence();
+    s.exec("COMMIT", fmt::format("{}: committing", s.path));
+  } catch (...) {
+    s.rollback_quietly();
+    throw;
+  }
+  return out;
+}
+
 IngestResult Store::Impl::store_document(const DocumentMentions& doc, const Gazetteer& gazetteer) {
   validate(doc);
   const auto stored = find_document(doc.article.id);

@@ -744,3 +744,68 @@ TEST_CASE("evidence is searchable after each commit, also what another program i
   CHECK(Store(db.path()).search("typed this").size() == 1);                   // the next writer does
   require_consistent(db.path());
 }
+
+TEST_CASE("a batch stores its documents in one go; a failing one is undone alone and reported", "[store]") {
+  TempDb db;
+  Store store(db.path());
+  {
+    RawDb(db.path()).exec(
+        "CREATE TRIGGER poison BEFORE INSERT ON entities WHEN NEW.name = 'Poison' "
+        "BEGIN SELECT RAISE(ABORT, 'poisoned entity'); END");
+  }
+  const std::vector<DocumentMentions> batch{
+      document("good-1", "h1", {mention("m1", RelationType::mou, "Kakao", "Naver", Status::done, "")}),
+      document("bad-1", "h2",
+               {mention("m2", RelationType::mou, "Kakao", "LG CNS", Status::done, ""),
+                mention("m3", RelationType::mou, "Kakao", "Poison", Status::done, "")}),
+      document("bad-2", "h3", {mention("", RelationType::mou, "Kakao", "KT", Status::done, "")}),
+      document("good-2", "h4", {mention("m5", RelationType::mou, "Kakao", "Naver", Status::done, "")}),
+      document("good-1", "h1", {mention("m1", RelationType::mou, "Kakao", "Naver", Status::done, "")})};
+  const auto outcomes = store.put_documents(batch, kNoGazetteer);
+  REQUIRE(outcomes.size() == batch.size());
+  CHECK(outcomes[0].error.empty());
+  CHECK(outcomes[0].result.outcome == IngestResult::Outcome::added);
+  CHECK_THAT(outcomes[1].error, Contains("bad-1") && Contains("poisoned entity"));
+  CHECK_THAT(outcomes[2].error, Contains("bad-2"));
+  CHECK(outcomes[3].error.empty());
+  CHECK(outcomes[3].result.evidence_added == 1);
+  CHECK(outcomes[4].result.outcome == IngestResult::Outcome::unchanged);  // the batch sees its own writes
+
+  const auto counts = store.counts();
+  CHECK(counts.documents == 2);
+  CHECK(counts.relations == 1);
+  CHECK(counts.evidence == 2);
+  CHECK_FALSE(store.resolve("LG CNS"));
+  require_consistent(db.path());
+
+  store.begin();
+  CHECK_THROWS_WITH(store.put_documents(batch, kNoGazetteer), Contains("inside begin()"));
+  store.rollback();
+}
+
+TEST_CASE("a batch gives the same database as its documents stored one by one", "[store]") {
+  std::vector<DocumentMentions> docs;
+  for (int i = 0; i < 30; ++i)
+    docs.push_back(document(fmt::format("d{}", i), fmt::format("h{}", i),
+                            {mention(fmt::format("m{}a", i), RelationType::partnership, fmt::format("Org {}", i % 7),
+                                     fmt::format("Org {}", (i * 3 + 1) % 11), Status::talks, ""),
+                             mention(fmt::format("m{}b", i), RelationType::investment, "Fund",
+                                     fmt::format("Org {}", i % 5), Status::done, fmt::format("2024-0{}-01", 1 + i % 9))}));
+  docs.push_back(document("d3", "h3-v2", {mention("m3c", RelationType::mou, "Org 3", "Org 4", Status::done, "")}));
+  TempDb one_by_one, batched;
+  {
+    Store store(one_by_one.path());
+    for (const auto& d : docs) store.put_document(d, kNoGazetteer);
+  }
+  {
+    Store store(batched.path());
+    const auto outcomes = store.put_documents(docs, kNoGazetteer);
+    CHECK(outcomes.back().result.outcome == IngestResult::Outcome::updated);
+  }
+  const std::string dump =
+      "SELECT r.id, r.type, s.name, t.name, r.status, r.first_seen, r.last_seen, r.evidence_count, "
+      "(SELECT group_concat(e.id || ':' || e.sentence, ';') FROM evidence e WHERE e.relation_id = r.id) "
+      "FROM relations r JOIN entities s ON s.id = r.source_id JOIN entities t ON t.id = r.target_id ORDER BY r.id";
+  CHECK(RawDb(batched.path()).rows(dump) == RawDb(one_by_one.path()).rows(dump));
+  require_consistent(batched.path());
+}
