@@ -1,6 +1,6 @@
-// The ingest pipeline: files -> readers -> extractor -> store, in batches, one
-// transaction per batch and a savepoint per document, so a failure loses
-// nothing already committed and never leaves a half-written document.
+// The ingest pipeline: files -> readers -> extractor -> store, in batches of
+// one transaction each (Store::put_documents), so a failure loses nothing
+// already committed and never leaves a half-written document.
 #pragma once
 
 #include <filesystem>
@@ -26,9 +26,9 @@ struct IngestReport {
 
 struct IngestOptions {
   // Documents per transaction. Each commit rewrites the index pages it
-  // touched, so larger batches store faster (20k generated articles: 3.5 s at
-  // 200, 2.4 s at 1,000, 2.2 s at 2,000); 2,000 holds the write lock well
-  // under a second.
+  // touched, so larger batches store faster (the mentions of 20k generated
+  // articles: 3.7-4.3 s at 200, 2.0-2.6 s at 2,000); 2,000 holds the write
+  // lock well under a second.
   std::size_t batch_size = 2000;
   // Extraction threads. With more than one, a reader thread feeds the
   // extractors and the calling thread alone writes, in input order, so the
