@@ -53,6 +53,10 @@ struct RelationRow {
   bool retracted = false;             // an analyst retracted it (listed only when asked for)
 };
 
+// Sorts relations the way they are listed: by type name, source name, target
+// name (unique per relation, so the order is total).
+void sort_relations(std::vector<RelationRow>& rows);
+
 struct IngestResult {
   enum class Outcome { added, updated, unchanged, duplicate } outcome = Outcome::added;
   std::size_t evidence_added = 0;

@@ -18,7 +18,9 @@ std::optional<Vertex> AllianceGraph::find(std::int64_t entity_id) const {
 AllianceGraph build_graph(const std::vector<RelationRow>& relations, const std::vector<EntityRow>& entities) {
   AllianceGraph ag;
   std::unordered_map<std::int64_t, const EntityRow*> by_id;
+  by_id.reserve(entities.size());
   for (const auto& e : entities) by_id.emplace(e.id, &e);
+  ag.vertex_of.reserve(entities.size());
   auto vertex = [&](std::int64_t id, const std::string& fallback_name) {
     if (auto it = ag.vertex_of.find(id); it != ag.vertex_of.end()) return it->second;
     NodeProps p;

@@ -64,6 +64,11 @@ std::vector<RelationRow> select_relations(const Store& store, const Selection& s
   filter.sorted = false;  // sorted below, after the roll-up
   const bool per_evidence = with_evidence || filters_evidence(s);
   auto rows = store.relations(filter, per_evidence);
+  if (!s.group && !per_evidence) {  // the stored summaries as they are: only the bar to apply
+    std::erase_if(rows, [&](const RelationRow& r) { return r.evidence_count < s.min_evidence; });
+    sort_relations(rows);
+    return rows;
+  }
   std::unordered_map<std::int64_t, const EntityRow*> top;
   std::vector<EntityRow> entities;
   if (s.group) {
@@ -107,9 +112,7 @@ std::vector<RelationRow> select_relations(const Store& store, const Selection& s
     }
   }
   for (auto& [key, r] : merged) keep(std::move(r));
-  std::sort(out.begin(), out.end(), [](const RelationRow& a, const RelationRow& b) {
-    return std::tie(a.type, a.source_name, a.target_name) < std::tie(b.type, b.source_name, b.target_name);
-  });
+  sort_relations(out);
   return out;
 }
 

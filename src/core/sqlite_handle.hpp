@@ -96,9 +96,12 @@ class Statement {
   std::int64_t column_int(int col) const { return sqlite3_column_int64(stmt_.get(), col); }
   double column_double(int col) const { return sqlite3_column_double(stmt_.get(), col); }
   // NULL reads as the empty string.
-  std::string column_text(int col) const {
+  std::string column_text(int col) const { return std::string(column_view(col)); }
+  // Valid until the next step() or reset(): no copy for text only looked at.
+  std::string_view column_view(int col) const {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_.get(), col));
-    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_.get(), col))) : std::string();
+    return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_.get(), col)))
+             : std::string_view();
   }
 
  private:

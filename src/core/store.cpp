@@ -103,6 +103,7 @@ constexpr std::array<SqlText, static_cast<std::size_t>(Sql::count_)> kSql{{
     {Sql::alias_owner, "resolving an alias", "SELECT entity_id FROM aliases WHERE alias_key = ?1"},
     {Sql::entity_named, "resolving a name", "SELECT id FROM entities WHERE name = ?1"},
     {Sql::entity_names, "listing entity names", "SELECT id, name FROM entities ORDER BY id"},
+    {Sql::entity_name, "reading an entity's name", "SELECT name FROM entities WHERE id = ?1"},
     {Sql::names_and_alias_keys, "listing names for suggestions",
      "SELECT a.alias_key, e.name FROM aliases a JOIN entities e ON e.id = a.entity_id "
      "UNION ALL SELECT NULL, name FROM entities"},
@@ -137,6 +138,8 @@ static_assert(sql_table_in_enum_order(), "kSql must list the statements in the o
 // Above this many relations, their evidence is read in one pass over the
 // table rather than with a query per relation.
 constexpr std::size_t kEvidenceQueriesMax = 256;
+// Entities named by one query each up to this many, by one pass beyond.
+constexpr std::size_t kEntityLookupsMax = 256;
 
 // One row of Sql::evidence_of / Sql::evidence_all.
 EvidenceRow evidence_row(detail::Statement& q) {
@@ -251,6 +254,8 @@ std::vector<std::string> Store::Impl::aliases_of(std::int64_t entity) {
 
 // The IN list's length varies with the filter, so this statement is prepared
 // per call. Only placeholders are put into the text, never a value.
+// Relations without their entities' names: joining two names per row was
+// most of the time loading a large graph (fill_names reads them once).
 Statement Store::Impl::relation_query(const RelationFilter& filter) {
   std::vector<std::string_view> types;
   for (const RelationType t : filter.types) types.push_back(name(t));
@@ -258,28 +263,83 @@ Statement Store::Impl::relation_query(const RelationFilter& filter) {
   types.erase(std::unique(types.begin(), types.end()), types.end());
 
   std::string sql =
-      "SELECT r.id, r.type, r.source_id, r.target_id, s.name, t.name, r.status, r.first_seen, r.last_seen, "
-      "r.confidence, r.evidence_count, x.id IS NOT NULL FROM relations r "
-      "JOIN entities s ON s.id = r.source_id JOIN entities t ON t.id = r.target_id "
-      "LEFT JOIN retractions x ON x.type = r.type AND x.source_id = r.source_id AND x.target_id = r.target_id "
-      "WHERE 1";
-  if (!filter.include_retracted) sql += " AND x.id IS NULL";
+      "SELECT r.id, r.type, r.source_id, r.target_id, r.status, r.first_seen, r.last_seen, r.confidence, "
+      "r.evidence_count, EXISTS (SELECT 1 FROM retractions x WHERE x.type = r.type AND x.source_id = r.source_id "
+      "AND x.target_id = r.target_id) AS retracted FROM relations r WHERE 1";
+  if (!filter.include_retracted) sql += " AND NOT retracted";
   if (filter.entity) sql += " AND (r.source_id = ?1 OR r.target_id = ?1)";
   if (!types.empty()) {
     sql += " AND r.type IN (";
     for (std::size_t i = 0; i < types.size(); ++i) sql += fmt::format("{}?{}", i ? ", " : "", i + 2);
     sql += ")";
   }
-  if (filter.sorted) sql += " ORDER BY r.type, s.name, t.name";
-
   Statement q(db.get(), sql, "listing relations", 0);
   if (filter.entity) q.bind_int(1, *filter.entity);
   for (std::size_t i = 0; i < types.size(); ++i) q.bind_text(static_cast<int>(i + 2), types[i]);
   return q;
 }
 
+// Names the rows' entities: one lookup each for a few rows, one pass over
+// the entities table for many.
+void Store::Impl::fill_names(std::vector<RelationRow>& rows) {
+  std::unordered_map<std::int64_t, std::string> names;
+  for (const RelationRow& r : rows) names.try_emplace(r.source_id), names.try_emplace(r.target_id);
+  if (names.size() > kEntityLookupsMax) {
+    const auto q = use(Sql::entity_names);
+    while (q->step())
+      if (const auto it = names.find(q->column_int(0)); it != names.end()) it->second = q->column_view(1);
+  } else {
+    const auto q = use(Sql::entity_name);
+    for (auto& [id, name] : names) {
+      q->bind_int(1, id);
+      if (q->step()) name = q->column_view(0);
+      q->reset();
+    }
+  }
+  for (RelationRow& r : rows) r.source_name = names.at(r.source_id), r.target_name = names.at(r.target_id);
+}
+
 // ---------------------------------------------------------------------------
 // The public interface.
+
+// Names are ranked once and an index is sorted by integer keys: comparing
+// strings at every step of sorting a million rows, and moving rows of a few
+// hundred bytes each time, was most of the time.
+void sort_relations(std::vector<RelationRow>& rows) {
+  std::unordered_map<std::string_view, std::uint32_t> rank;
+  for (const RelationRow& r : rows) rank.try_emplace(r.source_name), rank.try_emplace(r.target_name);
+  std::vector<std::string_view> names;
+  names.reserve(rank.size());
+  for (const auto& [name, unused] : rank) names.push_back(name);
+  std::sort(names.begin(), names.end());
+  for (std::uint32_t i = 0; i < names.size(); ++i) rank[names[i]] = i;
+
+  struct Key {
+    std::string_view type;
+    std::uint32_t source, target, row;
+  };
+  std::vector<Key> keys;
+  keys.reserve(rows.size());
+  for (std::uint32_t i = 0; i < rows.size(); ++i)
+    keys.push_back({name(rows[i].type), rank[rows[i].source_name], rank[rows[i].target_name], i});
+  std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+    return std::tie(a.type, a.source, a.target) < std::tie(b.type, b.source, b.target);
+  });
+  // Applied in place, cycle by cycle: no second copy of the rows.
+  std::vector<std::uint32_t> from(rows.size());
+  for (std::uint32_t i = 0; i < keys.size(); ++i) from[i] = keys[i].row;
+  for (std::uint32_t start = 0; start < from.size(); ++start) {
+    if (from[start] == start) continue;
+    RelationRow held = std::move(rows[start]);
+    std::uint32_t at = start;
+    while (from[at] != start) {
+      rows[at] = std::move(rows[from[at]]);
+      std::swap(at, from[at]);  // from[at] becomes the old `at`: marks it placed
+    }
+    rows[at] = std::move(held);
+    from[at] = at;
+  }
+}
 
 Store::Store(const std::filesystem::path& path, StoreOptions options)
     : impl_(std::make_unique<Impl>(path, options)) {}
@@ -402,25 +462,24 @@ std::vector<std::string> Store::suggest(std::string_view name, std::size_t max) 
 
 std::vector<RelationRow> Store::relations(const RelationFilter& filter, bool with_evidence) const {
   std::vector<RelationRow> out;
+  // Growing a vector of a million rows would move each of them many times.
+  if (!filter.entity) out.reserve(static_cast<std::size_t>(counts().relations));
   Statement q = impl_->relation_query(filter);
   while (q.step()) {
-    RelationRow r;
+    RelationRow& r = out.emplace_back();
     r.id = q.column_int(0);
-    const std::string type = q.column_text(1);
-    r.type = known(parse_relation_type(type), "relation type", type);
+    r.type = known(parse_relation_type(q.column_view(1)), "relation type", q.column_view(1));
     r.source_id = q.column_int(2);
     r.target_id = q.column_int(3);
-    r.source_name = q.column_text(4);
-    r.target_name = q.column_text(5);
-    const std::string status = q.column_text(6);
-    r.status = known(parse_status(status), "status", status);
-    r.first_seen = q.column_text(7);
-    r.last_seen = q.column_text(8);
-    r.confidence = q.column_double(9);
-    r.evidence_count = q.column_int(10);
-    r.retracted = q.column_int(11) != 0;
-    out.push_back(std::move(r));
+    r.status = known(parse_status(q.column_view(4)), "status", q.column_view(4));
+    r.first_seen = q.column_view(5);
+    r.last_seen = q.column_view(6);
+    r.confidence = q.column_double(7);
+    r.evidence_count = q.column_int(8);
+    r.retracted = q.column_int(9) != 0;
   }
+  impl_->fill_names(out);
+  if (filter.sorted) sort_relations(out);
   if (!with_evidence) return out;
   // Many relations: one pass over the evidence table beats a query each.
   if (out.size() <= kEvidenceQueriesMax) {

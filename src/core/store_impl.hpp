@@ -61,6 +61,7 @@ enum class Sql : std::size_t {
   alias_owner,
   entity_named,
   entity_names,
+  entity_name,
   names_and_alias_keys,
   evidence_of,
   evidence_all,
@@ -202,6 +203,7 @@ struct Store::Impl {
   EntityRow entity_from(const detail::Statement& q) const;
   std::vector<std::string> aliases_of(std::int64_t entity);
   detail::Statement relation_query(const RelationFilter& filter);
+  void fill_names(std::vector<RelationRow>& rows);
 };
 
 }  // namespace aikg

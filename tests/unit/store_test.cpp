@@ -9,6 +9,7 @@
 #include <fstream>
 #include <iterator>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include <catch2/catch.hpp>
@@ -808,4 +809,31 @@ TEST_CASE("a batch gives the same database as its documents stored one by one", 
       "FROM relations r JOIN entities s ON s.id = r.source_id JOIN entities t ON t.id = r.target_id ORDER BY r.id";
   CHECK(RawDb(batched.path()).rows(dump) == RawDb(one_by_one.path()).rows(dump));
   require_consistent(batched.path());
+}
+
+TEST_CASE("sort_relations orders by type name, source name, target name", "[store]") {
+  std::vector<RelationRow> rows;
+  const std::array<RelationType, 3> types{RelationType::supply, RelationType::investment, RelationType::mou};
+  for (int i = 0; i < 500; ++i) {
+    RelationRow r;
+    r.id = i;
+    r.type = types[static_cast<std::size_t>(i * 7 % 3)];
+    r.source_name = fmt::format("Org {}", i * 37 % 41);
+    r.target_name = fmt::format("삼성 {}", i * 13 % 29);
+    r.first_seen = fmt::format("row {}", i);  // travels with its row
+    rows.push_back(r);
+  }
+  auto expected = rows;
+  std::stable_sort(expected.begin(), expected.end(), [](const RelationRow& a, const RelationRow& b) {
+    return std::tuple(std::string(name(a.type)), a.source_name, a.target_name) <
+           std::tuple(std::string(name(b.type)), b.source_name, b.target_name);
+  });
+  sort_relations(rows);
+  REQUIRE(rows.size() == expected.size());
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    const auto key = [](const RelationRow& r) { return std::tuple(std::string(name(r.type)), r.source_name, r.target_name); };
+    CHECK(key(rows[i - 1]) <= key(rows[i]));
+    CHECK(key(rows[i]) == key(expected[i]));
+    CHECK(rows[i].first_seen == fmt::format("row {}", rows[i].id));
+  }
 }
