@@ -1,22 +1,23 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (tests/fuzz, clang, ASan+UBSan) and runs each
-# for a bounded time on a seed corpus generated from samples/, printing the
-# executions per target. A crash fails the run; its input is kept under
+# Builds the libFuzzer targets (tests/fuzz, clang, ASan+UBSan; in the build
+# folder tools/sanitize.sh uses, so after it nothing is compiled twice) and
+# runs each for a bounded time on a seed corpus generated from samples/,
+# printing the executions per target. A crash fails the run; its input is kept under
 # BUILD_DIR/crashes/ and belongs in tests/fuzz/regressions/TARGET/ (replayed by
 # the unit test regression_fuzz_test.cpp) once fixed.
 # Usage: tools/fuzz.sh [BUILD_DIR]   env: FUZZ_SECONDS (default 45) per target,
 #        FUZZ_JOBS targets at once (default: number of cores), FUZZ_TARGETS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-build=${1:-build-fuzz}
+build=${1:-build-asan}
 seconds=${FUZZ_SECONDS:-45}
 jobs=${FUZZ_JOBS:-$(nproc)}
 targets=${FUZZ_TARGETS:-"text html jsonl extractor mentions"}
 cxx=${CXX:-clang++}
 start=$(date +%s)
 
-cmake -S tests/fuzz -B "$build" -DAIKG_FUZZ=ON -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_BUILD_TYPE=Debug \
-      -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" > /dev/null
+cmake -S . -B "$build" -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" \
+      -DAIKG_SANITIZE=ON -DAIKG_FUZZ=ON -DAIKG_WERROR=OFF > /dev/null
 cmake --build "$build" -j"$(nproc)" --target $(printf 'fuzz_%s ' $targets) aikg
 built=$(date +%s)
 
@@ -33,7 +34,7 @@ while IFS= read -r line; do
 done < samples/wire.jsonl
 # Mention lines from the instrumented aikg itself; a sanitizer report there is
 # the extractor target's to find, so it does not stop the seeding.
-ASAN_OPTIONS=detect_leaks=0:halt_on_error=0 "$build"/aikg/aikg extract samples 2> /dev/null > "$build/mentions.jsonl" ||
+ASAN_OPTIONS=detect_leaks=0:halt_on_error=0 "$build"/aikg extract samples 2> /dev/null > "$build/mentions.jsonl" ||
   echo "fuzz: aikg extract failed while seeding (the extractor target will show why)" >&2
 i=0
 while IFS= read -r line; do
@@ -49,7 +50,7 @@ max_len() { case $1 in extractor) echo 4096 ;; mentions|jsonl) echo 16384 ;; *) 
 export ASAN_OPTIONS=detect_leaks=1:halt_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 run_one() {
-  "$build/fuzz_$1" "$corpus/$1" -dict=tests/fuzz/aikg.dict -max_total_time="$seconds" -max_len="$(max_len "$1")" \
+  "$build/tests/fuzz/fuzz_$1" "$corpus/$1" -dict=tests/fuzz/aikg.dict -max_total_time="$seconds" -max_len="$(max_len "$1")" \
     -timeout=20 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$build/crashes/$1-" \
     > "$build/$1.log" 2>&1
 }
