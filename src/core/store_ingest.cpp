@@ -94,7 +94,7 @@ std::vector<PutOutcome> Store::put_documents(std::span<const DocumentMentions> d
     for (const DocumentMentions& doc : docs) {
       try {
         out.push_back({s.store_document(doc, gazetteer), {}});
-      } catch (const StoreError&) {
+      } catch (const std::exception&) {
         failed = true;
         break;
       }
@@ -106,7 +106,7 @@ std::vector<PutOutcome> Store::put_documents(std::span<const DocumentMentions> d
       for (const DocumentMentions& doc : docs) {
         try {
           out.push_back({put_document(doc, gazetteer), {}});
-        } catch (const StoreError& e) {
+        } catch (const std::exception& e) {
           if (!s.inside_transaction()) throw;  // SQLite gave up the whole transaction (disk full)
           out.push_back({{}, e.what()});
         }
