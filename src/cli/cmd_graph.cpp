@@ -24,14 +24,14 @@ std::string joined(const std::vector<std::string>& parts, std::string_view separ
 
 // The evidence shown for a hop: among the sentences that pass the selection,
 // one stating the relation's current status, the latest, then the most confident.
-const EvidenceRow* hop_evidence(const RelationRow& r) {
+const EvidenceRow* hop_evidence(Status status, const std::vector<EvidenceRow>& evidence) {
   const EvidenceRow* best = nullptr;
-  for (const auto& e : r.evidence) {
+  for (const auto& e : evidence) {
     if (!best) {
       best = &e;
       continue;
     }
-    const auto key = [&](const EvidenceRow& x) { return std::make_tuple(x.status == r.status, x.date, x.confidence); };
+    const auto key = [&](const EvidenceRow& x) { return std::make_tuple(x.status == status, x.date, x.confidence); };
     if (key(e) > key(*best)) best = &e;
   }
   return best;
@@ -105,12 +105,31 @@ std::vector<Path> find_paths(const PathOptions& o, const Csr& csr, Vertex a, Ver
   return p ? std::vector<Path>{std::move(*p)} : std::vector<Path>{};
 }
 
+using HopEvidence = std::unordered_map<std::int64_t, std::vector<EvidenceRow>>;  // relation id -> sentences
+
+// The evidence of every hop on `paths` that passes the selection. A roll-up
+// merges relations, so its rows carry their evidence; otherwise only the
+// hops' relations are read, not the whole graph's evidence.
+HopEvidence evidence_of_hops(const Store& store, const Selection& selection, const std::vector<RelationRow>& rows,
+                             const AllianceGraph& ag, const std::vector<Path>& paths) {
+  std::unordered_map<std::int64_t, const RelationRow*> rolled_up;
+  if (selection.group)
+    for (const auto& r : rows) rolled_up.emplace(r.id, &r);
+  HopEvidence out;
+  for (const auto& path : paths)
+    for (const auto& e : path.hops) {
+      const std::int64_t id = ag.graph[e].relation_id;
+      if (out.contains(id)) continue;
+      out.emplace(id, selection.group ? rolled_up.at(id)->evidence : selected_evidence(store, selection, id));
+    }
+  return out;
+}
+
 // Prints paths as text, or collects them as JSON.
 class PathPrinter {
  public:
-  PathPrinter(const AllianceGraph& ag, const std::vector<RelationRow>& rows, bool json) : ag_(ag), json_(json) {
-    for (const auto& r : rows) row_of_.emplace(r.id, &r);
-  }
+  PathPrinter(const AllianceGraph& ag, HopEvidence evidence, bool json)
+      : ag_(ag), json_(json), evidence_(std::move(evidence)) {}
   void add(const Path& path, std::size_t index, std::size_t count, bool weighted);
   void finish() const {
     if (json_) fmt::print("{}\n", out_.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
@@ -121,15 +140,15 @@ class PathPrinter {
 
   const AllianceGraph& ag_;
   bool json_;
-  std::unordered_map<std::int64_t, const RelationRow*> row_of_;
+  HopEvidence evidence_;
   ordered_json out_ = ordered_json::array();
 };
 
 ordered_json PathPrinter::hop(Vertex here, Vertex next, const Edge& e) const {
   const auto& g = ag_.graph;
   const auto& p = g[e];
-  const auto it = row_of_.find(p.relation_id);
-  const auto* ev = it == row_of_.end() ? nullptr : hop_evidence(*it->second);
+  const auto it = evidence_.find(p.relation_id);
+  const auto* ev = it == evidence_.end() ? nullptr : hop_evidence(p.status, it->second);
   // Paths ignore direction, but "A invested in B" must not read as the reverse.
   const std::string direction = !is_directed(p.type) ? "none" : g[here].entity_id == p.source_id ? "forward" : "backward";
   return {{"from", g[here].name},
@@ -168,12 +187,12 @@ int run_path(const PathOptions& o) {
   auto a = resolve_or_explain(store, o.from), b = resolve_or_explain(store, o.to);
   const auto entities = store.entities();
   if (selection.group) a = group_of(a, entities), b = group_of(b, entities);
-  const auto rows = select_relations(store, selection, true);
+  const auto rows = select_relations(store, selection, selection.group);
   const auto ag = build_graph(rows, entities);
   const auto va = ag.find(a), vb = ag.find(b);
   const auto csr = make_csr(ag, true);
   const auto paths = va && vb ? find_paths(o, csr, *va, *vb) : std::vector<Path>{};
-  PathPrinter printer(ag, rows, o.json);
+  PathPrinter printer(ag, evidence_of_hops(store, selection, rows, ag, paths), o.json);
   for (std::size_t i = 0; i < paths.size(); ++i) printer.add(paths[i], i, paths.size(), o.weighted);
   printer.finish();
   if (paths.empty()) fmt::print(stderr, "aikg: no path between '{}' and '{}'\n", o.from, o.to);

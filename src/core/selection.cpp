@@ -116,6 +116,12 @@ std::vector<RelationRow> select_relations(const Store& store, const Selection& s
   return out;
 }
 
+std::vector<EvidenceRow> selected_evidence(const Store& store, const Selection& s, std::int64_t relation_id) {
+  auto rows = store.evidence(relation_id);
+  std::erase_if(rows, [&](const EvidenceRow& e) { return !evidence_passes(s, e); });
+  return rows;
+}
+
 AllianceGraph select_graph(const Store& store, const Selection& selection) {
   return build_graph(select_relations(store, selection), store.entities());
 }

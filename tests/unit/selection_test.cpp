@@ -98,3 +98,35 @@ TEST_CASE("many relations read their evidence in one pass, the same as one query
   }
   for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path.string() + suffix);
 }
+
+TEST_CASE("one relation's selected evidence is what the whole selection keeps for it", "[selection]") {
+  const auto path = fs::temp_directory_path() / fmt::format("aikg_selection_one_{}.db", ::getpid());
+  fs::remove(path);
+  {
+    Store store(path);
+    const auto extractor = make_default_extractor();
+    ingest_files(store, extractor, {fs::path(AIKG_SOURCE_DIR) / "samples"}, {}, [](const ReadProblem&) {}, {});
+    Selection planned;
+    planned.min_status = Status::planned;
+    Selection dated;
+    dated.since = "2025-01-01";
+    dated.min_confidence = 0.6;
+    for (const auto& s : {Selection{}, planned, dated}) {
+      const auto rows = select_relations(store, s, /*with_evidence=*/true);
+      CHECK_FALSE(rows.empty());
+      for (const auto& r : rows) {
+        const auto one = selected_evidence(store, s, r.id);
+        REQUIRE(one.size() == r.evidence.size());
+        for (std::size_t i = 0; i < one.size(); ++i) CHECK(one[i].id == r.evidence[i].id);
+      }
+    }
+    // A filter that drops sentences: fewer than the relation holds.
+    std::size_t all = 0, kept = 0;
+    for (const auto& r : select_relations(store, {}, true)) {
+      all += r.evidence.size();
+      kept += selected_evidence(store, dated, r.id).size();
+    }
+    CHECK(kept < all);
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path.string() + suffix);
+}
