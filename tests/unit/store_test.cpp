@@ -154,6 +154,15 @@ void require_consistent(const fs::path& path) {
   CHECK(raw.integer("SELECT count(*) FROM evidence_fts_docsize") == raw.integer("SELECT count(*) FROM evidence"));
 }
 
+// Makes SQLite refuse an entity named 'Poison': a document naming it in its
+// second mention fails halfway, after its first mention's entities, relation
+// and evidence were written.
+void poison_entity_named_poison(const fs::path& path) {
+  RawDb(path).exec(
+      "CREATE TRIGGER poison BEFORE INSERT ON entities WHEN NEW.name = 'Poison' "
+      "BEGIN SELECT RAISE(ABORT, 'poisoned entity'); END");
+}
+
 const Gazetteer kNoGazetteer;
 
 }  // namespace
@@ -568,13 +577,7 @@ TEST_CASE("rollback inside begin() leaves nothing", "[store]") {
 TEST_CASE("a failing document inside a batch is undone alone", "[store]") {
   TempDb db;
   Store store(db.path());
-  {
-    // Makes SQLite fail halfway through a document, after it wrote entities,
-    // a relation and evidence for the document's first mention.
-    RawDb(db.path()).exec(
-        "CREATE TRIGGER poison BEFORE INSERT ON entities WHEN NEW.name = 'Poison' "
-        "BEGIN SELECT RAISE(ABORT, 'poisoned entity'); END");
-  }
+  poison_entity_named_poison(db.path());
   store.begin();
   store.put_document(
       document("good-1", "h1", {mention("m1", RelationType::mou, "Kakao", "Naver", Status::done, "")}), kNoGazetteer);
@@ -749,11 +752,7 @@ TEST_CASE("evidence is searchable after each commit, also what another program i
 TEST_CASE("a batch stores its documents in one go; a failing one is undone alone and reported", "[store]") {
   TempDb db;
   Store store(db.path());
-  {
-    RawDb(db.path()).exec(
-        "CREATE TRIGGER poison BEFORE INSERT ON entities WHEN NEW.name = 'Poison' "
-        "BEGIN SELECT RAISE(ABORT, 'poisoned entity'); END");
-  }
+  poison_entity_named_poison(db.path());
   const std::vector<DocumentMentions> batch{
       document("good-1", "h1", {mention("m1", RelationType::mou, "Kakao", "Naver", Status::done, "")}),
       document("bad-1", "h2",
