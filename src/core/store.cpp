@@ -252,10 +252,10 @@ std::vector<std::string> Store::Impl::aliases_of(std::int64_t entity) {
   return out;
 }
 
-// The IN list's length varies with the filter, so this statement is prepared
-// per call. Only placeholders are put into the text, never a value.
 // Relations without their entities' names: joining two names per row was
-// most of the time loading a large graph (fill_names reads them once).
+// most of the time loading a large graph (fill_names reads them once). The IN
+// list's length varies with the filter, so this statement is prepared per
+// call. Only placeholders are put into the text, never a value.
 Statement Store::Impl::relation_query(const RelationFilter& filter) {
   std::vector<std::string_view> types;
   for (const RelationType t : filter.types) types.push_back(name(t));
@@ -463,7 +463,9 @@ std::vector<std::string> Store::suggest(std::string_view name, std::size_t max) 
 std::vector<RelationRow> Store::relations(const RelationFilter& filter, bool with_evidence) const {
   std::vector<RelationRow> out;
   // Growing a vector of a million rows would move each of them many times.
-  if (!filter.entity) out.reserve(static_cast<std::size_t>(counts().relations));
+  if (!filter.entity)
+    out.reserve(static_cast<std::size_t>(
+        detail::read_int(impl_->db.get(), "SELECT count(*) FROM relations", "counting relations")));
   Statement q = impl_->relation_query(filter);
   while (q.step()) {
     RelationRow& r = out.emplace_back();
