@@ -1,4 +1,4 @@
-#include "embedded.hpp"
+#include "text/embedded.hpp"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "sentence_analysis.hpp"
+#include "extract/sentence_analysis.hpp"
 
 #include <algorithm>
 #include <array>
@@ -9,7 +9,7 @@
 #include <tuple>
 
 #include "aikg/text.hpp"
-#include "tsv.hpp"
+#include "text/tsv.hpp"
 
 namespace aikg::detail {
 namespace {

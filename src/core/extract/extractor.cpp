@@ -15,9 +15,9 @@
 #include <unordered_map>
 
 #include "aikg/text.hpp"
-#include "document.hpp"
-#include "phrase_matcher.hpp"
-#include "sentence_analysis.hpp"
+#include "extract/document.hpp"
+#include "extract/phrase_matcher.hpp"
+#include "extract/sentence_analysis.hpp"
 
 namespace aikg {
 

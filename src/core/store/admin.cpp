@@ -7,7 +7,7 @@
 #include <random>
 
 #include "aikg/text.hpp"
-#include "store_impl.hpp"
+#include "store/impl.hpp"
 
 namespace aikg {
 namespace {

@@ -1,4 +1,4 @@
-#include "document.hpp"
+#include "extract/document.hpp"
 
 #include <fmt/format.h>
 
@@ -8,7 +8,7 @@
 #include <unordered_set>
 
 #include "aikg/text.hpp"
-#include "tsv.hpp"
+#include "text/tsv.hpp"
 
 namespace aikg::detail {
 namespace {

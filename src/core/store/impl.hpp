@@ -22,7 +22,7 @@
 
 #include "aikg/error.hpp"
 #include "aikg/store.hpp"
-#include "sqlite_handle.hpp"
+#include "store/sqlite_handle.hpp"
 
 namespace aikg {
 namespace detail {

@@ -1,6 +1,6 @@
 // Store::check: what `aikg check` reports. Reads only; every finding is a
 // readable line in CheckReport::problems.
-#include "store_impl.hpp"
+#include "store/impl.hpp"
 
 namespace aikg {
 namespace {

@@ -5,7 +5,7 @@
 #include <functional>
 
 #include "aikg/text.hpp"
-#include "store_impl.hpp"
+#include "store/impl.hpp"
 
 namespace aikg {
 namespace {

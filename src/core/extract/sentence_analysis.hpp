@@ -14,8 +14,8 @@
 #include "aikg/gazetteer.hpp"
 #include "aikg/lexicon.hpp"
 #include "aikg/mention.hpp"
-#include "document.hpp"
-#include "phrase_matcher.hpp"
+#include "extract/document.hpp"
+#include "extract/phrase_matcher.hpp"
 
 namespace aikg::detail {
 

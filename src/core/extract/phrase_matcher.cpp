@@ -1,4 +1,4 @@
-#include "phrase_matcher.hpp"
+#include "extract/phrase_matcher.hpp"
 
 #include "aikg/text.hpp"
 

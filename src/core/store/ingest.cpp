@@ -1,7 +1,7 @@
 // put_document: one document, its entities, relations and evidence, all or
 // nothing.
 #include "aikg/text.hpp"
-#include "store_impl.hpp"
+#include "store/impl.hpp"
 
 namespace aikg {
 namespace {

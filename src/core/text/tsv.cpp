@@ -1,4 +1,4 @@
-#include "tsv.hpp"
+#include "text/tsv.hpp"
 
 namespace aikg::detail {
 

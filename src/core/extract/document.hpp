@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "aikg/lexicon.hpp"
-#include "phrase_matcher.hpp"
+#include "extract/phrase_matcher.hpp"
 
 namespace aikg::detail {
 

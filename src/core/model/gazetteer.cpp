@@ -8,8 +8,8 @@
 
 #include "aikg/error.hpp"
 #include "aikg/text.hpp"
-#include "embedded.hpp"
-#include "tsv.hpp"
+#include "text/embedded.hpp"
+#include "text/tsv.hpp"
 
 namespace aikg {
 

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <charconv>
 
-#include "embedded.hpp"
-#include "store_impl.hpp"
+#include "text/embedded.hpp"
+#include "store/impl.hpp"
 
 namespace aikg {
 namespace {

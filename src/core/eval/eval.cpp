@@ -8,7 +8,7 @@
 
 #include "aikg/error.hpp"
 #include "aikg/text.hpp"
-#include "tsv.hpp"
+#include "text/tsv.hpp"
 
 namespace aikg {
 
