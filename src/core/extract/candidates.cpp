@@ -1,0 +1,111 @@
+// Organisations the gazetteer does not know, read from how they are written.
+#include "extract/sentence_analysis.hpp"
+
+#include "aikg/text.hpp"
+#include "extract/script.hpp"
+
+namespace aikg::detail {
+
+namespace {
+
+bool is_latin_name(std::string_view w) {
+  if (w.empty() || !(w[0] >= 'A' && w[0] <= 'Z')) return false;
+  return std::all_of(w.begin(), w.end(), [](char ch) {
+    return std::isalnum(static_cast<unsigned char>(ch)) || ch == '&' || ch == '-' || ch == '.';
+  });
+}
+
+}  // namespace
+
+// A word the gazetteer does not know, read as an organisation when it looks
+// like one: a Latin name with a Korean particle ("Acme가"), or a Korean name
+// with a company ending ("한빛테크놀로지스와").
+std::optional<Unit> DocumentState::korean_candidate(std::size_t begin, std::size_t end, std::size_t word_begin) const {
+  const auto word = text_.substr(begin, end - begin);
+  // The longest particle the word ends with.
+  std::size_t stem_end = end;
+  Role role = Role::none;
+  for (std::size_t cut = std::max(begin, end - std::min(end, c_.longest_josa)); cut < end; ++cut) {
+    if ((static_cast<unsigned char>(text_[cut]) & 0xC0) == 0x80) continue;
+    if (auto it = c_.josa.find(text_.substr(cut, end - cut)); it != c_.josa.end()) {
+      stem_end = cut, role = it->second;
+      break;
+    }
+  }
+  if (stem_end == end || stem_end == begin) return std::nullopt;  // a name needs its particle here
+  const auto stem = text_.substr(begin, stem_end - begin);
+  Unit u;
+  u.begin = begin;
+  u.end = end;
+  u.role = role;
+  u.topic = is_topic_particle(text_.substr(stem_end, end - stem_end));
+  if (is_latin_name(stem)) {
+    if (c_.not_organisations.contains(stem) || stem.size() < 2) return std::nullopt;
+    // "Acme Robotics가": capitalised words before belong to the name.
+    std::size_t b = begin;
+    while (b > word_begin + 1 && text_[b - 1] == ' ') {
+      std::size_t a = b - 1;
+      while (a > word_begin && text_[a - 1] != ' ') --a;
+      if (!is_latin_name(text_.substr(a, b - 1 - a)) || c_.not_organisations.contains(text_.substr(a, b - 1 - a)))
+        break;
+      b = a;
+    }
+    u.begin = b;
+    u.candidate = std::string(text_.substr(b, stem_end - b));
+    return u;
+  }
+  if (count_code_points(stem) < 3 || !is_hangul_syllable(code_point_at(stem, 0))) return std::nullopt;
+  for (const auto& suffix : c_.company_suffixes)
+    if (stem.ends_with(suffix) && stem.size() > suffix.size()) {
+      u.candidate = std::string(stem);
+      return u;
+    }
+  (void)word;
+  return std::nullopt;
+}
+
+void DocumentState::find_candidates(const Sentence& s, bool english, std::vector<Unit>& units) {
+  auto covered = [&](std::size_t b, std::size_t e) {
+    return std::any_of(units.begin(), units.end(), [&](const Unit& u) { return u.begin < e && b < u.end; });
+  };
+  std::vector<Unit> found;
+  std::size_t i = s.begin;
+  while (i < s.end) {
+    while (i < s.end && (text_[i] == ' ' || text_[i] == '\'' || text_[i] == '"' || text_[i] == '(')) ++i;
+    std::size_t e = i;
+    while (e < s.end && text_[e] != ' ') ++e;
+    std::size_t word_end = e;
+    while (word_end > i && std::string_view(",.;:)'\"").find(text_[word_end - 1]) != std::string_view::npos) --word_end;
+    if (word_end > i && !covered(i, word_end)) {
+      const auto word = text_.substr(i, word_end - i);
+      if (english) {
+        for (const auto& suffix : c_.english_suffixes) {
+          if (word != suffix) continue;
+          std::size_t b = i;  // the capitalised words before the suffix
+          while (b > s.begin + 1) {
+            std::size_t a = b - 1;
+            while (a > s.begin && text_[a - 1] != ' ') --a;
+            if (!is_latin_name(text_.substr(a, b - 1 - a)) || covered(a, b - 1)) break;
+            b = a;
+          }
+          if (b < i) {
+            Unit u;
+            u.begin = b;
+            u.end = word_end;
+            u.candidate = std::string(text_.substr(b, word_end - b));
+            if (u.candidate.back() == '.') u.candidate.pop_back();
+            found.push_back(u);
+          }
+          break;
+        }
+      } else if (auto u = korean_candidate(i, word_end, s.begin); u && !covered(u->begin, u->end)) {
+        found.push_back(*u);
+      }
+    }
+    i = e;
+  }
+  units.insert(units.end(), found.begin(), found.end());
+  std::sort(units.begin(), units.end(), [](const Unit& a, const Unit& b) { return a.begin < b.begin; });
+}
+
+}  // namespace aikg::detail

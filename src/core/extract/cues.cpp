@@ -1,0 +1,98 @@
+// Finding the cues of a sentence (triggers, status, direction, references), and
+// dropping trigger words that do not state a relation where they stand.
+#include "extract/sentence_analysis.hpp"
+
+#include "aikg/text.hpp"
+#include "extract/script.hpp"
+
+namespace aikg::detail {
+
+namespace {
+
+bool is_trigger(const CueHit& h) { return h.cue->kind == Compiled::CueKind::trigger; }
+
+// Trigger words that do not state a relation here: inside a longer word that
+// means something else ("경쟁력" is not a rivalry), or modifying the noun that
+// follows ("협력 LOI" is an LOI, "투자 기업들" are investment firms).
+void drop_non_triggers(std::string_view text, std::vector<CueHit>& cues) {
+  std::vector<std::pair<std::size_t, std::size_t>> blocked;
+  for (const auto& h : cues)
+    if (is_trigger(h) && h.cue->label == kNotATrigger) blocked.emplace_back(h.begin, h.end);
+  auto inside_blocked = [&](const CueHit& h) {
+    return std::any_of(blocked.begin(), blocked.end(), [&](auto b) { return b.first <= h.begin && h.end <= b.second; });
+  };
+  auto modifies_next = [&](const CueHit& h) {
+    if (h.cue->ascii) return false;
+    std::size_t p = h.end;
+    if (p < text.size() && text[p] == ' ') ++p;
+    const auto next = text.substr(p);
+    for (std::string_view noun : {"기업", "업체", "회사"})
+      if (next.starts_with(noun)) return true;
+    return std::any_of(cues.begin(), cues.end(), [&](const CueHit& o) {
+      return is_trigger(o) && o.cue->label != kNotATrigger && o.begin == p && o.cue->label != h.cue->label;
+    });
+  };
+  // "리셀러 파트너": a generic partner noun after a specific trigger adds nothing.
+  auto generic_after_specific = [&](const CueHit& h) {
+    if (h.cue->label != static_cast<int>(RelationType::partnership)) return false;
+    return std::any_of(cues.begin(), cues.end(), [&](const CueHit& o) {
+      return is_trigger(o) && o.cue->label >= 0 && o.cue->label != h.cue->label &&
+             (o.end == h.begin || o.end + 1 == h.begin);
+    });
+  };
+  auto specific_before_generic = [&](const CueHit& h) {
+    std::size_t p = h.end;
+    if (p < text.size() && text[p] == ' ') ++p;
+    return std::any_of(cues.begin(), cues.end(), [&](const CueHit& o) {
+      return is_trigger(o) && o.begin == p && o.cue->label == static_cast<int>(RelationType::partnership) &&
+             h.cue->label != o.cue->label;
+    });
+  };
+  std::vector<CueHit> kept;
+  for (const auto& h : cues) {
+    if (is_trigger(h) && (h.cue->label == kNotATrigger || inside_blocked(h) || generic_after_specific(h) ||
+                          (modifies_next(h) && !specific_before_generic(h))))
+      continue;
+    kept.push_back(h);
+  }
+  cues = std::move(kept);
+}
+
+}  // namespace
+
+std::vector<CueHit> DocumentState::find_cues(const Sentence& s) const {
+  std::vector<CueHit> out;
+  std::vector<PhraseMatcher::Hit> hits;
+  const auto sentence = text_.substr(0, s.end);
+  char32_t prev = code_point_before(text_, s.begin);
+  for (std::size_t i = s.begin; i < s.end;) {
+    std::size_t next = i;
+    const char32_t c = next_code_point(text_, next);
+    hits.clear();
+    c_.korean_cues.match_at(sentence, i, hits);
+    if (!(is_ascii_alnum(prev))) c_.english_cues.match_at(sentence, i, hits);
+    for (const auto& h : hits)
+      for (auto id : *h.payloads) {
+        const auto& cue = c_.cues[id];
+        if (cue.ascii && !cue.prefix && is_ascii_alnum(code_point_at(text_, h.end)) && h.end < s.end) continue;
+        if (cue.ascii && (c >= 0x80)) continue;
+        out.push_back({i, h.end, &cue});
+      }
+    prev = c;
+    i = next;
+  }
+  // "양사" and "양 사" are one phrase without spaces: keep one hit per cue and place.
+  std::sort(out.begin(), out.end(), [](const CueHit& a, const CueHit& b) {
+    return std::tie(a.begin, a.end) < std::tie(b.begin, b.end);
+  });
+  out.erase(std::unique(out.begin(), out.end(),
+                        [](const CueHit& a, const CueHit& b) {
+                          return a.begin == b.begin && a.end == b.end && a.cue->kind == b.cue->kind &&
+                                 a.cue->label == b.cue->label;
+                        }),
+            out.end());
+  drop_non_triggers(text_, out);
+  return out;
+}
+
+}  // namespace aikg::detail

@@ -1,0 +1,177 @@
+// The per-article state: what it remembers between sentences, and analyse(),
+// which runs the steps of one sentence in order.
+#include "extract/sentence_analysis.hpp"
+
+#include <cstdio>
+#include <cstdlib>
+#include <set>
+#include <tuple>
+
+#include "aikg/text.hpp"
+#include "extract/script.hpp"
+
+namespace aikg::detail {
+
+DocumentState::DocumentState(const Compiled& compiled, const Gazetteer& gazetteer, std::string_view text)
+    : c_(compiled), g_(gazetteer), text_(text), debug_(std::getenv("AIKG_TRACE") != nullptr) {}
+
+// AIKG_TRACE=1 prints what the extractor saw in each sentence, for rule work.
+void DocumentState::trace(const Sentence& s, const std::vector<Unit>& units, const std::vector<Group>& groups,
+                          const std::vector<CueHit>& cues) const {
+  static constexpr const char* roles[] = {"none", "subj", "partner", "recip", "source", "poss", "obj", "other", "marker"};
+  std::fprintf(stderr, "## %.*s\n", static_cast<int>(s.end - s.begin), text_.data() + s.begin);
+  for (const auto& g : groups) {
+    std::string names;
+    for (auto i : g.units) names += key(units[i]) + (units[i].deung ? "(등) " : " ");
+    std::fprintf(stderr, "   group [%s] %s\n", roles[static_cast<int>(g.role)], names.c_str());
+  }
+  for (const auto& h : cues)
+    std::fprintf(stderr, "   cue %d/%d '%s' @%zu\n", static_cast<int>(h.cue->kind), h.cue->label, h.cue->text.c_str(),
+                 h.begin - s.begin);
+}
+
+const GazetteerEntry* DocumentState::entry(const Unit& u) const {
+  return u.entry >= 0 ? &g_.entries()[static_cast<std::size_t>(u.entry)] : nullptr;
+}
+
+std::string DocumentState::key(const Unit& u) const { return u.entry >= 0 ? entry(u)->name : "?" + u.candidate; }
+
+EntityRef DocumentState::ref(const Unit& u) const {
+  if (const auto* e = entry(u)) return {e->name, e->kind, false};
+  return {u.candidate, EntityKind::company, true};
+}
+
+bool DocumentState::is_project(const Unit& u) const {
+  const auto* e = entry(u);
+  return e && e->kind == EntityKind::project;
+}
+
+bool DocumentState::is_ancestor(const GazetteerEntry* child, const GazetteerEntry* parent) const {
+  for (int depth = 0; child && depth < 4; ++depth) {
+    if (child->parent.empty()) return false;
+    child = g_.by_name(child->parent);
+    if (child == parent) return true;
+  }
+  return false;
+}
+
+void DocumentState::remember(const std::vector<FoundRelation>& found, const std::vector<Unit>& units,
+                             const std::vector<Group>& groups) {
+  for (const auto& g : groups)
+    if (g.role == Role::subject) {
+      last_subject_ = units[g.units.front()];
+      break;
+    }
+  for (const auto& r : found) {
+    if (r.type == RelationType::subsidiary_of) continue;
+    auto find_unit = [&](const EntityRef& e) -> std::optional<Unit> {
+      for (const auto& u : units)
+        if (ref(u).name == e.name) return u;
+      return std::nullopt;
+    };
+    auto a = find_unit(r.source), b = find_unit(r.target);
+    if (!a || !b) continue;
+    if (is_project(*a) || is_project(*b)) continue;
+    counterpart_[key(*a)] = *b;
+    counterpart_[key(*b)] = *a;
+    last_pair_ = {*a, *b};
+  }
+}
+
+// "협력 LOI를 체결": a generic partnership says nothing the specific relation
+// between the same two does not.
+void DocumentState::drop_outranked(std::vector<FoundRelation>& found) const {
+  auto pair_of = [](const FoundRelation& r) { return std::minmax(r.source.name, r.target.name); };
+  std::set<std::pair<std::string, std::string>> specific;
+  for (const auto& r : found)
+    if (!r.weak && r.type != RelationType::subsidiary_of) specific.insert(pair_of(r));
+  std::erase_if(found, [&](const FoundRelation& r) { return r.weak && specific.count(pair_of(r)); });
+}
+
+// Scraped pages glue headlines together ("...LOI 체결삼성전자, 美 스타게이트..."):
+// a known name stuck to the end of a Korean word in a line without sentence
+// endings starts a new headline.
+std::vector<Sentence> DocumentState::split_glued_headlines(const std::vector<Sentence>& sentences) const {
+  std::vector<Sentence> out;
+  for (const auto& s : sentences) {
+    if (!s.headline || s.end - s.begin < 100) {
+      out.push_back(s);
+      continue;
+    }
+    std::size_t start = s.begin;
+    for (std::size_t i = s.begin; i < s.end;) {
+      std::size_t next = i;
+      next_code_point(text_, next);
+      if (i > start + 12 && is_hangul_syllable(code_point_before(text_, i)) && c_.names.may_start(text_, i)) {
+        std::vector<PhraseMatcher::Hit> hits;
+        c_.names.match_at(text_.substr(0, s.end), i, hits);
+        const bool long_name = !hits.empty() && count_code_points(text_.substr(i, hits.back().end - i)) >= 3;
+        if (long_name) {
+          out.push_back({start, i, true});
+          start = i;
+        }
+      }
+      i = next;
+    }
+    out.push_back({start, s.end, true});
+  }
+  return out;
+}
+
+void DocumentState::count_mentions(const std::vector<Sentence>& sentences) {
+  for (const auto& s : sentences) {
+    auto units = find_units(s);
+    for (const auto& u : units) ++mention_counts_[key(u)];
+    units_of_sentence_.insert_or_assign({s.begin, s.end}, std::move(units));
+  }
+}
+
+std::vector<FoundRelation> DocumentState::analyse(const Sentence& s) {
+  std::vector<FoundRelation> found;
+  sentence_begin_ = s.begin;
+  auto cues = find_cues(s);
+  std::vector<Unit> units;
+  if (auto it = units_of_sentence_.find({s.begin, s.end}); it != units_of_sentence_.end()) units = std::move(it->second);
+  else units = find_units(s);
+  const bool english = is_english_sentence(text_.substr(s.begin, s.end - s.begin));
+  find_candidates(s, english, units);
+  merge_people(units);
+  find_references(s, cues, units);
+  // Media are sources, never partners: drop them before pairing.
+  std::erase_if(units, [&](const Unit& u) { return entry(u) && entry(u)->kind == EntityKind::media; });
+  if (units.empty()) return found;
+  headline_ = s.headline;
+  const bool has_subject = std::any_of(units.begin(), units.end(), [](const Unit& u) { return u.role == Role::subject; });
+  if (!english && !s.headline && !has_subject && last_subject_) {
+    // Korean drops a subject that carries over from the previous sentence.
+    Unit implicit = *last_subject_;
+    implicit.begin = implicit.end = s.begin;
+    implicit.role = Role::subject;
+    implicit.topic = true;
+    implicit.implicit = true;
+    units.insert(units.begin(), implicit);
+  }
+  auto groups = group_units(s, units);
+  if (english) assign_english_roles(s, units, groups, cues);
+  if (debug_) trace(s, units, groups, cues);
+  for (const auto& h : cues)
+    if (h.cue->kind == Compiled::CueKind::trigger) relate(h, units, groups, cues, english, found);
+  relate_subsidiaries(units, groups, cues, found);
+  drop_outranked(found);
+  // One relation per (type, pair) and sentence: the first trigger's reading.
+  std::vector<FoundRelation> unique;
+  std::set<std::tuple<RelationType, std::string, std::string>> keys;
+  for (auto& r : found) {
+    auto a = r.source.name, b = r.target.name;
+    if (!is_directed(r.type) && b < a) std::swap(a, b);
+    if (keys.insert({r.type, a, b}).second) unique.push_back(std::move(r));
+  }
+  if (debug_)
+    for (const auto& r : unique)
+      std::fprintf(stderr, "   => %s %s -> %s (%s) %.2f\n", std::string(name(r.type)).c_str(), r.source.name.c_str(),
+                   r.target.name.c_str(), std::string(name(r.status)).c_str(), r.confidence);
+  remember(unique, units, groups);
+  return unique;
+}
+
+}  // namespace aikg::detail

@@ -1,0 +1,286 @@
+// Pairing: which groups of a sentence a trigger relates, and in which direction.
+#include "extract/sentence_analysis.hpp"
+
+#include <algorithm>
+#include <cstdint>
+
+#include "aikg/text.hpp"
+#include "extract/script.hpp"
+
+namespace aikg::detail {
+
+// Pairs the taxonomy rules out: a project only takes part, is invested in or
+// supplied; an organisation is not the partner of its own parent group.
+bool DocumentState::plausible(RelationType type, const Unit& a, const Unit& b) const {
+  const bool projects = is_project(a) || is_project(b);
+  if (projects && type != RelationType::participation && type != RelationType::investment &&
+      type != RelationType::supply && type != RelationType::joint_development)
+    return false;
+  if (projects && (type == RelationType::investment || type == RelationType::supply) && !is_project(b)) return false;
+  if (is_ancestor(entry(a), entry(b)) || is_ancestor(entry(b), entry(a))) return false;
+  return true;
+}
+
+// A trigger inside a relative clause ("오픈AI가 추진 중인 프로젝트") belongs
+// to that clause's own subject, not to the sentence's topic.
+bool DocumentState::in_relative_clause(const CueHit& trigger, std::size_t sentence_end) const {
+  std::size_t p = hangul_run_end(text_, trigger.end, sentence_end);
+  std::string_view word = text_.substr(trigger.end, p - trigger.end);
+  if (word.empty() || word == "중") {  // "추진 중인": the ending is on the next word
+    std::size_t q = p;
+    while (q < sentence_end && text_[q] == ' ') ++q;
+    p = hangul_run_end(text_, q, sentence_end);
+    word = text_.substr(q, p - q);
+  }
+  const bool adnominal = word.ends_with("인") || word.ends_with("한") || word.ends_with("하는") ||
+                         word.ends_with("된") || word.ends_with("되는") || word.ends_with("던");
+  if (!adnominal || p >= sentence_end || text_[p] != ' ') return false;
+  // "체결한 것으로", "추진할 수": a nominalised main clause, not a relative one.
+  const auto next = text_.substr(p + 1);
+  for (std::string_view noun : {"것", "바", "수", "듯", "예정", "계획", "방침", "뒤", "후", "가운데"})
+    if (next.starts_with(noun)) return false;
+  return true;
+}
+
+std::vector<const Group*> DocumentState::subjects_for(const CueHit& trigger, const std::vector<Group>& groups,
+                                                      std::size_t sentence_end) const {
+  std::vector<const Group*> topics, nominatives;
+  for (const auto& g : groups)
+    if (g.role == Role::subject) (g.topic ? topics : nominatives).push_back(&g);
+  const bool english = sentence_end == SIZE_MAX;
+  if (english) {  // "A is ..., while B must invest": the nearest subject before the verb
+    const Group* nearest = nullptr;
+    for (const auto* g : nominatives)
+      if (g->begin < trigger.begin) nearest = g;
+    if (nearest) return {nearest};
+  }
+  if (english || topics.empty() || nominatives.empty()) {
+    topics.insert(topics.end(), nominatives.begin(), nominatives.end());
+    return topics;
+  }
+  if (in_relative_clause(trigger, text_.size())) {
+    const Group* nearest = nullptr;
+    for (const auto* g : nominatives)
+      if (g->end <= trigger.begin) nearest = g;
+    if (nearest) return {nearest};
+  }
+  return topics;
+}
+
+// Where the clause that ends in the predicate at `pos` begins: after the last
+// connective ending ("~하면서", "~하고", "~했으며", "~지만") before it.
+std::size_t DocumentState::clause_start(std::size_t pos, const std::vector<Group>& groups) const {
+  static constexpr std::string_view connectives[] = {"면서", "하고", "했고", "했으며", "으며", "하며", "되며",
+                                                      "되고", "지만", "는데", "됐고", "이며"};
+  std::size_t start = sentence_begin_;
+  for (std::size_t i = sentence_begin_; i < pos; ++i) {
+    if (text_[i] != ' ') continue;
+    const auto word = text_.substr(sentence_begin_, i - sentence_begin_);
+    for (auto c : connectives)
+      if (word.ends_with(c)) start = i + 1;
+    const bool in_list = std::any_of(groups.begin(), groups.end(), [&](const Group& g) { return g.begin < i && i < g.end; });
+    if (i > sentence_begin_ && text_[i - 1] == ',' && !in_list) start = i + 1;
+  }
+  return start;
+}
+
+// "A의 경쟁사인 B", "A의 자회사 B": a relation noun between two names links
+// them directly, whatever the sentence's subject does.
+bool DocumentState::appositive(const CueHit& trigger, RelationType type, const std::vector<Unit>& units,
+                               const std::vector<Group>& groups, std::vector<FoundRelation>& out, Status status,
+                               double confidence) const {
+  if (type != RelationType::competition && type != RelationType::partnership && type != RelationType::supply)
+    return false;
+  const Group* before = nullptr;
+  const Group* after = nullptr;
+  for (const auto& g : groups) {
+    if (g.role == Role::possessive && g.end <= trigger.begin && trigger.begin - g.end < 40) before = &g;
+    if (!after && g.begin >= trigger.end && g.begin - trigger.end <= 8) after = &g;
+  }
+  if (!before || !after) return false;
+  const auto link = text_.substr(trigger.end, after->begin - trigger.end);
+  if (!(link.starts_with("인 ") || link.starts_with("이자 ") || link.starts_with(" ") || link.empty())) return false;
+  for (auto a : before->units)
+    for (auto b : after->units)
+      if (key(units[a]) != key(units[b]) && plausible(type, units[a], units[b]))
+        out.push_back({type, ref(units[a]), ref(units[b]), status, 0.8 * confidence, trigger.cue->text});
+  return true;
+}
+
+void DocumentState::relate(const CueHit& trigger, const std::vector<Unit>& units, const std::vector<Group>& groups,
+                           const std::vector<CueHit>& cues, bool english, std::vector<FoundRelation>& out) {
+  const auto type = static_cast<RelationType>(trigger.cue->label);
+  if (type == RelationType::subsidiary_of) return;  // see relate_subsidiaries
+  bool reported = false, defaulted = false;
+  double confidence = 0.9;
+  Status status = clause_status(trigger, cues, english, reported, defaulted, confidence);
+  // A rivalry is a state, not an event: the plan in its clause is someone else's.
+  if (type == RelationType::competition && (status == Status::planned || status == Status::talks))
+    status = Status::done;
+
+  auto add = [&](const Unit& a, const Unit& b, double conf) {
+    if (key(a) == key(b) || !plausible(type, a, b)) return;
+    out.push_back({type, ref(a), ref(b), status, conf * confidence * (a.entry < 0 || b.entry < 0 ? 0.6 : 1.0),
+                   trigger.cue->text, trigger.cue->weak, defaulted});
+  };
+  auto members = [&](const Group& g) {
+    std::vector<const Unit*> m;
+    for (auto i : g.units) m.push_back(&units[i]);
+    return m;
+  };
+  // Korean puts a predicate's partners and targets before it, in its own
+  // clause: "A는 B와 면담하면서 C와도 협업한다" pairs 협업 with C only.
+  const std::size_t clause_begin = english ? 0 : clause_start(trigger.begin, groups);
+  auto in_scope = [&](const Group& g) { return english || (g.begin >= clause_begin && g.end <= trigger.end); };
+  auto with_role = [&](const std::vector<Role>& roles) {
+    std::vector<const Group*> gs;
+    for (const auto& g : groups)
+      if (std::find(roles.begin(), roles.end(), g.role) != roles.end() && in_scope(g)) gs.push_back(&g);
+    return gs;
+  };
+  if (appositive(trigger, type, units, groups, out, status, confidence)) return;
+  auto nearest = [&](const std::vector<const Group*>& gs) -> const Group* {
+    const Group* best = nullptr;
+    std::size_t best_d = SIZE_MAX;
+    for (const auto* g : gs) {
+      const std::size_t d = g->end <= trigger.begin ? trigger.begin - g->end : g->begin - trigger.end + (english ? 0 : 50);
+      if (d < best_d) best_d = d, best = g;
+    }
+    return best;
+  };
+
+  auto subjects = subjects_for(trigger, groups, english ? SIZE_MAX : 0);
+  // No subject particle (headlines, "A와 B의 계약은"): the first name leads.
+  if (subjects.empty() && groups.size() >= 2 && groups.front().role != Role::recipient &&
+      groups.front().role != Role::source)
+    subjects.push_back(&groups.front());
+
+  if (type == RelationType::participation) {
+    std::vector<const Unit*> projects;
+    for (const auto& u : units)
+      if (is_project(u)) projects.push_back(&u);
+    if (projects.empty()) return;
+    // The subject of the trigger's clause and its partners take part.
+    auto takers = subjects;
+    for (const auto* g : with_role({Role::partner})) takers.push_back(g);
+    if (takers.empty())
+      for (const auto* g : with_role({Role::none})) takers.push_back(g);
+    for (const auto* g : takers)
+      for (const auto* u : members(*g))
+        if (!is_project(*u))
+          for (const auto* p : projects) add(*u, *p, 0.9);
+    return;
+  }
+
+  if (is_directed(type)) {
+    bool reverse = false;
+    for (const auto& h : cues)
+      if (h.cue->kind == Compiled::CueKind::direction && h.cue->label == static_cast<int>(type) &&
+          (english || (h.begin + 30 >= trigger.begin)))
+        reverse = true;
+    // Vectors, not initializer_lists: a list of lists would outlive its arrays.
+    const std::vector<std::vector<Role>> target_roles{{Role::recipient}, {Role::object}, {Role::possessive},
+                                                          {Role::partner}, {Role::none, Role::other}};
+    if (reverse) {
+      const Group* src = nullptr;
+      for (const auto& roles : std::vector<std::vector<Role>>{{Role::source}, {Role::partner}, {Role::recipient},
+                         {Role::possessive}, {Role::object, Role::none}}) {
+        std::vector<const Group*> gs;
+        for (const auto* g : with_role(roles))
+          if (std::find(subjects.begin(), subjects.end(), g) == subjects.end()) gs.push_back(g);
+        if ((src = nearest(gs))) break;
+      }
+      if (!src) return;
+      for (const auto* s : subjects)
+        for (const auto* a : members(*src))
+          for (const auto* b : members(*s)) add(*a, *b, 0.85);
+      return;
+    }
+    for (const auto& roles : target_roles) {
+      std::vector<const Group*> gs;
+      for (const auto* g : with_role(roles))
+        if (std::find(subjects.begin(), subjects.end(), g) == subjects.end()) gs.push_back(g);
+      if (const Group* tgt = nearest(gs)) {
+        for (const auto* s : subjects)
+          for (const auto* a : members(*s))
+            for (const auto* b : members(*tgt)) add(*a, *b, 0.85);
+        return;
+      }
+    }
+    return;
+  }
+
+  // Undirected relations.
+  auto partners = with_role({Role::partner});
+  std::vector<const Group*> partner_groups;
+  for (const auto* g : partners)
+    if (std::find(subjects.begin(), subjects.end(), g) == subjects.end()) partner_groups.push_back(g);
+  if (!subjects.empty() && !partner_groups.empty()) {
+    for (const auto* s : subjects)
+      for (const auto* p : partner_groups)
+        for (const auto* a : members(*s))
+          for (const auto* b : members(*p)) add(*a, *b, 0.9);
+    return;
+  }
+  if (!subjects.empty()) {
+    // The other party sits between the subject and the trigger in Korean
+    // ("A는 B의 전략적 파트너로"), after the trigger in English.
+    std::vector<const Group*> others;
+    const std::size_t subject_end = subjects.front()->end;
+    for (const auto& g : groups) {
+      if (std::find(subjects.begin(), subjects.end(), &g) != subjects.end() || g.role == Role::source) continue;
+      const bool placed = english ? g.begin >= subject_end : (g.begin >= subject_end && g.end <= trigger.begin);
+      if (placed) others.push_back(&g);
+    }
+    if (const Group* o = nearest(others)) {
+      for (const auto* s : subjects)
+        for (const auto* a : members(*s))
+          for (const auto* b : members(*o)) add(*a, *b, 0.75);
+      return;
+    }
+  }
+  // One coordinated group: everyone in it with everyone ("A, B, C가 MOU를
+  // 체결"), unless they are affiliates of one group, whose partner is the
+  // article's counterpart ("삼성SDS, 삼성물산 등이 LOI를 체결").
+  // Context phrases ("삼성그룹에선") are not parties.
+  std::vector<const Group*> parties;
+  for (const auto& g : groups)
+    if (g.role != Role::other) parties.push_back(&g);
+  const Group* only = parties.size() == 1 && parties.front()->units.size() >= 2 ? parties.front() : nullptr;
+  std::vector<const Unit*> solo;
+  if (trigger.cue->weak) return;  // a generic word needs its partner in the sentence
+  if (only) {
+    auto m = members(*only);
+    const auto* p0 = entry(*m[0]);
+    const bool siblings = p0 && !p0->parent.empty() && std::all_of(m.begin(), m.end(), [&](const Unit* u) {
+                            return entry(*u) && entry(*u)->parent == p0->parent;
+                          });
+    // Joint work is between the members themselves ("삼성물산과 삼성중공업은 공동 개발에 나선다").
+    const bool joint = type == RelationType::joint_development || type == RelationType::joint_venture ||
+                       type == RelationType::merger;
+    if (headline_ && !joint) return;  // "삼성·SK, 전방위 협력": parallel actors, not partners
+    if (!siblings || joint) {
+      for (std::size_t i = 0; i < m.size(); ++i)
+        for (std::size_t j = i + 1; j < m.size(); ++j) add(*m[i], *m[j], 0.8);
+      return;
+    }
+    solo = m;
+  } else if (parties.size() == 1) {
+    solo = members(*parties.front());
+  }
+  if (english) return;
+  for (const auto* a : solo) {
+    auto it = counterpart_.find(key(*a));
+    if (it != counterpart_.end()) {
+      add(*a, it->second, 0.5);
+    } else if (!last_pair_.empty()) {
+      for (const auto& p : last_pair_)
+        if (key(p) != key(*a) && !(entry(p) && entry(*a) && entry(p)->parent == entry(*a)->parent)) {
+          add(*a, p, 0.45);
+          break;
+        }
+    }
+  }
+}
+
+}  // namespace aikg::detail

@@ -1,0 +1,122 @@
+// Lists and roles: names coordinated into groups, and the role of each group
+// (by particle in Korean, by position and preposition in English).
+#include "extract/sentence_analysis.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "aikg/text.hpp"
+#include "extract/script.hpp"
+#include "text/tsv.hpp"
+
+namespace aikg::detail {
+
+std::vector<Group> DocumentState::group_units(const Sentence& s, std::vector<Unit>& units) {
+  std::vector<Group> groups;
+  auto separator_only = [&](std::size_t from, std::size_t to) {
+    if (to < from) return false;
+    // Only punctuation and at most one conjunction may stand between members.
+    std::string rest;
+    const auto gap = text_.substr(from, to - from);
+    for (std::size_t i = 0; i < gap.size();) {
+      const char32_t c = next_code_point(gap, i);
+      if (c == ',' || c == 0xB7 || c == '/' || c == '\'' || c == '"' || c == '&') c == '&' ? rest += " & " : rest += ' ';
+      else append_utf8(rest, c);
+    }
+    const auto word = detail::trim(rest);
+    return word.empty() || word == "및" || word == "and" || word == "or" || word == "&" || word == "as well as" ||
+           word == "또는";
+  };
+  (void)s;
+  // "A 사장, 클라우디아 네맛 B 부회장": between titled names of a list stands
+  // the next person's name, which the gazetteer need not know.
+  auto person_gap = [&](std::size_t from, std::size_t to) {
+    if (to < from) return false;
+    auto gap = detail::trim(text_.substr(from, to - from));
+    if (!gap.starts_with(",")) return false;
+    gap = detail::trim(gap.substr(1));
+    int words = 0;
+    for (std::size_t i = 0; i < gap.size();) {
+      const auto sp = gap.find(' ', i);
+      const auto w = gap.substr(i, sp == std::string_view::npos ? std::string_view::npos : sp - i);
+      if (count_code_points(w) > 5 || ++words > 3) return false;
+      if (sp == std::string_view::npos) break;
+      i = sp + 1;
+    }
+    return true;
+  };
+  for (std::size_t i = 0; i < units.size(); ++i) {
+    const Unit& u = units[i];
+    if (!groups.empty()) {
+      const Unit& prev = units[groups.back().units.back()];
+      if (u.begin == prev.begin) {  // the two parties of one "양사"
+        groups.back().units.push_back(i);
+        continue;
+      }
+      const bool list_like = prev.role == Role::none && !prev.deung &&
+                             (separator_only(prev.end, u.begin) || (prev.titled && person_gap(prev.end, u.begin)));
+      const bool coordinated = prev.role == Role::partner && separator_only(prev.end, u.begin) &&
+                               (u.role == Role::subject || u.role == Role::partner || u.role == Role::none);
+      // "A를 비롯한 B, C": A belongs to the list that follows.
+      const auto gap = text_.substr(prev.end, u.begin > prev.end ? u.begin - prev.end : 0);
+      const bool including = prev.role == Role::object &&
+                             (gap.find("비롯") != std::string_view::npos || gap.find("포함") != std::string_view::npos) &&
+                             (gap.size() < 16 || (prev.titled && gap.size() < 48));
+      if (including) {
+        groups.back().units.push_back(i);
+        groups.back().role = u.role;
+        groups.back().end = u.end;
+        continue;
+      }
+      if (list_like || coordinated) {
+        groups.back().units.push_back(i);
+        groups.back().role = u.role;
+        groups.back().end = u.end;
+        groups.back().topic = u.topic;
+        continue;
+      }
+    }
+    groups.push_back({{i}, u.role, u.begin, u.end, u.topic});
+  }
+  return groups;
+}
+
+void DocumentState::assign_english_roles(const Sentence& s, const std::vector<Unit>& units,
+                                         std::vector<Group>& groups, const std::vector<CueHit>& cues) {
+  std::size_t first_trigger = s.end;
+  for (const auto& h : cues)
+    if (h.cue->kind == Compiled::CueKind::trigger) first_trigger = std::min(first_trigger, h.begin);
+  for (auto& g : groups) {
+    // The word before the group decides: "with" partner, "in" recipient, ...
+    // Up to three words back: "in AI startup Scale" is still "in".
+    std::string word;
+    std::size_t b = units[g.units.front()].begin;
+    for (int back = 0; back < 3; ++back) {
+      while (b > s.begin && text_[b - 1] == ' ') --b;
+      std::size_t a = b;
+      while (a > s.begin && std::isalpha(static_cast<unsigned char>(text_[a - 1]))) --a;
+      word = std::string(text_.substr(a, b - a));
+      for (auto& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      static const std::set<std::string> prepositions{"with", "alongside", "between", "in", "into", "to", "for",
+                                                      "from", "by", "of"};
+      if (prepositions.count(word) || a == b || a == s.begin) break;
+      b = a;
+    }
+    const auto after = units[g.units.back()].end;
+    const bool possessive = text_.substr(after).starts_with("'s") || text_.substr(after).starts_with("’s");
+    if (word == "with" || word == "alongside" || word == "between")
+      g.role = Role::partner;
+    else if (word == "in" || word == "into" || word == "to" || word == "for")
+      g.role = Role::recipient;
+    else if (word == "from" || word == "by")
+      g.role = Role::source;
+    else if (word == "of" || possessive)
+      g.role = Role::possessive;
+    else if (g.begin < first_trigger)
+      g.role = Role::subject;
+    else
+      g.role = Role::object;
+  }
+}
+
+}  // namespace aikg::detail

@@ -1,0 +1,76 @@
+// The status of a trigger: from the cue of its own clause, qualified by what
+// follows it, and wrapped by sentence-wide hedges, denials and reported speech.
+#include "extract/sentence_analysis.hpp"
+
+#include <array>
+#include <cstdint>
+
+#include "aikg/text.hpp"
+#include "extract/script.hpp"
+
+namespace aikg::detail {
+
+// Korean qualifies a verb with what follows it: "체결할 예정이다" is planned,
+// "체결하는 방안을 논의하고 있다" talks, although 체결 alone reads as done. A
+// done cue in a future or adnominal form ("체결할", "체결하기로", "참여하는")
+// hands over to the next status cue of the clause within a few words.
+Status DocumentState::qualified_status(const CueHit& done, const std::vector<CueHit>& cues) const {
+  static constexpr std::array<std::string_view, 7> kOpenEndings{"할", "하기", "하는", "키로", "하려", "을 ", "를 "};
+  const std::string_view cue = text_.substr(done.begin, done.end - done.begin);
+  const std::string_view after = text_.substr(done.end, 8);
+  const bool open = cue.ends_with("하는") || std::any_of(kOpenEndings.begin(), kOpenEndings.end(),
+                                                        [&](std::string_view e) { return after.starts_with(e); });
+  if (!open) return Status::done;
+  constexpr std::size_t kWithin = 30;  // bytes: about eight syllables and spaces
+  const CueHit* next = nullptr;
+  for (const auto& h : cues)
+    if (h.cue->kind == Compiled::CueKind::status && !h.cue->sentence_scope && h.begin >= done.end &&
+        h.begin - done.end <= kWithin && (!next || h.begin < next->begin))
+      next = &h;
+  if (!next) return Status::done;
+  const auto gap = text_.substr(done.end, next->begin - done.end);
+  if (gap.find_first_of(",.") != gap.npos) return Status::done;
+  return static_cast<Status>(next->cue->label);
+}
+
+Status DocumentState::clause_status(const CueHit& trigger, const std::vector<CueHit>& cues, bool english,
+                                    bool& reported, bool& defaulted, double& confidence) const {
+  std::optional<Status> clause;
+  const CueHit* nearest = nullptr;
+  std::size_t best_distance = SIZE_MAX;
+  bool speculated = false, ended = false;
+  for (const auto& h : cues) {
+    if (h.cue->kind != Compiled::CueKind::status) continue;
+    if (h.cue->sentence_scope) {
+      if (h.cue->label < 0)
+        reported = true;
+      else if (static_cast<Status>(h.cue->label) == Status::ended)
+        ended = true;
+      else
+        speculated = true;
+      continue;
+    }
+    // Korean puts the predicate after the trigger; English before or after it.
+    std::size_t distance;
+    if (h.begin >= trigger.begin)
+      distance = h.begin - trigger.begin;
+    else if (english || trigger.begin - h.end < 12)
+      distance = (trigger.begin - h.end) * (english ? 1 : 4) + 1;
+    else
+      continue;
+    if (distance < best_distance) best_distance = distance, clause = static_cast<Status>(h.cue->label), nearest = &h;
+  }
+  if (!english && nearest && clause == Status::done) clause = qualified_status(*nearest, cues);
+  Status s = clause.value_or(Status::done);
+  defaulted = !clause && !ended && !speculated;
+  if (!clause) confidence *= 0.9;
+  if (ended) return Status::ended;
+  if (speculated) return Status::speculated;
+  if (reported) {
+    confidence *= 0.85;
+    if (s == Status::planned) return Status::speculated;
+  }
+  return s;
+}
+
+}  // namespace aikg::detail

@@ -1,0 +1,57 @@
+// Affiliates and their groups, where the sentence says so.
+#include "extract/sentence_analysis.hpp"
+
+#include <set>
+
+#include "aikg/text.hpp"
+#include "extract/script.hpp"
+
+namespace aikg::detail {
+
+// Affiliates and their groups: only where the sentence says so ("삼성 계열
+// 4개사", "SK그룹에선 SK텔레콤이", "ARM의 최대 주주"), and only for pairs the
+// gazetteer knows or the sentence's grammar names.
+void DocumentState::relate_subsidiaries(const std::vector<Unit>& units, const std::vector<Group>& groups,
+                                        const std::vector<CueHit>& cues, std::vector<FoundRelation>& out) {
+  bool cued = false, reverse = false;
+  std::size_t reverse_begin = 0, reverse_end = 0;
+  std::string cue_text;
+  for (const auto& h : cues) {
+    if (h.cue->kind == Compiled::CueKind::trigger && h.cue->label == static_cast<int>(RelationType::subsidiary_of))
+      cued = true, cue_text = h.cue->text;
+    if (h.cue->kind == Compiled::CueKind::direction && h.cue->label == static_cast<int>(RelationType::subsidiary_of))
+      reverse = true, reverse_begin = h.begin, reverse_end = h.end;
+  }
+  for (const auto& u : units) {  // "SK그룹에선 SK텔레콤이"
+    const auto* e = entry(u);
+    const auto rest = text_.substr(u.begin, u.end - u.begin);
+    if (e && e->kind == EntityKind::group && (rest.ends_with("에선") || rest.ends_with("에서는")))
+      cued = true, cue_text = "에선";
+  }
+  if (!cued) return;
+  std::set<std::pair<std::string, std::string>> done;
+  auto add = [&](const Unit& child, const Unit& parent, double conf) {
+    if (key(child) == key(parent) || !done.insert({key(child), key(parent)}).second) return;
+    out.push_back({RelationType::subsidiary_of, ref(child), ref(parent), Status::done, conf, cue_text});
+  };
+  for (const auto& a : units)
+    for (const auto& b : units)
+      if (entry(a) && entry(b) && is_ancestor(entry(a), entry(b))) add(a, b, 0.9);
+  if (reverse) {
+    // "소프트뱅크는 ARM의 최대 주주다": the subject is the parent; but "ARM을
+    // 보유한 소프트뱅크": the name the clause modifies, right after the cue, is.
+    const Group* parent = nullptr;
+    const Group* child = nullptr;
+    for (const auto& g : groups) {
+      if (g.begin >= reverse_end && g.begin - reverse_end < 24 && !parent) parent = &g;
+      if ((g.role == Role::possessive || g.role == Role::object) && g.end <= reverse_begin) child = &g;
+    }
+    for (const auto& g : groups)
+      if (g.role == Role::subject && !parent && g.end <= reverse_begin) parent = &g;
+    if (parent && child)
+      for (auto c : child->units)
+        for (auto p : parent->units) add(units[c], units[p], 0.75);
+  }
+}
+
+}  // namespace aikg::detail
