@@ -9,6 +9,8 @@
 //   boilerplate.tsv  kind           line markers of non-article text
 //   references.tsv   pair|last      words that refer back (양사, the company)
 //   candidates.tsv   kind           how unknown organisations look (suffixes, stop words)
+//   grammar.tsv      list           clause endings, list words and nouns the extractor reads by
+//   prepositions.tsv role           English prepositions and the role they give a name
 //
 // A cue in ASCII matches case-insensitively at word boundaries; a trailing '*'
 // lets it match as a prefix ("invest*"). Other cues match as substrings.

@@ -9,7 +9,8 @@ using namespace aikg;
 
 TEST_CASE("every built-in list loads and every relation type has a trigger", "[lexicon]") {
   const auto lex = Lexicon::builtin();
-  for (const char* list : {"triggers", "status", "direction", "josa", "titles", "boilerplate", "references", "candidates"}) {
+  for (const char* list : {"triggers", "status", "direction", "josa", "titles", "boilerplate", "references", "candidates",
+                           "grammar", "prepositions"}) {
     INFO(list);
     CHECK_FALSE(lex.list(list).empty());
   }
@@ -18,6 +19,18 @@ TEST_CASE("every built-in list loads and every relation type has a trigger", "[l
     const auto& triggers = lex.list("triggers");
     CHECK(std::any_of(triggers.begin(), triggers.end(), [&](const LexEntry& e) { return e.label == t.name; }));
   }
+}
+
+TEST_CASE("every grammar list the extractor reads has words", "[lexicon]") {
+  const auto& grammar = Lexicon::builtin().list("grammar");
+  for (const char* list : {"open_ending", "connective", "adnominal", "nominal_head", "group_noun", "firm_noun",
+                           "list_word", "including", "context_ending"}) {
+    INFO(list);
+    CHECK(std::any_of(grammar.begin(), grammar.end(), [&](const LexEntry& e) { return e.label == list; }));
+  }
+  Lexicon lex;
+  CHECK_THROWS_WITH(lex.add_tsv("grammar", "connective\t면서\nclause_end\t고\n", "g.tsv"), Catch::Contains("g.tsv:2"));
+  CHECK_THROWS_AS(lex.add_tsv("prepositions", "companion\twith\n", "p.tsv"), DataError);
 }
 
 TEST_CASE("a wrong label is refused with file and line", "[lexicon]") {

@@ -1,6 +1,8 @@
 // Compiling the lexicon and gazetteer into matchers, once per Extractor.
 #include "extract/sentence_analysis.hpp"
 
+#include <algorithm>
+
 #include "aikg/text.hpp"
 #include "extract/script.hpp"
 
@@ -20,6 +22,20 @@ Role role_from_label(std::string_view label) {
 }
 
 }  // namespace
+
+void Compiled::compile_grammar(const Lexicon& lexicon) {
+  auto& g = grammar;
+  const std::pair<std::string_view, std::vector<std::string>*> lists[] = {
+      {"open_ending", &g.open_endings}, {"connective", &g.connectives},   {"adnominal", &g.adnominals},
+      {"nominal_head", &g.nominal_heads}, {"group_noun", &g.group_nouns}, {"firm_noun", &g.firm_nouns},
+      {"list_word", &g.list_words},     {"including", &g.including},     {"context_ending", &g.context_endings}};
+  for (const auto& e : lexicon.list("grammar")) {
+    std::string word = e.cue;
+    std::replace(word.begin(), word.end(), '_', ' ');
+    for (const auto& [name, list] : lists)
+      if (e.label == name) list->push_back(word);
+  }
+}
 
 Compiled::Compiled(const Gazetteer& gazetteer, const Lexicon& lexicon) {
   const auto& entries = gazetteer.entries();
@@ -61,6 +77,8 @@ Compiled::Compiled(const Gazetteer& gazetteer, const Lexicon& lexicon) {
       josa.emplace(e.cue, r), longest_josa = std::max(longest_josa, e.cue.size());
   }
   for (const auto& e : lexicon.list("titles")) titles.add(e.cue, 0);
+  for (const auto& e : lexicon.list("prepositions")) prepositions.emplace(e.cue, role_from_label(e.label));
+  compile_grammar(lexicon);
   for (const auto& e : lexicon.list("candidates")) {
     if (e.label == "suffix") company_suffixes.push_back(e.cue);
     if (e.label == "english_suffix") english_suffixes.push_back(e.cue);

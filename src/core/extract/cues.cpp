@@ -14,7 +14,7 @@ bool is_trigger(const CueHit& h) { return h.cue->kind == Compiled::CueKind::trig
 // Trigger words that do not state a relation here: inside a longer word that
 // means something else ("경쟁력" is not a rivalry), or modifying the noun that
 // follows ("협력 LOI" is an LOI, "투자 기업들" are investment firms).
-void drop_non_triggers(std::string_view text, std::vector<CueHit>& cues) {
+void drop_non_triggers(std::string_view text, const std::vector<std::string>& firm_nouns, std::vector<CueHit>& cues) {
   std::vector<std::pair<std::size_t, std::size_t>> blocked;
   for (const auto& h : cues)
     if (is_trigger(h) && h.cue->label == kNotATrigger) blocked.emplace_back(h.begin, h.end);
@@ -26,8 +26,7 @@ void drop_non_triggers(std::string_view text, std::vector<CueHit>& cues) {
     std::size_t p = h.end;
     if (p < text.size() && text[p] == ' ') ++p;
     const auto next = text.substr(p);
-    for (std::string_view noun : {"기업", "업체", "회사"})
-      if (next.starts_with(noun)) return true;
+    if (starts_with_any(next, firm_nouns)) return true;
     return std::any_of(cues.begin(), cues.end(), [&](const CueHit& o) {
       return is_trigger(o) && o.cue->label != kNotATrigger && o.begin == p && o.cue->label != h.cue->label;
     });
@@ -91,7 +90,7 @@ std::vector<CueHit> DocumentState::find_cues(const Sentence& s) const {
                                  a.cue->label == b.cue->label;
                         }),
             out.end());
-  drop_non_triggers(text_, out);
+  drop_non_triggers(text_, c_.grammar.firm_nouns, out);
   return out;
 }
 

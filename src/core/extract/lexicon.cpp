@@ -18,7 +18,7 @@ bool label_accepted(std::string_view list, std::string_view label) {
   if (list == "triggers") return label == "-" || parse_relation_type(label).has_value();
   if (list == "direction") return parse_relation_type(label).has_value();
   if (list == "status") return label == "reported" || parse_status(label).has_value();
-  if (list == "josa") {
+  if (list == "josa" || list == "prepositions") {
     static constexpr std::array roles{"subject", "partner", "recipient", "source",
                                       "possessive", "object", "other", "marker"};
     return std::find(roles.begin(), roles.end(), label) != roles.end();
@@ -26,6 +26,11 @@ bool label_accepted(std::string_view list, std::string_view label) {
   if (list == "boilerplate") return label == "section" || label == "line";
   if (list == "references") return label == "pair" || label == "last";
   if (list == "titles") return label == "title";
+  if (list == "grammar") {
+    static constexpr std::array lists{"open_ending", "connective", "adnominal", "nominal_head", "group_noun",
+                                      "firm_noun", "list_word", "including", "context_ending"};
+    return std::find(lists.begin(), lists.end(), label) != lists.end();
+  }
   if (list == "candidates") return label == "suffix" || label == "english_suffix" || label == "stop";
   return true;
 }

@@ -71,7 +71,7 @@ Role DocumentState::read_tail(std::size_t pos, std::size_t limit, std::size_t& e
       while (r < limit && text_[r] == ' ') ++r;
       const auto word_end = std::min(limit, text_.find_first_of(" ,", r));
       const auto word = text_.substr(r, word_end - r);
-      for (std::string_view noun : {"사", "들", "곳", "기업", "업체", "회사", "그룹", "기관"}) {
+      for (std::string_view noun : c_.grammar.group_nouns) {
         const auto at = word.rfind(noun);
         if (at == std::string_view::npos || at == 0) continue;
         const auto rest = word.substr(at + noun.size());

@@ -32,14 +32,11 @@ bool DocumentState::in_relative_clause(const CueHit& trigger, std::size_t senten
     p = hangul_run_end(text_, q, sentence_end);
     word = text_.substr(q, p - q);
   }
-  const bool adnominal = word.ends_with("인") || word.ends_with("한") || word.ends_with("하는") ||
-                         word.ends_with("된") || word.ends_with("되는") || word.ends_with("던");
+  const bool adnominal = ends_with_any(word, c_.grammar.adnominals);
   if (!adnominal || p >= sentence_end || text_[p] != ' ') return false;
   // "체결한 것으로", "추진할 수": a nominalised main clause, not a relative one.
   const auto next = text_.substr(p + 1);
-  for (std::string_view noun : {"것", "바", "수", "듯", "예정", "계획", "방침", "뒤", "후", "가운데"})
-    if (next.starts_with(noun)) return false;
-  return true;
+  return !starts_with_any(next, c_.grammar.nominal_heads);
 }
 
 std::vector<const Group*> DocumentState::subjects_for(const CueHit& trigger, const std::vector<Group>& groups,
@@ -70,14 +67,11 @@ std::vector<const Group*> DocumentState::subjects_for(const CueHit& trigger, con
 // Where the clause that ends in the predicate at `pos` begins: after the last
 // connective ending ("~하면서", "~하고", "~했으며", "~지만") before it.
 std::size_t DocumentState::clause_start(std::size_t pos, const std::vector<Group>& groups) const {
-  static constexpr std::string_view connectives[] = {"면서", "하고", "했고", "했으며", "으며", "하며", "되며",
-                                                      "되고", "지만", "는데", "됐고", "이며"};
   std::size_t start = sentence_begin_;
   for (std::size_t i = sentence_begin_; i < pos; ++i) {
     if (text_[i] != ' ') continue;
     const auto word = text_.substr(sentence_begin_, i - sentence_begin_);
-    for (auto c : connectives)
-      if (word.ends_with(c)) start = i + 1;
+    if (ends_with_any(word, c_.grammar.connectives)) start = i + 1;
     const bool in_list = std::any_of(groups.begin(), groups.end(), [&](const Group& g) { return g.begin < i && i < g.end; });
     if (i > sentence_begin_ && text_[i - 1] == ',' && !in_list) start = i + 1;
   }

@@ -24,8 +24,8 @@ std::vector<Group> DocumentState::group_units(const Sentence& s, std::vector<Uni
       else append_utf8(rest, c);
     }
     const auto word = detail::trim(rest);
-    return word.empty() || word == "및" || word == "and" || word == "or" || word == "&" || word == "as well as" ||
-           word == "또는";
+    return word.empty() || std::find(c_.grammar.list_words.begin(), c_.grammar.list_words.end(), word) !=
+                               c_.grammar.list_words.end();
   };
   (void)s;
   // "A 사장, 클라우디아 네맛 B 부회장": between titled names of a list stands
@@ -60,7 +60,7 @@ std::vector<Group> DocumentState::group_units(const Sentence& s, std::vector<Uni
       // "A를 비롯한 B, C": A belongs to the list that follows.
       const auto gap = text_.substr(prev.end, u.begin > prev.end ? u.begin - prev.end : 0);
       const bool including = prev.role == Role::object &&
-                             (gap.find("비롯") != std::string_view::npos || gap.find("포함") != std::string_view::npos) &&
+                             contains_any(gap, c_.grammar.including) &&
                              (gap.size() < 16 || (prev.titled && gap.size() < 48));
       if (including) {
         groups.back().units.push_back(i);
@@ -97,20 +97,15 @@ void DocumentState::assign_english_roles(const Sentence& s, const std::vector<Un
       while (a > s.begin && std::isalpha(static_cast<unsigned char>(text_[a - 1]))) --a;
       word = std::string(text_.substr(a, b - a));
       for (auto& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-      static const std::set<std::string> prepositions{"with", "alongside", "between", "in", "into", "to", "for",
-                                                      "from", "by", "of"};
-      if (prepositions.count(word) || a == b || a == s.begin) break;
+      if (c_.prepositions.contains(word) || a == b || a == s.begin) break;
       b = a;
     }
     const auto after = units[g.units.back()].end;
     const bool possessive = text_.substr(after).starts_with("'s") || text_.substr(after).starts_with("’s");
-    if (word == "with" || word == "alongside" || word == "between")
-      g.role = Role::partner;
-    else if (word == "in" || word == "into" || word == "to" || word == "for")
-      g.role = Role::recipient;
-    else if (word == "from" || word == "by")
-      g.role = Role::source;
-    else if (word == "of" || possessive)
+    const auto preposition = c_.prepositions.find(word);
+    if (preposition != c_.prepositions.end())
+      g.role = preposition->second;
+    else if (possessive)
       g.role = Role::possessive;
     else if (g.begin < first_trigger)
       g.role = Role::subject;

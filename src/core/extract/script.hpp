@@ -6,6 +6,7 @@
 #include <cctype>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "aikg/text.hpp"
 
@@ -78,6 +79,18 @@ inline bool is_english_sentence(std::string_view s) {
     hangul += sc == Script::hangul;
   }
   return latin > 4 * hangul + 10;
+}
+
+inline bool starts_with_any(std::string_view s, const std::vector<std::string>& words) {
+  return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return s.starts_with(w); });
+}
+
+inline bool ends_with_any(std::string_view s, const std::vector<std::string>& words) {
+  return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return s.ends_with(w); });
+}
+
+inline bool contains_any(std::string_view s, const std::vector<std::string>& words) {
+  return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return s.find(w) != s.npos; });
 }
 
 }  // namespace aikg::detail

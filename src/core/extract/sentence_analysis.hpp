@@ -29,6 +29,7 @@ inline constexpr int kNotATrigger = -1;
 // Cue lists compiled into matchers, built once per Extractor and shared.
 struct Compiled {
   Compiled(const Gazetteer& gazetteer, const Lexicon& lexicon);
+  void compile_grammar(const Lexicon& lexicon);
 
   struct Alias {
     std::uint32_t entry;       // gazetteer index
@@ -66,6 +67,13 @@ struct Compiled {
   PhraseMatcher titles{true, true};
   std::vector<std::string> company_suffixes, english_suffixes;
   TextMap<bool> not_organisations;
+  TextMap<Role> prepositions;                       // English preposition -> role
+
+  // Grammar words (data/lexicon/grammar.tsv), one list each.
+  struct Grammar {
+    std::vector<std::string> open_endings, connectives, adnominals, nominal_heads, group_nouns, firm_nouns,
+        list_words, including, context_endings;
+  } grammar;
 };
 
 struct CueHit {

@@ -15,11 +15,9 @@ namespace aikg::detail {
 // done cue in a future or adnominal form ("체결할", "체결하기로", "참여하는")
 // hands over to the next status cue of the clause within a few words.
 Status DocumentState::qualified_status(const CueHit& done, const std::vector<CueHit>& cues) const {
-  static constexpr std::array<std::string_view, 7> kOpenEndings{"할", "하기", "하는", "키로", "하려", "을 ", "를 "};
   const std::string_view cue = text_.substr(done.begin, done.end - done.begin);
   const std::string_view after = text_.substr(done.end, 8);
-  const bool open = cue.ends_with("하는") || std::any_of(kOpenEndings.begin(), kOpenEndings.end(),
-                                                        [&](std::string_view e) { return after.starts_with(e); });
+  const bool open = cue.ends_with("하는") || starts_with_any(after, c_.grammar.open_endings);
   if (!open) return Status::done;
   constexpr std::size_t kWithin = 30;  // bytes: about eight syllables and spaces
   const CueHit* next = nullptr;

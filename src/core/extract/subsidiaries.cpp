@@ -25,7 +25,7 @@ void DocumentState::relate_subsidiaries(const std::vector<Unit>& units, const st
   for (const auto& u : units) {  // "SK그룹에선 SK텔레콤이"
     const auto* e = entry(u);
     const auto rest = text_.substr(u.begin, u.end - u.begin);
-    if (e && e->kind == EntityKind::group && (rest.ends_with("에선") || rest.ends_with("에서는")))
+    if (e && e->kind == EntityKind::group && ends_with_any(rest, c_.grammar.context_endings))
       cued = true, cue_text = "에선";
   }
   if (!cued) return;
