@@ -32,14 +32,18 @@ std::optional<Unit> DocumentState::korean_candidate(std::size_t begin, std::size
       break;
     }
   }
-  if (stem_end == end || stem_end == begin) return std::nullopt;  // a name needs its particle here
+  if (stem_end == begin) return std::nullopt;
+  // A name needs its particle here, unless it is a list member with a company
+  // ending ("한빛테크놀로지스, 새봄로보틱스와"): the list's particle comes later.
+  const bool listed = stem_end == end && end < text_.size() && (text_[end] == ',' || text_.substr(end).starts_with("·"));
+  if (stem_end == end && !listed) return std::nullopt;
   const auto stem = text_.substr(begin, stem_end - begin);
   Unit u;
   u.begin = begin;
   u.end = end;
   u.role = role;
   u.topic = is_topic_particle(text_.substr(stem_end, end - stem_end));
-  if (is_latin_name(stem)) {
+  if (is_latin_name(stem) && !listed) {
     if (c_.not_organisations.contains(stem) || stem.size() < 2) return std::nullopt;
     // "Acme Robotics가": capitalised words before belong to the name.
     std::size_t b = begin;
@@ -71,9 +75,11 @@ void DocumentState::find_candidates(const Sentence& s, bool english, std::vector
   std::vector<Unit> found;
   std::size_t i = s.begin;
   while (i < s.end) {
-    while (i < s.end && (text_[i] == ' ' || text_[i] == '\'' || text_[i] == '"' || text_[i] == '(')) ++i;
+    // Korean lists often leave out the space after a comma ("A,B와").
+    auto separates = [&](char ch) { return ch == ' ' || (!english && ch == ','); };
+    while (i < s.end && (separates(text_[i]) || text_[i] == '\'' || text_[i] == '"' || text_[i] == '(')) ++i;
     std::size_t e = i;
-    while (e < s.end && text_[e] != ' ') ++e;
+    while (e < s.end && !separates(text_[e])) ++e;
     std::size_t word_end = e;
     while (word_end > i && std::string_view(",.;:)'\"").find(text_[word_end - 1]) != std::string_view::npos) --word_end;
     if (word_end > i && !covered(i, word_end)) {

@@ -5,6 +5,7 @@
 
 #include "aikg/text.hpp"
 #include "extract/script.hpp"
+#include "text/tsv.hpp"
 
 namespace aikg::detail {
 
@@ -22,6 +23,19 @@ Role role_from_label(std::string_view label) {
 }
 
 }  // namespace
+
+// "함께 ... 개발", "together ... develop*": a trigger in two parts with words
+// between them. Each alternative of either part is matched as a cue of its
+// own; find_cues joins a first and a second part of one row into a trigger.
+template <class AddMatched>
+void Compiled::add_gapped(const LexEntry& e, int label, std::size_t gap, AddMatched& add_matched) {
+  const auto index = static_cast<int>(gapped.size());
+  gapped.push_back(cues.size());
+  cues.push_back({CueKind::trigger, label, false, e.scope == "weak", false, false, e.cue, true});
+  for (const auto& first : split_list(e.cue.substr(0, gap), '|')) add_matched(CueKind::gap_first, index, first, e);
+  for (const auto& second : split_list(e.cue.substr(gap + kGapMark.size()), '|'))
+    add_matched(CueKind::gap_second, index, second, e);
+}
 
 void Compiled::compile_grammar(const Lexicon& lexicon) {
   auto& g = grammar;
@@ -47,16 +61,25 @@ Compiled::Compiled(const Gazetteer& gazetteer, const Lexicon& lexicon) {
       names.add(a, static_cast<std::uint32_t>(aliases.size() - 1));
     }
   }
+  // Every cue is in `cues` before any pointer to one is taken: the vector
+  // is complete when the constructor ends and never grows after.
+  auto add_matched = [&](CueKind kind, int label, std::string_view text, const LexEntry& e) {
+    Cue cue{kind, label, e.scope == "sentence", e.scope == "weak", is_ascii(text), false, std::string(text)};
+    if (cue.ascii && !cue.text.empty() && cue.text.back() == '*') {
+      cue.prefix = true;
+      cue.text.pop_back();
+    }
+    cues.push_back(cue);
+    const auto id = static_cast<std::uint32_t>(cues.size() - 1);
+    (cue.ascii ? english_cues : korean_cues).add(cue.text, id);
+  };
   auto add_cues = [&](std::string_view list, CueKind kind, auto label_of) {
     for (const auto& e : lexicon.list(list)) {
-      Cue cue{kind, label_of(e), e.scope == "sentence", e.scope == "weak", is_ascii(e.cue), false, e.cue};
-      if (cue.ascii && !cue.text.empty() && cue.text.back() == '*') {
-        cue.prefix = true;
-        cue.text.pop_back();
+      if (const auto gap = e.cue.find(kGapMark); gap != std::string::npos && kind == CueKind::trigger) {
+        add_gapped(e, label_of(e), gap, add_matched);
+        continue;
       }
-      cues.push_back(cue);
-      const auto id = static_cast<std::uint32_t>(cues.size() - 1);
-      (cue.ascii ? english_cues : korean_cues).add(cue.text, id);
+      add_matched(kind, label_of(e), e.cue, e);
     }
   };
   add_cues("triggers", CueKind::trigger, [](const LexEntry& e) {

@@ -2,6 +2,9 @@
 // dropping trigger words that do not state a relation where they stand.
 #include "extract/sentence_analysis.hpp"
 
+#include <algorithm>
+#include <tuple>
+
 #include "aikg/text.hpp"
 #include "extract/script.hpp"
 
@@ -57,6 +60,32 @@ void drop_non_triggers(std::string_view text, const std::vector<std::string>& fi
   cues = std::move(kept);
 }
 
+// Joins the parts of gapped triggers: a first part, then within a short
+// stretch of the same clause a second part of the same row, is a trigger at
+// the second part (where Korean puts the verb that carries the status).
+void join_gapped(std::string_view text, const Compiled& c, std::vector<CueHit>& cues) {
+  constexpr std::size_t kWithin = 72;  // bytes: about 24 Hangul syllables or 12 English words
+  std::vector<CueHit> joined;
+  for (const auto& second : cues) {
+    if (second.cue->kind != Compiled::CueKind::gap_second) continue;
+    const auto first = std::find_if(cues.begin(), cues.end(), [&](const CueHit& f) {
+      if (f.cue->kind != Compiled::CueKind::gap_first || f.cue->label != second.cue->label) return false;
+      if (f.end > second.begin || second.begin - f.end > kWithin) return false;
+      return text.substr(f.end, second.begin - f.end).find_first_of(".;!?") == std::string_view::npos;
+    });
+    if (first == cues.end()) continue;
+    const auto* trigger = &c.cues[c.gapped[static_cast<std::size_t>(second.cue->label)]];
+    joined.push_back({second.begin, second.end, trigger, first->begin, first->end});
+  }
+  std::erase_if(cues, [](const CueHit& h) {
+    return h.cue->kind == Compiled::CueKind::gap_first || h.cue->kind == Compiled::CueKind::gap_second;
+  });
+  cues.insert(cues.end(), joined.begin(), joined.end());
+  std::sort(cues.begin(), cues.end(), [](const CueHit& a, const CueHit& b) {
+    return std::tie(a.begin, a.end) < std::tie(b.begin, b.end);
+  });
+}
+
 }  // namespace
 
 std::vector<CueHit> DocumentState::find_cues(const Sentence& s) const {
@@ -80,6 +109,7 @@ std::vector<CueHit> DocumentState::find_cues(const Sentence& s) const {
     prev = c;
     i = next;
   }
+  join_gapped(text_, c_, out);
   // "양사" and "양 사" are one phrase without spaces: keep one hit per cue and place.
   std::sort(out.begin(), out.end(), [](const CueHit& a, const CueHit& b) {
     return std::tie(a.begin, a.end) < std::tie(b.begin, b.end);
@@ -92,6 +122,13 @@ std::vector<CueHit> DocumentState::find_cues(const Sentence& s) const {
             out.end());
   drop_non_triggers(text_, c_.grammar.firm_nouns, out);
   return out;
+}
+
+// The words that stated a relation, as the evidence records them.
+std::string DocumentState::cue_text(const CueHit& h) const {
+  if (!h.cue->gapped) return h.cue->text;
+  return std::string(text_.substr(h.lead_begin, h.lead_end - h.lead_begin)) + " ... " +
+         std::string(text_.substr(h.begin, h.end - h.begin));
 }
 
 }  // namespace aikg::detail

@@ -2,6 +2,7 @@
 // which runs the steps of one sentence in order.
 #include "extract/sentence_analysis.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 #include <set>
@@ -79,12 +80,14 @@ void DocumentState::remember(const std::vector<FoundRelation>& found, const std:
 }
 
 // "협력 LOI를 체결": a generic partnership says nothing the specific relation
-// between the same two does not.
+// between the same two does not. Working together to develop something is
+// both a partnership and a joint development, so that one outranks nothing.
 void DocumentState::drop_outranked(std::vector<FoundRelation>& found) const {
   auto pair_of = [](const FoundRelation& r) { return std::minmax(r.source.name, r.target.name); };
   std::set<std::pair<std::string, std::string>> specific;
   for (const auto& r : found)
-    if (!r.weak && r.type != RelationType::subsidiary_of) specific.insert(pair_of(r));
+    if (!r.weak && r.type != RelationType::subsidiary_of && r.type != RelationType::joint_development)
+      specific.insert(pair_of(r));
   std::erase_if(found, [&](const FoundRelation& r) { return r.weak && specific.count(pair_of(r)); });
 }
 
@@ -126,6 +129,16 @@ void DocumentState::count_mentions(const std::vector<Sentence>& sentences) {
   }
 }
 
+// "Global Telco AI Alliance", "Acme Partners": a trigger word inside a name
+// is part of the name, not a statement of a relation.
+void DocumentState::drop_triggers_inside_names(const std::vector<Unit>& units, std::vector<CueHit>& cues) const {
+  std::erase_if(cues, [&](const CueHit& h) {
+    return h.cue->kind == Compiled::CueKind::trigger && std::any_of(units.begin(), units.end(), [&](const Unit& u) {
+             return !u.implicit && u.begin <= h.begin && h.end <= u.end;
+           });
+  });
+}
+
 std::vector<FoundRelation> DocumentState::analyse(const Sentence& s) {
   std::vector<FoundRelation> found;
   sentence_begin_ = s.begin;
@@ -136,6 +149,7 @@ std::vector<FoundRelation> DocumentState::analyse(const Sentence& s) {
   const bool english = is_english_sentence(text_.substr(s.begin, s.end - s.begin));
   find_candidates(s, english, units);
   merge_people(units);
+  drop_triggers_inside_names(units, cues);
   find_references(s, cues, units);
   // Media are sources, never partners: drop them before pairing.
   std::erase_if(units, [&](const Unit& u) { return entry(u) && entry(u)->kind == EntityKind::media; });

@@ -14,7 +14,7 @@ namespace aikg::detail {
 bool DocumentState::plausible(RelationType type, const Unit& a, const Unit& b) const {
   const bool projects = is_project(a) || is_project(b);
   if (projects && type != RelationType::participation && type != RelationType::investment &&
-      type != RelationType::supply && type != RelationType::joint_development)
+      type != RelationType::supply)
     return false;
   if (projects && (type == RelationType::investment || type == RelationType::supply) && !is_project(b)) return false;
   if (is_ancestor(entry(a), entry(b)) || is_ancestor(entry(b), entry(a))) return false;
@@ -97,7 +97,7 @@ bool DocumentState::appositive(const CueHit& trigger, RelationType type, const s
   for (auto a : before->units)
     for (auto b : after->units)
       if (key(units[a]) != key(units[b]) && plausible(type, units[a], units[b]))
-        out.push_back({type, ref(units[a]), ref(units[b]), status, 0.8 * confidence, trigger.cue->text});
+        out.push_back({type, ref(units[a]), ref(units[b]), status, 0.8 * confidence, cue_text(trigger)});
   return true;
 }
 
@@ -115,7 +115,7 @@ void DocumentState::relate(const CueHit& trigger, const std::vector<Unit>& units
   auto add = [&](const Unit& a, const Unit& b, double conf) {
     if (key(a) == key(b) || !plausible(type, a, b)) return;
     out.push_back({type, ref(a), ref(b), status, conf * confidence * (a.entry < 0 || b.entry < 0 ? 0.6 : 1.0),
-                   trigger.cue->text, trigger.cue->weak, defaulted});
+                   cue_text(trigger), trigger.cue->weak, defaulted});
   };
   auto members = [&](const Group& g) {
     std::vector<const Unit*> m;
@@ -262,7 +262,8 @@ void DocumentState::relate(const CueHit& trigger, const std::vector<Unit>& units
   } else if (parties.size() == 1) {
     solo = members(*parties.front());
   }
-  if (english) return;
+  // Nor does a gapped trigger ("함께 ... 구축") borrow a partner from context.
+  if (english || trigger.cue->gapped) return;
   for (const auto* a : solo) {
     auto it = counterpart_.find(key(*a));
     if (it != counterpart_.end()) {

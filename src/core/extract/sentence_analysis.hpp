@@ -30,6 +30,8 @@ inline constexpr int kNotATrigger = -1;
 struct Compiled {
   Compiled(const Gazetteer& gazetteer, const Lexicon& lexicon);
   void compile_grammar(const Lexicon& lexicon);
+  template <class AddMatched>
+  void add_gapped(const LexEntry& e, int label, std::size_t gap, AddMatched& add_matched);
 
   struct Alias {
     std::uint32_t entry;       // gazetteer index
@@ -39,7 +41,8 @@ struct Compiled {
   std::vector<Alias> aliases;
   PhraseMatcher names{true, true};
 
-  enum class CueKind : std::uint8_t { trigger, status, direction, title, reference };
+  // gap_first, gap_second: the two parts of a trigger with a gap ("함께 ... 개발").
+  enum class CueKind : std::uint8_t { trigger, status, direction, title, reference, gap_first, gap_second };
   struct Cue {
     CueKind kind;
     int label;          // RelationType, Status (or -1 for reported), reference kind (0 pair, 1 last)
@@ -48,8 +51,11 @@ struct Compiled {
     bool ascii;
     bool prefix;        // ASCII cue with a trailing '*'
     std::string text;
+    bool gapped = false;  // a trigger in two parts: it needs its partner in the sentence
   };
   std::vector<Cue> cues;
+  static constexpr std::string_view kGapMark = " ... ";
+  std::vector<std::size_t> gapped;  // per gapped trigger row: its trigger cue in `cues`
   PhraseMatcher korean_cues{false, true};
   PhraseMatcher english_cues{true, false};
 
@@ -79,6 +85,7 @@ struct Compiled {
 struct CueHit {
   std::size_t begin, end;
   const Compiled::Cue* cue;
+  std::size_t lead_begin = 0, lead_end = 0;  // a gapped trigger's first part ("함께" of "함께 ... 개발")
 };
 
 // A relation found in one sentence, before it becomes a Mention.
@@ -136,6 +143,8 @@ class DocumentState {
   void assign_english_roles(const Sentence& s, const std::vector<Unit>& units, std::vector<Group>& groups,
                             const std::vector<CueHit>& cues);
   std::vector<CueHit> find_cues(const Sentence& s) const;
+  std::string cue_text(const CueHit& h) const;
+  void drop_triggers_inside_names(const std::vector<Unit>& units, std::vector<CueHit>& cues) const;
   Status qualified_status(const CueHit& done, const std::vector<CueHit>& cues) const;
   Status clause_status(const CueHit& trigger, const std::vector<CueHit>& cues, bool english,
                        bool& reported, bool& defaulted, double& confidence) const;

@@ -1,0 +1,93 @@
+// Constructions the extractor reads, each in several variants of our own
+// (Korean and English where both apply): a rule that holds for one phrasing
+// only would fail on the next article.
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "aikg/extractor.hpp"
+#include "aikg/text.hpp"
+
+using namespace aikg;
+
+namespace {
+
+DocumentMentions run(const std::string& text) {
+  static const Extractor e = make_default_extractor();
+  Article a;
+  a.id = "t";
+  a.published = "2025-10-01";
+  a.text = normalize_text(text);
+  return e.extract(a);
+}
+
+const Mention* find(const DocumentMentions& d, RelationType type, const std::string& source, const std::string& target) {
+  for (const auto& m : d.mentions) {
+    const bool forward = m.source.name == source && m.target.name == target;
+    const bool backward = !is_directed(type) && m.source.name == target && m.target.name == source;
+    if (m.type == type && (forward || backward)) return &m;
+  }
+  return nullptr;
+}
+
+bool has_type(const DocumentMentions& d, RelationType type) {
+  return std::any_of(d.mentions.begin(), d.mentions.end(), [&](const Mention& m) { return m.type == type; });
+}
+
+}  // namespace
+
+TEST_CASE("joint development said with a gap between 'together' and the verb", "[extractor][constructions]") {
+  const std::vector<std::string> sentences{
+      "네이버는 삼성전자와 함께 새 AI 반도체를 개발하기로 했다.",
+      "네이버가 삼성전자와 손잡고 저전력 추론 칩을 설계한다.",
+      "네이버는 삼성전자와 협력해 국산 AI 가속기를 공동으로 만들 계획이다.",
+      "Naver will work with Samsung Electronics to build a new inference chip.",
+      "Naver and Samsung Electronics will develop the accelerator together.",
+      "Naver said it would team up to design low-power AI chips with Samsung Electronics.",
+  };
+  for (const auto& s : sentences) {
+    INFO(s);
+    const auto d = run(s);
+    CHECK(find(d, RelationType::joint_development, "Naver", "Samsung Electronics"));
+  }
+}
+
+TEST_CASE("a gapped trigger needs its partner in the sentence", "[extractor][constructions]") {
+  // The partner is a generic noun: no counterpart is borrowed from context.
+  const auto d = run("삼성전자는 오픈AI와 업무협약을 체결했다. 오픈AI는 여러 기업들과 함께 데이터센터를 구축한다.");
+  CHECK(find(d, RelationType::mou, "Samsung Electronics", "OpenAI"));
+  CHECK_FALSE(has_type(d, RelationType::joint_development));
+}
+
+TEST_CASE("the parts of a gapped trigger stay within one sentence", "[extractor][constructions]") {
+  const auto d = run("네이버는 삼성전자와 함께 행사를 열었다. 이후 각자 칩을 개발했다.");
+  CHECK_FALSE(has_type(d, RelationType::joint_development));
+}
+
+TEST_CASE("a trigger word inside a name is part of the name", "[extractor][constructions]") {
+  const std::vector<std::string> sentences{
+      "SK텔레콤과 KT는 AI 얼라이언스 총회에 나란히 참석했다.",
+      "SK Telecom and KT attended the AI Alliance meeting in Seoul.",
+      "SK텔레콤, KT 임원들이 AI 얼라이언스 행사에서 만났다는 소식은 없다.",
+  };
+  for (const auto& s : sentences) {
+    INFO(s);
+    CHECK_FALSE(find(run(s), RelationType::partnership, "SK Telecom", "KT"));
+  }
+}
+
+TEST_CASE("a Korean list without spaces after its commas", "[extractor][constructions]") {
+  const std::vector<std::string> sentences{
+      "엔비디아는 한빛테크놀로지스,새봄로보틱스와 함께 로봇 칩을 개발한다.",
+      "엔비디아는 새봄로보틱스,한빛테크놀로지스와 함께 로봇 칩을 개발한다.",
+      "엔비디아가 한빛테크놀로지스, 새봄로보틱스와 함께 로봇 칩을 개발한다.",
+  };
+  for (const auto& s : sentences) {
+    INFO(s);
+    const auto d = run(s);
+    CHECK(find(d, RelationType::joint_development, "NVIDIA", "한빛테크놀로지스"));
+    CHECK(find(d, RelationType::joint_development, "NVIDIA", "새봄로보틱스"));
+  }
+}
