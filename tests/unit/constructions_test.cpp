@@ -91,3 +91,72 @@ TEST_CASE("a Korean list without spaces after its commas", "[extractor][construc
     CHECK(find(d, RelationType::joint_development, "NVIDIA", "새봄로보틱스"));
   }
 }
+
+TEST_CASE("everyone who develops something together develops it with each other", "[extractor][constructions]") {
+  const std::vector<std::string> sentences{
+      "엔비디아는 삼성전자, SK하이닉스와 함께 차세대 메모리를 개발한다.",
+      "엔비디아가 삼성전자·SK하이닉스와 손잡고 HBM 패키지를 공동으로 개발하기로 했다.",
+      "NVIDIA will co-develop next-generation memory with Samsung Electronics and SK hynix.",
+  };
+  for (const auto& s : sentences) {
+    INFO(s);
+    const auto d = run(s);
+    CHECK(find(d, RelationType::joint_development, "NVIDIA", "Samsung Electronics"));
+    CHECK(find(d, RelationType::joint_development, "NVIDIA", "SK hynix"));
+    CHECK(find(d, RelationType::joint_development, "Samsung Electronics", "SK hynix"));
+  }
+}
+
+TEST_CASE("an agreement signed with several partners is one agreement each", "[extractor][constructions]") {
+  const std::vector<std::string> sentences{
+      "엔비디아는 삼성전자, SK하이닉스와 각각 업무협약을 체결했다.",
+      "NVIDIA signed memoranda of understanding with Samsung Electronics and SK hynix.",
+      "NVIDIA signed an MOU with Samsung Electronics and SK hynix on Monday.",
+  };
+  for (const auto& s : sentences) {
+    INFO(s);
+    const auto d = run(s);
+    CHECK(find(d, RelationType::mou, "NVIDIA", "Samsung Electronics"));
+    CHECK_FALSE(find(d, RelationType::mou, "Samsung Electronics", "SK hynix"));
+  }
+}
+
+TEST_CASE("an English clause keeps its own subject", "[extractor][constructions]") {
+  const std::vector<std::string> sentences{
+      "Microsoft is expanding its data centers, while Oracle will invest in OpenAI.",
+      "Microsoft has slowed its spending; Oracle will invest in OpenAI instead.",
+      "Microsoft kept its plans unchanged, but Oracle will invest in OpenAI this year.",
+  };
+  for (const auto& s : sentences) {
+    INFO(s);
+    const auto d = run(s);
+    CHECK(find(d, RelationType::investment, "Oracle", "OpenAI"));
+    CHECK_FALSE(find(d, RelationType::investment, "Microsoft", "OpenAI"));
+  }
+}
+
+TEST_CASE("names after the verb are no subject", "[extractor][constructions]") {
+  const std::vector<std::string> sentences{
+      "OpenAI and Oracle unveiled Stargate, a venture that plans to invest in data centers.",
+      "OpenAI and Oracle presented Stargate on Tuesday, saying they would invest in it.",
+      "OpenAI and Oracle announced Stargate and said they will invest in the venture.",
+  };
+  for (const auto& s : sentences) {
+    INFO(s);
+    const auto d = run(s);
+    CHECK_FALSE(find(d, RelationType::investment, "Stargate", "OpenAI"));
+    CHECK_FALSE(find(d, RelationType::investment, "Stargate", "Oracle"));
+  }
+}
+
+TEST_CASE("a regulator is nobody's rival", "[extractor][constructions]") {
+  const std::vector<std::string> sentences{
+      "The Federal Trade Commission sued NVIDIA, saying the deal would hurt rivals.",
+      "미국 연방거래위원회는 엔비디아의 인수가 경쟁을 해친다며 소송을 냈다.",
+      "The European Commission opened a probe into NVIDIA over competition in AI chips.",
+  };
+  for (const auto& s : sentences) {
+    INFO(s);
+    CHECK_FALSE(has_type(run(s), RelationType::competition));
+  }
+}

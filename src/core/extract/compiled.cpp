@@ -42,13 +42,15 @@ void Compiled::compile_grammar(const Lexicon& lexicon) {
   const std::pair<std::string_view, std::vector<std::string>*> lists[] = {
       {"open_ending", &g.open_endings}, {"connective", &g.connectives},   {"adnominal", &g.adnominals},
       {"nominal_head", &g.nominal_heads}, {"group_noun", &g.group_nouns}, {"firm_noun", &g.firm_nouns},
-      {"list_word", &g.list_words},     {"including", &g.including},     {"context_ending", &g.context_endings}};
+      {"list_word", &g.list_words},     {"including", &g.including},     {"context_ending", &g.context_endings},
+      {"english_verb", &g.english_verbs}, {"english_break", &g.english_breaks}};
   for (const auto& e : lexicon.list("grammar")) {
     std::string word = e.cue;
     std::replace(word.begin(), word.end(), '_', ' ');
     for (const auto& [name, list] : lists)
       if (e.label == name) list->push_back(word);
   }
+  std::sort(g.english_verbs.begin(), g.english_verbs.end());
 }
 
 Compiled::Compiled(const Gazetteer& gazetteer, const Lexicon& lexicon) {

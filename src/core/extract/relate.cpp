@@ -8,9 +8,18 @@
 #include "extract/script.hpp"
 
 namespace aikg::detail {
+namespace {
+
+// Work the parties do together, rather than an agreement each signs.
+bool is_joint_work(RelationType type) {
+  return type == RelationType::joint_development || type == RelationType::joint_venture;
+}
+
+}  // namespace
 
 // Pairs the taxonomy rules out: a project only takes part, is invested in or
-// supplied; an organisation is not the partner of its own parent group.
+// supplied; an organisation is not the partner of its own parent group; a
+// government is nobody's rival.
 bool DocumentState::plausible(RelationType type, const Unit& a, const Unit& b) const {
   const bool projects = is_project(a) || is_project(b);
   if (projects && type != RelationType::participation && type != RelationType::investment &&
@@ -18,6 +27,10 @@ bool DocumentState::plausible(RelationType type, const Unit& a, const Unit& b) c
     return false;
   if (projects && (type == RelationType::investment || type == RelationType::supply) && !is_project(b)) return false;
   if (is_ancestor(entry(a), entry(b)) || is_ancestor(entry(b), entry(a))) return false;
+  // Rivals compete in a market; a regulator or government that acts on a
+  // company ("the competition authority", "the FTC sued") is none.
+  const auto governs = [&](const Unit& u) { return entry(u) && entry(u)->kind == EntityKind::government; };
+  if (type == RelationType::competition && (governs(a) || governs(b))) return false;
   return true;
 }
 
@@ -124,8 +137,13 @@ void DocumentState::relate(const CueHit& trigger, const std::vector<Unit>& units
   };
   // Korean puts a predicate's partners and targets before it, in its own
   // clause: "A는 B와 면담하면서 C와도 협업한다" pairs 협업 with C only.
+  const auto english_clause = english ? english_clause_of(trigger.begin, {sentence_begin_, text_.size(), false})
+                                      : std::pair<std::size_t, std::size_t>{};
   const std::size_t clause_begin = english ? 0 : clause_start(trigger.begin, groups);
-  auto in_scope = [&](const Group& g) { return english || (g.begin >= clause_begin && g.end <= trigger.end); };
+  auto in_scope = [&](const Group& g) {
+    if (english) return g.begin >= english_clause.first && g.begin < english_clause.second;
+    return g.begin >= clause_begin && g.end <= trigger.end;
+  };
   auto with_role = [&](const std::vector<Role>& roles) {
     std::vector<const Group*> gs;
     for (const auto& g : groups)
@@ -144,6 +162,10 @@ void DocumentState::relate(const CueHit& trigger, const std::vector<Unit>& units
   };
 
   auto subjects = subjects_for(trigger, groups, english ? SIZE_MAX : 0);
+  // An English clause with a subject of its own ("..., while B must invest")
+  // keeps it; one without ("..., which will invest") takes the sentence's.
+  if (english && std::any_of(subjects.begin(), subjects.end(), [&](const Group* g) { return in_scope(*g); }))
+    std::erase_if(subjects, [&](const Group* g) { return !in_scope(*g); });
   // No subject particle (headlines, "A와 B의 계약은"): the first name leads.
   if (subjects.empty() && groups.size() >= 2 && groups.front().role != Role::recipient &&
       groups.front().role != Role::source)
@@ -214,6 +236,14 @@ void DocumentState::relate(const CueHit& trigger, const std::vector<Unit>& units
       for (const auto* p : partner_groups)
         for (const auto* a : members(*s))
           for (const auto* b : members(*p)) add(*a, *b, 0.9);
+    // "A develops X with B and C": the work is shared by all three, so B and
+    // C develop it together too. A signing with B and C is two agreements.
+    if (is_joint_work(type))
+      for (const auto* p : partner_groups) {
+        const auto m = members(*p);
+        for (std::size_t i = 0; i < m.size(); ++i)
+          for (std::size_t j = i + 1; j < m.size(); ++j) add(*m[i], *m[j], 0.8);
+      }
     return;
   }
   if (!subjects.empty()) {

@@ -81,12 +81,50 @@ std::vector<Group> DocumentState::group_units(const Sentence& s, std::vector<Uni
   return groups;
 }
 
+// English clauses begin after a semicolon, a dash or a conjunction that opens
+// a new clause (", while", ", but", ", which"): see english_break in grammar.tsv.
+std::vector<std::size_t> DocumentState::english_clause_starts(const Sentence& s) const {
+  std::vector<std::size_t> starts{s.begin};
+  const auto sentence = text_.substr(s.begin, s.end - s.begin);
+  for (const auto& b : c_.grammar.english_breaks)
+    for (auto at = sentence.find(b); at != std::string_view::npos; at = sentence.find(b, at + 1))
+      starts.push_back(s.begin + at + b.size());
+  std::sort(starts.begin(), starts.end());
+  starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
+  return starts;
+}
+
+std::pair<std::size_t, std::size_t> DocumentState::english_clause_of(std::size_t pos, const Sentence& s) const {
+  const auto next = std::upper_bound(english_clauses_.begin(), english_clauses_.end(), pos);
+  const std::size_t begin = next == english_clauses_.begin() ? s.begin : *(next - 1);
+  return {begin, next == english_clauses_.end() ? s.end : *next};
+}
+
+// Where the first word of the english_verb list stands in the sentence (or its end).
+std::size_t DocumentState::first_english_verb(const Sentence& s) const {
+  for (std::size_t i = s.begin; i < s.end;) {
+    std::size_t e = i;
+    while (e < s.end && std::isalpha(static_cast<unsigned char>(text_[e]))) ++e;
+    if (e > i) {
+      std::string word(text_.substr(i, e - i));
+      for (auto& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      if (std::binary_search(c_.grammar.english_verbs.begin(), c_.grammar.english_verbs.end(), word)) return i;
+    }
+    i = std::max(e, i + 1);
+  }
+  return s.end;
+}
+
 void DocumentState::assign_english_roles(const Sentence& s, const std::vector<Unit>& units,
                                          std::vector<Group>& groups, const std::vector<CueHit>& cues) {
-  std::size_t first_trigger = s.end;
-  for (const auto& h : cues)
-    if (h.cue->kind == Compiled::CueKind::trigger) first_trigger = std::min(first_trigger, h.begin);
   for (auto& g : groups) {
+    // Names before their clause's verb are its subject: the first trigger, or
+    // the first common verb ("unveiled", "said") when one comes earlier.
+    const auto [clause_begin, clause_end] = english_clause_of(g.begin, s);
+    std::size_t first_trigger = first_english_verb({clause_begin, clause_end, s.headline});
+    for (const auto& h : cues)
+      if (h.cue->kind == Compiled::CueKind::trigger && h.begin >= clause_begin && h.begin < clause_end)
+        first_trigger = std::min(first_trigger, h.begin);
     // The word before the group decides: "with" partner, "in" recipient, ...
     // Up to three words back: "in AI startup Scale" is still "in".
     std::string word;

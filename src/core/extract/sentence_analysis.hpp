@@ -79,6 +79,8 @@ struct Compiled {
   struct Grammar {
     std::vector<std::string> open_endings, connectives, adnominals, nominal_heads, group_nouns, firm_nouns,
         list_words, including, context_endings;
+    std::vector<std::string> english_verbs;  // sorted, lower case
+    std::vector<std::string> english_breaks;
   } grammar;
 };
 
@@ -143,6 +145,9 @@ class DocumentState {
   void assign_english_roles(const Sentence& s, const std::vector<Unit>& units, std::vector<Group>& groups,
                             const std::vector<CueHit>& cues);
   std::vector<CueHit> find_cues(const Sentence& s) const;
+  std::size_t first_english_verb(const Sentence& s) const;
+  std::vector<std::size_t> english_clause_starts(const Sentence& s) const;
+  std::pair<std::size_t, std::size_t> english_clause_of(std::size_t pos, const Sentence& s) const;
   std::string cue_text(const CueHit& h) const;
   void drop_triggers_inside_names(const std::vector<Unit>& units, std::vector<CueHit>& cues) const;
   Status qualified_status(const CueHit& done, const std::vector<CueHit>& cues) const;
@@ -176,6 +181,7 @@ class DocumentState {
   std::string_view text_;
   bool debug_ = false;
   std::size_t sentence_begin_ = 0;
+  std::vector<std::size_t> english_clauses_;  // where the clauses of the current English sentence begin
   std::unordered_map<std::string, int> surname_to_person_;   // "이" -> gazetteer index of 이재용
   std::unordered_map<int, int> person_org_;                  // person index -> organisation index
   std::map<std::string, int> mention_counts_;                // entity key -> mentions in the article
