@@ -160,3 +160,37 @@ TEST_CASE("a regulator is nobody's rival", "[extractor][constructions]") {
     CHECK_FALSE(has_type(run(s), RelationType::competition));
   }
 }
+
+TEST_CASE("a role noun names the agents of the article's deal", "[extractor][constructions]") {
+  const std::vector<std::string> articles{
+      "Mistral AI raised new funding led by NVIDIA. Other investors in the round are Samsung Electronics and Naver.",
+      "NVIDIA invested in Mistral AI this week. The backers also include Samsung Electronics and Naver.",
+      "NVIDIA will invest in Mistral AI. Samsung Electronics and Naver, existing shareholders, joined as well.",
+  };
+  for (const auto& text : articles) {
+    INFO(text);
+    const auto d = run(text);
+    CHECK(find(d, RelationType::investment, "Samsung Electronics", "Mistral AI"));
+    CHECK(find(d, RelationType::investment, "Naver", "Mistral AI"));
+    CHECK_FALSE(find(d, RelationType::investment, "NVIDIA", "Samsung Electronics"));
+  }
+}
+
+TEST_CASE("a role noun that belongs to a name pairs with it", "[extractor][constructions]") {
+  const std::vector<std::string> sentences{
+      "Samsung Electronics and Naver are investors in Mistral AI.",
+      "Samsung Electronics and Naver are among Mistral AI's backers.",
+      "Samsung Electronics and Naver became shareholders of Mistral AI last year.",
+  };
+  for (const auto& s : sentences) {
+    INFO(s);
+    const auto d = run(s);
+    CHECK(find(d, RelationType::investment, "Samsung Electronics", "Mistral AI"));
+    CHECK(find(d, RelationType::investment, "Naver", "Mistral AI"));
+  }
+}
+
+TEST_CASE("without a deal or an owner a role noun relates nothing", "[extractor][constructions]") {
+  const auto d = run("Investors such as Samsung Electronics and Naver watched the market closely.");
+  CHECK_FALSE(has_type(d, RelationType::investment));
+}

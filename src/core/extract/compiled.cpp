@@ -71,6 +71,7 @@ Compiled::Compiled(const Gazetteer& gazetteer, const Lexicon& lexicon) {
       cue.prefix = true;
       cue.text.pop_back();
     }
+    cue.role_noun = e.scope == "role";
     cues.push_back(cue);
     const auto id = static_cast<std::uint32_t>(cues.size() - 1);
     (cue.ascii ? english_cues : korean_cues).add(cue.text, id);

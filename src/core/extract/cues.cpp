@@ -50,8 +50,17 @@ void drop_non_triggers(std::string_view text, const std::vector<std::string>& fi
              h.cue->label != o.cue->label;
     });
   };
+  // "investors" is one cue, not also "invest*" inside it: the longest trigger
+  // of a type at a place wins.
+  auto inside_longer = [&](const CueHit& h) {
+    return std::any_of(cues.begin(), cues.end(), [&](const CueHit& o) {
+      return is_trigger(o) && &o != &h && o.cue->label == h.cue->label && o.begin <= h.begin && h.end <= o.end &&
+             o.end - o.begin > h.end - h.begin;
+    });
+  };
   std::vector<CueHit> kept;
   for (const auto& h : cues) {
+    if (is_trigger(h) && inside_longer(h)) continue;
     if (is_trigger(h) && (h.cue->label == kNotATrigger || inside_blocked(h) || generic_after_specific(h) ||
                           (modifies_next(h) && !specific_before_generic(h))))
       continue;

@@ -72,6 +72,7 @@ void DocumentState::remember(const std::vector<FoundRelation>& found, const std:
     };
     auto a = find_unit(r.source), b = find_unit(r.target);
     if (!a || !b) continue;
+    if (is_directed(r.type)) deal_target_.insert_or_assign(r.type, *b);
     if (is_project(*a) || is_project(*b)) continue;
     counterpart_[key(*a)] = *b;
     counterpart_[key(*b)] = *a;

@@ -114,6 +114,64 @@ bool DocumentState::appositive(const CueHit& trigger, RelationType type, const s
   return true;
 }
 
+// One trigger's context: its sentence's names and groups, the clause it may
+// pair within, and the status and confidence its relations get.
+struct DocumentState::Pairing {
+  const DocumentState& d;
+  const CueHit& trigger;
+  RelationType type;
+  const std::vector<Unit>& units;
+  const std::vector<Group>& groups;
+  bool english;
+  Status status;
+  double confidence;
+  bool defaulted;
+  std::pair<std::size_t, std::size_t> english_clause;
+  std::size_t clause_begin;  // Korean: where the trigger's clause begins
+  std::vector<const Group*> subjects;
+  std::vector<FoundRelation>& out;
+
+  void add(const Unit& a, const Unit& b, double conf) const {
+    if (d.key(a) == d.key(b) || !d.plausible(type, a, b)) return;
+    out.push_back({type, d.ref(a), d.ref(b), status, conf * confidence * (a.entry < 0 || b.entry < 0 ? 0.6 : 1.0),
+                   d.cue_text(trigger), trigger.cue->weak, defaulted});
+  }
+  void add_all(const Group& from, const Group& to, double conf) const {
+    for (const auto* a : members(from))
+      for (const auto* b : members(to)) add(*a, *b, conf);
+  }
+  std::vector<const Unit*> members(const Group& g) const {
+    std::vector<const Unit*> m;
+    for (auto i : g.units) m.push_back(&units[i]);
+    return m;
+  }
+  // Korean puts a predicate's partners and targets before it, in its own
+  // clause: "A는 B와 면담하면서 C와도 협업한다" pairs 협업 with C only.
+  bool in_scope(const Group& g) const {
+    if (english) return g.begin >= english_clause.first && g.begin < english_clause.second;
+    return g.begin >= clause_begin && g.end <= trigger.end;
+  }
+  bool is_subject(const Group* g) const { return std::find(subjects.begin(), subjects.end(), g) != subjects.end(); }
+  // In-scope groups with one of `roles` that are not the subject.
+  std::vector<const Group*> with_role(const std::vector<Role>& roles) const {
+    std::vector<const Group*> gs;
+    for (const auto& g : groups)
+      if (std::find(roles.begin(), roles.end(), g.role) != roles.end() && in_scope(g) && !is_subject(&g))
+        gs.push_back(&g);
+    return gs;
+  }
+  const Group* nearest(const std::vector<const Group*>& gs) const {
+    const Group* best = nullptr;
+    std::size_t best_d = SIZE_MAX;
+    for (const auto* g : gs) {
+      const std::size_t dist =
+          g->end <= trigger.begin ? trigger.begin - g->end : g->begin - trigger.end + (english ? 0 : 50);
+      if (dist < best_d) best_d = dist, best = g;
+    }
+    return best;
+  }
+};
+
 void DocumentState::relate(const CueHit& trigger, const std::vector<Unit>& units, const std::vector<Group>& groups,
                            const std::vector<CueHit>& cues, bool english, std::vector<FoundRelation>& out) {
   const auto type = static_cast<RelationType>(trigger.cue->label);
@@ -124,184 +182,158 @@ void DocumentState::relate(const CueHit& trigger, const std::vector<Unit>& units
   // A rivalry is a state, not an event: the plan in its clause is someone else's.
   if (type == RelationType::competition && (status == Status::planned || status == Status::talks))
     status = Status::done;
-
-  auto add = [&](const Unit& a, const Unit& b, double conf) {
-    if (key(a) == key(b) || !plausible(type, a, b)) return;
-    out.push_back({type, ref(a), ref(b), status, conf * confidence * (a.entry < 0 || b.entry < 0 ? 0.6 : 1.0),
-                   cue_text(trigger), trigger.cue->weak, defaulted});
-  };
-  auto members = [&](const Group& g) {
-    std::vector<const Unit*> m;
-    for (auto i : g.units) m.push_back(&units[i]);
-    return m;
-  };
-  // Korean puts a predicate's partners and targets before it, in its own
-  // clause: "A는 B와 면담하면서 C와도 협업한다" pairs 협업 with C only.
-  const auto english_clause = english ? english_clause_of(trigger.begin, {sentence_begin_, text_.size(), false})
-                                      : std::pair<std::size_t, std::size_t>{};
-  const std::size_t clause_begin = english ? 0 : clause_start(trigger.begin, groups);
-  auto in_scope = [&](const Group& g) {
-    if (english) return g.begin >= english_clause.first && g.begin < english_clause.second;
-    return g.begin >= clause_begin && g.end <= trigger.end;
-  };
-  auto with_role = [&](const std::vector<Role>& roles) {
-    std::vector<const Group*> gs;
-    for (const auto& g : groups)
-      if (std::find(roles.begin(), roles.end(), g.role) != roles.end() && in_scope(g)) gs.push_back(&g);
-    return gs;
-  };
   if (appositive(trigger, type, units, groups, out, status, confidence)) return;
-  auto nearest = [&](const std::vector<const Group*>& gs) -> const Group* {
-    const Group* best = nullptr;
-    std::size_t best_d = SIZE_MAX;
-    for (const auto* g : gs) {
-      const std::size_t d = g->end <= trigger.begin ? trigger.begin - g->end : g->begin - trigger.end + (english ? 0 : 50);
-      if (d < best_d) best_d = d, best = g;
-    }
-    return best;
-  };
 
-  auto subjects = subjects_for(trigger, groups, english ? SIZE_MAX : 0);
+  Pairing p{*this, trigger, type, units, groups, english, status, confidence, defaulted, {}, 0, {}, out};
+  if (english) p.english_clause = english_clause_of(trigger.begin, {sentence_begin_, text_.size(), false});
+  else p.clause_begin = clause_start(trigger.begin, groups);
+  p.subjects = subjects_for(trigger, groups, english ? SIZE_MAX : 0);
   // An English clause with a subject of its own ("..., while B must invest")
   // keeps it; one without ("..., which will invest") takes the sentence's.
-  if (english && std::any_of(subjects.begin(), subjects.end(), [&](const Group* g) { return in_scope(*g); }))
-    std::erase_if(subjects, [&](const Group* g) { return !in_scope(*g); });
+  if (english && std::any_of(p.subjects.begin(), p.subjects.end(), [&](const Group* g) { return p.in_scope(*g); }))
+    std::erase_if(p.subjects, [&](const Group* g) { return !p.in_scope(*g); });
   // No subject particle (headlines, "A와 B의 계약은"): the first name leads.
-  if (subjects.empty() && groups.size() >= 2 && groups.front().role != Role::recipient &&
+  if (p.subjects.empty() && groups.size() >= 2 && groups.front().role != Role::recipient &&
       groups.front().role != Role::source)
-    subjects.push_back(&groups.front());
+    p.subjects.push_back(&groups.front());
 
-  if (type == RelationType::participation) {
-    std::vector<const Unit*> projects;
-    for (const auto& u : units)
-      if (is_project(u)) projects.push_back(&u);
-    if (projects.empty()) return;
-    // The subject of the trigger's clause and its partners take part.
-    auto takers = subjects;
-    for (const auto* g : with_role({Role::partner})) takers.push_back(g);
-    if (takers.empty())
-      for (const auto* g : with_role({Role::none})) takers.push_back(g);
-    for (const auto* g : takers)
-      for (const auto* u : members(*g))
-        if (!is_project(*u))
-          for (const auto* p : projects) add(*u, *p, 0.9);
+  if (trigger.cue->role_noun) return relate_role_noun(p);
+  if (type == RelationType::participation) return relate_participation(p);
+  if (is_directed(type)) return relate_directed(p, cues);
+  relate_undirected(p);
+}
+
+// The subject of the trigger's clause and its partners take part in the
+// projects the sentence names.
+void DocumentState::relate_participation(const Pairing& p) const {
+  std::vector<const Unit*> projects;
+  for (const auto& u : p.units)
+    if (is_project(u)) projects.push_back(&u);
+  if (projects.empty()) return;
+  auto takers = p.subjects;
+  for (const auto* g : p.with_role({Role::partner})) takers.push_back(g);
+  if (takers.empty())
+    for (const auto* g : p.with_role({Role::none})) takers.push_back(g);
+  for (const auto* g : takers)
+    for (const auto* u : p.members(*g))
+      if (!is_project(*u))
+        for (const auto* project : projects) p.add(*u, *project, 0.9);
+}
+
+// "investors ... are A, B and C", "backers including A and B": a role noun
+// names the agents; the other party is the one it belongs to ("X's
+// investors", "investors in X") or else the article's deal of that type.
+void DocumentState::relate_role_noun(const Pairing& p) const {
+  const Group* owner = p.nearest(p.with_role({Role::recipient, Role::possessive}));
+  const auto deal = deal_target_.find(p.type);
+  if (!owner && deal == deal_target_.end()) return;
+  for (const auto& g : p.groups) {
+    if (&g == owner || !p.in_scope(g) || g.role == Role::source || g.role == Role::other) continue;
+    for (const auto* a : p.members(g))
+      if (owner)
+        for (const auto* b : p.members(*owner)) p.add(*a, *b, 0.8);
+      else
+        p.add(*a, deal->second, 0.7);
+  }
+}
+
+void DocumentState::relate_directed(const Pairing& p, const std::vector<CueHit>& cues) const {
+  // A direction cue ("로부터 투자를 유치", "received") makes the subject the target.
+  bool reverse = false;
+  for (const auto& h : cues)
+    if (h.cue->kind == Compiled::CueKind::direction && h.cue->label == static_cast<int>(p.type) &&
+        (p.english || (h.begin + 30 >= p.trigger.begin)))
+      reverse = true;
+  // Vectors, not initializer_lists: a list of lists would outlive its arrays.
+  const std::vector<std::vector<Role>> source_roles{
+      {Role::source}, {Role::partner}, {Role::recipient}, {Role::possessive}, {Role::object, Role::none}};
+  const std::vector<std::vector<Role>> target_roles{
+      {Role::recipient}, {Role::object}, {Role::possessive}, {Role::partner}, {Role::none, Role::other}};
+  for (const auto& roles : reverse ? source_roles : target_roles) {
+    const Group* other = p.nearest(p.with_role(roles));
+    if (!other) continue;
+    for (const auto* s : p.subjects) reverse ? p.add_all(*other, *s, 0.85) : p.add_all(*s, *other, 0.85);
     return;
   }
+}
 
-  if (is_directed(type)) {
-    bool reverse = false;
-    for (const auto& h : cues)
-      if (h.cue->kind == Compiled::CueKind::direction && h.cue->label == static_cast<int>(type) &&
-          (english || (h.begin + 30 >= trigger.begin)))
-        reverse = true;
-    // Vectors, not initializer_lists: a list of lists would outlive its arrays.
-    const std::vector<std::vector<Role>> target_roles{{Role::recipient}, {Role::object}, {Role::possessive},
-                                                          {Role::partner}, {Role::none, Role::other}};
-    if (reverse) {
-      const Group* src = nullptr;
-      for (const auto& roles : std::vector<std::vector<Role>>{{Role::source}, {Role::partner}, {Role::recipient},
-                         {Role::possessive}, {Role::object, Role::none}}) {
-        std::vector<const Group*> gs;
-        for (const auto* g : with_role(roles))
-          if (std::find(subjects.begin(), subjects.end(), g) == subjects.end()) gs.push_back(g);
-        if ((src = nearest(gs))) break;
-      }
-      if (!src) return;
-      for (const auto* s : subjects)
-        for (const auto* a : members(*src))
-          for (const auto* b : members(*s)) add(*a, *b, 0.85);
-      return;
-    }
-    for (const auto& roles : target_roles) {
-      std::vector<const Group*> gs;
-      for (const auto* g : with_role(roles))
-        if (std::find(subjects.begin(), subjects.end(), g) == subjects.end()) gs.push_back(g);
-      if (const Group* tgt = nearest(gs)) {
-        for (const auto* s : subjects)
-          for (const auto* a : members(*s))
-            for (const auto* b : members(*tgt)) add(*a, *b, 0.85);
-        return;
-      }
-    }
-    return;
-  }
-
-  // Undirected relations.
-  auto partners = with_role({Role::partner});
-  std::vector<const Group*> partner_groups;
-  for (const auto* g : partners)
-    if (std::find(subjects.begin(), subjects.end(), g) == subjects.end()) partner_groups.push_back(g);
-  if (!subjects.empty() && !partner_groups.empty()) {
-    for (const auto* s : subjects)
-      for (const auto* p : partner_groups)
-        for (const auto* a : members(*s))
-          for (const auto* b : members(*p)) add(*a, *b, 0.9);
+void DocumentState::relate_undirected(const Pairing& p) const {
+  const auto partner_groups = p.with_role({Role::partner});
+  if (!p.subjects.empty() && !partner_groups.empty()) {
+    for (const auto* s : p.subjects)
+      for (const auto* g : partner_groups) p.add_all(*s, *g, 0.9);
     // "A develops X with B and C": the work is shared by all three, so B and
     // C develop it together too. A signing with B and C is two agreements.
-    if (is_joint_work(type))
-      for (const auto* p : partner_groups) {
-        const auto m = members(*p);
-        for (std::size_t i = 0; i < m.size(); ++i)
-          for (std::size_t j = i + 1; j < m.size(); ++j) add(*m[i], *m[j], 0.8);
-      }
+    if (is_joint_work(p.type))
+      for (const auto* g : partner_groups) pair_within(p, *g);
     return;
   }
-  if (!subjects.empty()) {
+  if (!p.subjects.empty()) {
     // The other party sits between the subject and the trigger in Korean
     // ("A는 B의 전략적 파트너로"), after the trigger in English.
     std::vector<const Group*> others;
-    const std::size_t subject_end = subjects.front()->end;
-    for (const auto& g : groups) {
-      if (std::find(subjects.begin(), subjects.end(), &g) != subjects.end() || g.role == Role::source) continue;
-      const bool placed = english ? g.begin >= subject_end : (g.begin >= subject_end && g.end <= trigger.begin);
+    const std::size_t subject_end = p.subjects.front()->end;
+    for (const auto& g : p.groups) {
+      if (p.is_subject(&g) || g.role == Role::source) continue;
+      const bool placed =
+          p.english ? g.begin >= subject_end : (g.begin >= subject_end && g.end <= p.trigger.begin);
       if (placed) others.push_back(&g);
     }
-    if (const Group* o = nearest(others)) {
-      for (const auto* s : subjects)
-        for (const auto* a : members(*s))
-          for (const auto* b : members(*o)) add(*a, *b, 0.75);
+    if (const Group* o = p.nearest(others)) {
+      for (const auto* s : p.subjects) p.add_all(*s, *o, 0.75);
       return;
     }
   }
-  // One coordinated group: everyone in it with everyone ("A, B, C가 MOU를
-  // 체결"), unless they are affiliates of one group, whose partner is the
-  // article's counterpart ("삼성SDS, 삼성물산 등이 LOI를 체결").
-  // Context phrases ("삼성그룹에선") are not parties.
+  if (p.trigger.cue->weak) return;  // a generic word needs its partner in the sentence
+  relate_one_group(p);
+}
+
+void DocumentState::pair_within(const Pairing& p, const Group& g) const {
+  const auto m = p.members(g);
+  for (std::size_t i = 0; i < m.size(); ++i)
+    for (std::size_t j = i + 1; j < m.size(); ++j) p.add(*m[i], *m[j], 0.8);
+}
+
+// One coordinated group: everyone in it with everyone ("A, B, C가 MOU를
+// 체결"), unless they are affiliates of one group, whose partner is the
+// article's counterpart ("한빛전자, 한빛물산 등이 LOI를 체결").
+// Context phrases ("삼성그룹에선") are not parties.
+void DocumentState::relate_one_group(const Pairing& p) const {
   std::vector<const Group*> parties;
-  for (const auto& g : groups)
+  for (const auto& g : p.groups)
     if (g.role != Role::other) parties.push_back(&g);
   const Group* only = parties.size() == 1 && parties.front()->units.size() >= 2 ? parties.front() : nullptr;
   std::vector<const Unit*> solo;
-  if (trigger.cue->weak) return;  // a generic word needs its partner in the sentence
   if (only) {
-    auto m = members(*only);
+    auto m = p.members(*only);
     const auto* p0 = entry(*m[0]);
     const bool siblings = p0 && !p0->parent.empty() && std::all_of(m.begin(), m.end(), [&](const Unit* u) {
                             return entry(*u) && entry(*u)->parent == p0->parent;
                           });
-    // Joint work is between the members themselves ("삼성물산과 삼성중공업은 공동 개발에 나선다").
-    const bool joint = type == RelationType::joint_development || type == RelationType::joint_venture ||
-                       type == RelationType::merger;
-    if (headline_ && !joint) return;  // "삼성·SK, 전방위 협력": parallel actors, not partners
-    if (!siblings || joint) {
-      for (std::size_t i = 0; i < m.size(); ++i)
-        for (std::size_t j = i + 1; j < m.size(); ++j) add(*m[i], *m[j], 0.8);
-      return;
-    }
+    // Joint work is between the members themselves ("한빛물산과 한빛중공업은 공동 개발에 나선다").
+    const bool joint = is_joint_work(p.type) || p.type == RelationType::merger;
+    if (headline_ && !joint) return;  // "A·B, 전방위 협력": parallel actors, not partners
+    if (!siblings || joint) return pair_within(p, *only);
     solo = m;
   } else if (parties.size() == 1) {
-    solo = members(*parties.front());
+    solo = p.members(*parties.front());
   }
-  // Nor does a gapped trigger ("함께 ... 구축") borrow a partner from context.
-  if (english || trigger.cue->gapped) return;
+  // Nor does English, or a gapped trigger ("함께 ... 구축"), borrow a partner from context.
+  if (p.english || p.trigger.cue->gapped) return;
+  complete_from_context(p, solo);
+}
+
+// Korean drops a party the article has named before: a lone name pairs with
+// its latest counterpart, or with the latest pair.
+void DocumentState::complete_from_context(const Pairing& p, const std::vector<const Unit*>& solo) const {
   for (const auto* a : solo) {
     auto it = counterpart_.find(key(*a));
     if (it != counterpart_.end()) {
-      add(*a, it->second, 0.5);
+      p.add(*a, it->second, 0.5);
     } else if (!last_pair_.empty()) {
-      for (const auto& p : last_pair_)
-        if (key(p) != key(*a) && !(entry(p) && entry(*a) && entry(p)->parent == entry(*a)->parent)) {
-          add(*a, p, 0.45);
+      for (const auto& other : last_pair_)
+        if (key(other) != key(*a) && !(entry(other) && entry(*a) && entry(other)->parent == entry(*a)->parent)) {
+          p.add(*a, other, 0.45);
           break;
         }
     }

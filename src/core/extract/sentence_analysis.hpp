@@ -51,7 +51,8 @@ struct Compiled {
     bool ascii;
     bool prefix;        // ASCII cue with a trailing '*'
     std::string text;
-    bool gapped = false;  // a trigger in two parts: it needs its partner in the sentence
+    bool gapped = false;     // a trigger in two parts: it needs its partner in the sentence
+    bool role_noun = false;  // "investors", "backers": names the agents of the article's deal
   };
   std::vector<Cue> cues;
   static constexpr std::string_view kGapMark = " ... ";
@@ -155,6 +156,14 @@ class DocumentState {
                        bool& reported, bool& defaulted, double& confidence) const;
   void relate(const CueHit& trigger, const std::vector<Unit>& units, const std::vector<Group>& groups,
               const std::vector<CueHit>& cues, bool english, std::vector<FoundRelation>& out);
+  struct Pairing;  // one trigger's context (relate.cpp)
+  void relate_participation(const Pairing& p) const;
+  void relate_role_noun(const Pairing& p) const;
+  void relate_directed(const Pairing& p, const std::vector<CueHit>& cues) const;
+  void relate_undirected(const Pairing& p) const;
+  void relate_one_group(const Pairing& p) const;
+  void pair_within(const Pairing& p, const Group& g) const;
+  void complete_from_context(const Pairing& p, const std::vector<const Unit*>& solo) const;
   void relate_subsidiaries(const std::vector<Unit>& units, const std::vector<Group>& groups,
                            const std::vector<CueHit>& cues, std::vector<FoundRelation>& out);
   EntityRef ref(const Unit& u) const;
@@ -190,6 +199,7 @@ class DocumentState {
   std::vector<Unit> last_pair_;
   std::optional<Unit> last_subject_;
   std::unordered_map<std::string, Unit> counterpart_;        // entity key -> its latest partner
+  std::map<RelationType, Unit> deal_target_;                 // the article's latest deal of a directed type: its target
 };
 
 }  // namespace aikg::detail
