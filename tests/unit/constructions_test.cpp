@@ -194,3 +194,34 @@ TEST_CASE("without a deal or an owner a role noun relates nothing", "[extractor]
   const auto d = run("Investors such as Samsung Electronics and Naver watched the market closely.");
   CHECK_FALSE(has_type(d, RelationType::investment));
 }
+
+TEST_CASE("a possessive names a subsidiary the gazetteer knows", "[extractor][constructions]") {
+  struct Case {
+    std::string sentence, child, parent;
+  };
+  const std::vector<Case> cases{
+      {"Analysts compared Alphabet's Google with its rivals.", "Google", "Alphabet"},
+      {"The deal gives Alphabet’s Google a bigger role in cloud computing.", "Google", "Alphabet"},
+      {"삼성그룹의 삼성전자는 올해 실적을 발표했다.", "Samsung Electronics", "Samsung Group"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.sentence);
+    CHECK(find(run(c.sentence), RelationType::subsidiary_of, c.child, c.parent));
+  }
+  // Two names the gazetteer does not link are no parent and child.
+  CHECK_FALSE(has_type(run("Analysts compared NVIDIA's Arm deal with others."), RelationType::subsidiary_of));
+}
+
+TEST_CASE("who reports a sentence is no party to it", "[extractor][constructions]") {
+  const std::vector<std::string> sentences{
+      "Samsung Electronics will invest in Naver, SK hynix said.",
+      "Samsung Electronics will invest in Naver, SK hynix said on Tuesday.",
+      "Samsung Electronics will invest in Naver, an SK hynix executive told reporters.",
+  };
+  for (const auto& s : sentences) {
+    INFO(s);
+    const auto d = run(s);
+    CHECK(find(d, RelationType::investment, "Samsung Electronics", "Naver"));
+    CHECK_FALSE(find(d, RelationType::investment, "Samsung Electronics", "SK hynix"));
+  }
+}

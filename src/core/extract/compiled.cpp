@@ -43,7 +43,8 @@ void Compiled::compile_grammar(const Lexicon& lexicon) {
       {"open_ending", &g.open_endings}, {"connective", &g.connectives},   {"adnominal", &g.adnominals},
       {"nominal_head", &g.nominal_heads}, {"group_noun", &g.group_nouns}, {"firm_noun", &g.firm_nouns},
       {"list_word", &g.list_words},     {"including", &g.including},     {"context_ending", &g.context_endings},
-      {"english_verb", &g.english_verbs}, {"english_break", &g.english_breaks}};
+      {"english_verb", &g.english_verbs}, {"english_break", &g.english_breaks},
+      {"reporting_verb", &g.reporting_verbs}};
   for (const auto& e : lexicon.list("grammar")) {
     std::string word = e.cue;
     std::replace(word.begin(), word.end(), '_', ' ');
@@ -51,6 +52,7 @@ void Compiled::compile_grammar(const Lexicon& lexicon) {
       if (e.label == name) list->push_back(word);
   }
   std::sort(g.english_verbs.begin(), g.english_verbs.end());
+  std::sort(g.reporting_verbs.begin(), g.reporting_verbs.end());
 }
 
 Compiled::Compiled(const Gazetteer& gazetteer, const Lexicon& lexicon) {

@@ -3,6 +3,7 @@
 #include "extract/sentence_analysis.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <set>
@@ -130,6 +131,27 @@ void DocumentState::count_mentions(const std::vector<Sentence>& sentences) {
   }
 }
 
+// Where a closing report of who said it begins (", the companies said on
+// Tuesday."): a comma, at most six words, a reporting verb, and little after.
+std::size_t DocumentState::reporting_tail(const Sentence& s) const {
+  constexpr std::size_t kMaxAfterVerb = 40;  // bytes: "on Tuesday in a statement."
+  const auto comma = text_.substr(s.begin, s.end - s.begin).rfind(", ");
+  if (comma == std::string_view::npos) return s.end;
+  const std::size_t begin = s.begin + comma + 2;
+  int words = 0;
+  for (std::size_t i = begin; i < s.end && words < 7;) {
+    std::size_t e = i;
+    while (e < s.end && text_[e] != ' ') ++e;
+    std::string word(text_.substr(i, e - i));
+    while (!word.empty() && std::ispunct(static_cast<unsigned char>(word.back()))) word.pop_back();
+    if (std::binary_search(c_.grammar.reporting_verbs.begin(), c_.grammar.reporting_verbs.end(), word))
+      return s.end - e <= kMaxAfterVerb ? begin : s.end;
+    ++words;
+    i = e + 1;
+  }
+  return s.end;
+}
+
 // "Global Telco AI Alliance", "Acme Partners": a trigger word inside a name
 // is part of the name, not a statement of a relation.
 void DocumentState::drop_triggers_inside_names(const std::vector<Unit>& units, std::vector<CueHit>& cues) const {
@@ -152,8 +174,12 @@ std::vector<FoundRelation> DocumentState::analyse(const Sentence& s) {
   merge_people(units);
   drop_triggers_inside_names(units, cues);
   find_references(s, cues, units);
-  // Media are sources, never partners: drop them before pairing.
-  std::erase_if(units, [&](const Unit& u) { return entry(u) && entry(u)->kind == EntityKind::media; });
+  // Media are sources, never partners; nor is who reports the sentence
+  // (", Acme said."): drop them before pairing.
+  const std::size_t tail = english ? reporting_tail(s) : s.end;
+  std::erase_if(units, [&](const Unit& u) {
+    return (entry(u) && entry(u)->kind == EntityKind::media) || u.begin >= tail;
+  });
   if (units.empty()) return found;
   headline_ = s.headline;
   const bool has_subject = std::any_of(units.begin(), units.end(), [](const Unit& u) { return u.role == Role::subject; });

@@ -82,6 +82,7 @@ struct Compiled {
         list_words, including, context_endings;
     std::vector<std::string> english_verbs;  // sorted, lower case
     std::vector<std::string> english_breaks;
+    std::vector<std::string> reporting_verbs;  // sorted
   } grammar;
 };
 
@@ -147,6 +148,7 @@ class DocumentState {
                             const std::vector<CueHit>& cues);
   std::vector<CueHit> find_cues(const Sentence& s) const;
   std::size_t first_english_verb(const Sentence& s) const;
+  std::size_t reporting_tail(const Sentence& s) const;
   std::vector<std::size_t> english_clause_starts(const Sentence& s) const;
   std::pair<std::size_t, std::size_t> english_clause_of(std::size_t pos, const Sentence& s) const;
   std::string cue_text(const CueHit& h) const;

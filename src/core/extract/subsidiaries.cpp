@@ -28,12 +28,27 @@ void DocumentState::relate_subsidiaries(const std::vector<Unit>& units, const st
     if (e && e->kind == EntityKind::group && ends_with_any(rest, c_.grammar.context_endings))
       cued = true, cue_text = "에선";
   }
-  if (!cued) return;
   std::set<std::pair<std::string, std::string>> done;
   auto add = [&](const Unit& child, const Unit& parent, double conf) {
     if (key(child) == key(parent) || !done.insert({key(child), key(parent)}).second) return;
     out.push_back({RelationType::subsidiary_of, ref(child), ref(parent), Status::done, conf, cue_text});
   };
+  // "Alphabet's Google", "한빛그룹의 한빛전자": a name owned by the name before
+  // it, as the gazetteer knows, says so by the possessive alone.
+  for (std::size_t i = 0; i + 1 < units.size(); ++i) {
+    const Unit& owner = units[i];
+    const Unit& owned = units[i + 1];
+    if (owned.begin < owner.end) continue;
+    const auto gap = text_.substr(owner.end, owned.begin - owner.end);
+    const bool english_possessive = gap == "'s " || gap == "’s ";
+    const bool adjacent = gap.size() <= 1 || english_possessive;
+    if ((owner.role == Role::possessive || english_possessive) && adjacent && entry(owner) && entry(owned) &&
+        is_ancestor(entry(owned), entry(owner))) {
+      cue_text = std::string(text_.substr(owner.begin, owned.end - owner.begin));
+      add(owned, owner, 0.85);
+    }
+  }
+  if (!cued) return;
   for (const auto& a : units)
     for (const auto& b : units)
       if (entry(a) && entry(b) && is_ancestor(entry(a), entry(b))) add(a, b, 0.9);
