@@ -62,6 +62,6 @@ EvalResult evaluate(const std::vector<GoldRelation>& gold, const std::vector<Pre
 
 namespace aikg {
 // One prediction per (doc, type, pair), keeping the most definite status, as
-// the gold does.
+// the gold does; a relation the article reports as ended is ended.
 std::vector<PredictedRelation> most_definite(std::vector<PredictedRelation> predicted);
 }  // namespace aikg

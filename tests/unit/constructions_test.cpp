@@ -225,3 +225,50 @@ TEST_CASE("who reports a sentence is no party to it", "[extractor][constructions
     CHECK_FALSE(find(d, RelationType::investment, "Samsung Electronics", "SK hynix"));
   }
 }
+
+TEST_CASE("a hedge in a joined clause does not reach the deal", "[extractor][constructions]") {
+  const std::vector<std::string> sentences{
+      "삼성전자는 네이버와 업무협약을 체결했고, 업계는 두 회사의 매출 증가를 전망했다.",
+      "삼성전자는 네이버와 업무협약을 체결했으며 시장에서는 주가 상승 가능성이 거론된다.",
+      "Samsung Electronics signed an MOU with Naver; analysts expect revenue to rise.",
+  };
+  for (const auto& s : sentences) {
+    INFO(s);
+    const auto* m = find(run(s), RelationType::mou, "Samsung Electronics", "Naver");
+    REQUIRE(m);
+    CHECK(m->status == Status::done);
+  }
+}
+
+TEST_CASE("a hedge or denial over an embedded clause reaches it", "[extractor][constructions]") {
+  struct Case {
+    std::string sentence;
+    Status status;
+  };
+  const std::vector<Case> cases{
+      {"삼성전자가 네이버와 업무협약을 맺을 것이라는 관측이 나온다.", Status::speculated},
+      {"삼성전자는 네이버와 업무협약을 맺는다는 보도를 부인했다.", Status::ended},
+      {"네이버는 삼성전자와 추진하던 합작법인 설립을 없던 일로 했다.", Status::ended},
+      {"Samsung Electronics walked away from its joint venture with Naver.", Status::ended},
+  };
+  for (const auto& c : cases) {
+    INFO(c.sentence);
+    const auto d = run(c.sentence);
+    REQUIRE_FALSE(d.mentions.empty());
+    CHECK(d.mentions.front().status == c.status);
+  }
+}
+
+TEST_CASE("a reported decision keeps its status", "[extractor][constructions]") {
+  const std::vector<std::string> sentences{
+      "삼성전자가 네이버와 합작법인을 세우기로 했다고 전해졌다.",
+      "삼성전자는 네이버와 합작법인을 설립할 예정인 것으로 알려졌다.",
+      "Samsung Electronics will reportedly set up a joint venture with Naver next year.",
+  };
+  for (const auto& s : sentences) {
+    INFO(s);
+    const auto* m = find(run(s), RelationType::joint_venture, "Samsung Electronics", "Naver");
+    REQUIRE(m);
+    CHECK(m->status == Status::planned);
+  }
+}

@@ -178,10 +178,13 @@ namespace aikg {
 std::vector<PredictedRelation> most_definite(std::vector<PredictedRelation> predicted) {
   for (auto& p : predicted)
     if (!is_directed(p.type) && p.target < p.source) std::swap(p.source, p.target);
-  std::sort(predicted.begin(), predicted.end(), [](const auto& a, const auto& b) {
+  // A deal the article reports as called off ended, whatever it said of it
+  // before: `ended` comes first, then done > planned > talks > speculated.
+  const auto order = [](Status s) { return s == Status::ended ? -1 : rank(s); };
+  std::sort(predicted.begin(), predicted.end(), [&](const auto& a, const auto& b) {
     return std::tie(a.doc, a.type, a.source, a.target) < std::tie(b.doc, b.type, b.source, b.target) ||
            (std::tie(a.doc, a.type, a.source, a.target) == std::tie(b.doc, b.type, b.source, b.target) &&
-            rank(a.status) < rank(b.status));
+            order(a.status) < order(b.status));
   });
   auto same = [](const auto& a, const auto& b) {
     return std::tie(a.doc, a.type, a.source, a.target) == std::tie(b.doc, b.type, b.source, b.target);

@@ -44,7 +44,7 @@ void Compiled::compile_grammar(const Lexicon& lexicon) {
       {"nominal_head", &g.nominal_heads}, {"group_noun", &g.group_nouns}, {"firm_noun", &g.firm_nouns},
       {"list_word", &g.list_words},     {"including", &g.including},     {"context_ending", &g.context_endings},
       {"english_verb", &g.english_verbs}, {"english_break", &g.english_breaks},
-      {"reporting_verb", &g.reporting_verbs}};
+      {"reporting_verb", &g.reporting_verbs}, {"copula", &g.copulas}};
   for (const auto& e : lexicon.list("grammar")) {
     std::string word = e.cue;
     std::replace(word.begin(), word.end(), '_', ' ');

@@ -31,7 +31,10 @@ void drop_non_triggers(std::string_view text, const std::vector<std::string>& fi
     const auto next = text.substr(p);
     if (starts_with_any(next, firm_nouns)) return true;
     return std::any_of(cues.begin(), cues.end(), [&](const CueHit& o) {
-      return is_trigger(o) && o.cue->label != kNotATrigger && o.begin == p && o.cue->label != h.cue->label;
+      // "합작법인 설립", "공동 연구 추진": a verb of taking part heads the
+      // phrase, but the deal it sets up is the relation.
+      return is_trigger(o) && o.cue->label != kNotATrigger && o.begin == p && o.cue->label != h.cue->label &&
+             o.cue->label != static_cast<int>(RelationType::participation);
     });
   };
   // "리셀러 파트너": a generic partner noun after a specific trigger adds nothing.

@@ -29,7 +29,8 @@ bool label_accepted(std::string_view list, std::string_view label) {
   if (list == "grammar") {
     static constexpr std::array lists{"open_ending", "connective", "adnominal", "nominal_head", "group_noun",
                                       "firm_noun", "list_word", "including", "context_ending",
-                                      "english_verb", "english_break", "reporting_verb"};
+                                      "english_verb", "english_break", "reporting_verb",
+                                      "copula"};
     return std::find(lists.begin(), lists.end(), label) != lists.end();
   }
   if (list == "candidates") return label == "suffix" || label == "english_suffix" || label == "stop";

@@ -68,6 +68,7 @@ void DocumentState::find_references(const Sentence& s, const std::vector<CueHit>
     bool deung = false, titled = false;
     Unit base;
     base.begin = h.begin;
+    base.reference = true;
     base.role = read_tail(h.end, s.end, base.end, deung, titled);
     if (base.end == h.end) {
       const auto run = hangul_run_end(text_, h.end, s.end);

@@ -79,14 +79,19 @@ std::vector<const Group*> DocumentState::subjects_for(const CueHit& trigger, con
 
 // Where the clause that ends in the predicate at `pos` begins: after the last
 // connective ending ("~하면서", "~하고", "~했으며", "~지만") before it.
-std::size_t DocumentState::clause_start(std::size_t pos, const std::vector<Group>& groups) const {
+// With `at_commas` false only connective endings count: a comma in Korean
+// also separates the items of a noun list ("공급, 설계, 투자 등").
+std::size_t DocumentState::clause_start(std::size_t pos, const std::vector<Group>& groups, bool at_commas) const {
   std::size_t start = sentence_begin_;
   for (std::size_t i = sentence_begin_; i < pos; ++i) {
     if (text_[i] != ' ') continue;
-    const auto word = text_.substr(sentence_begin_, i - sentence_begin_);
+    auto word = text_.substr(sentence_begin_, i - sentence_begin_);
+    const bool comma = i > sentence_begin_ && text_[i - 1] == ',';
+    if (comma) word.remove_suffix(1);
     if (ends_with_any(word, c_.grammar.connectives)) start = i + 1;
+    if (!comma || !at_commas) continue;
     const bool in_list = std::any_of(groups.begin(), groups.end(), [&](const Group& g) { return g.begin < i && i < g.end; });
-    if (i > sentence_begin_ && text_[i - 1] == ',' && !in_list) start = i + 1;
+    if (!in_list) start = i + 1;
   }
   return start;
 }
@@ -178,7 +183,7 @@ void DocumentState::relate(const CueHit& trigger, const std::vector<Unit>& units
   if (type == RelationType::subsidiary_of) return;  // see relate_subsidiaries
   bool reported = false, defaulted = false;
   double confidence = 0.9;
-  Status status = clause_status(trigger, cues, english, reported, defaulted, confidence);
+  Status status = clause_status(trigger, cues, groups, english, reported, defaulted, confidence);
   // A rivalry is a state, not an event: the plan in its clause is someone else's.
   if (type == RelationType::competition && (status == Status::planned || status == Status::talks))
     status = Status::done;
@@ -221,20 +226,78 @@ void DocumentState::relate_participation(const Pairing& p) const {
 }
 
 // "investors ... are A, B and C", "backers including A and B": a role noun
-// names the agents; the other party is the one it belongs to ("X's
-// investors", "investors in X") or else the article's deal of that type.
+// names the agents, the group of names nearest to it; the other party is the
+// one it belongs to ("X's investors", "investors in X") or else the
+// article's deal of that type.
 void DocumentState::relate_role_noun(const Pairing& p) const {
+  constexpr std::size_t kNear = 48;  // bytes between the noun and its names: "who joined the round are"
   const Group* owner = p.nearest(p.with_role({Role::recipient, Role::possessive}));
   const auto deal = deal_target_.find(p.type);
   if (!owner && deal == deal_target_.end()) return;
+  const Group* agents = nullptr;
+  std::size_t best = kNear + 1;
+  // "investors ... are A, B", "backers including A": after a copula the list follows it.
+  const std::size_t copula = copula_after(p.trigger.end, kNear);
   for (const auto& g : p.groups) {
+    if (copula != std::string_view::npos && (g.begin < copula || &g == owner)) continue;
     if (&g == owner || !p.in_scope(g) || g.role == Role::source || g.role == Role::other) continue;
-    for (const auto* a : p.members(g))
+    const std::size_t gap = g.end <= p.trigger.begin ? p.trigger.begin - g.end
+                            : g.begin >= p.trigger.end ? g.begin - p.trigger.end
+                                                       : 0;
+    if (gap < best) best = gap, agents = &g;
+  }
+  if (!agents) return;
+  for (const auto* g : list_around(p, *agents))
+    for (const auto* a : p.members(*g)) {
+      if (a->reference || g == owner) continue;  // "the company": too loose to stand for an agent
       if (owner)
         for (const auto* b : p.members(*owner)) p.add(*a, *b, 0.8);
       else
         p.add(*a, deal->second, 0.7);
-  }
+    }
+}
+
+// Where the words after a copula ("are", "include", "such as") begin, if
+// one follows `from` within `within` bytes; npos if none does.
+std::size_t DocumentState::copula_after(std::size_t from, std::size_t within) const {
+  const auto stretch = text_.substr(from, within);
+  std::size_t best = std::string_view::npos;
+  for (const auto& c : c_.grammar.copulas)
+    for (auto at = stretch.find(c); at != std::string_view::npos; at = stretch.find(c, at + 1)) {
+      const bool word_start = at > 0 && stretch[at - 1] == ' ';
+      const std::size_t after = at + c.size();
+      const bool word_end = after < stretch.size() && stretch[after] == ' ';
+      if (word_start && word_end) {
+        best = std::min(best, from + after);
+        break;
+      }
+    }
+  return best;
+}
+
+// The groups that continue one list with `g` ("A, B, Unknown Capital and C"):
+// neighbours separated by commas, "and", "&" and capitalised words only.
+std::vector<const Group*> DocumentState::list_around(const Pairing& p, const Group& g) const {
+  auto separates = [&](std::size_t from, std::size_t to) {
+    if (to < from || to - from > 64) return false;
+    std::string_view gap = text_.substr(from, to - from);
+    for (std::size_t i = 0; i < gap.size();) {
+      while (i < gap.size() && (gap[i] == ' ' || gap[i] == ',' || gap[i] == '&')) ++i;
+      std::size_t e = i;
+      while (e < gap.size() && gap[e] != ' ' && gap[e] != ',') ++e;
+      const auto word = gap.substr(i, e - i);
+      if (!word.empty() && word != "and" && !(word[0] >= 'A' && word[0] <= 'Z')) return false;
+      i = e;
+    }
+    return true;
+  };
+  std::vector<const Group*> list{&g};
+  const auto at = static_cast<std::size_t>(&g - p.groups.data());
+  for (std::size_t i = at; i + 1 < p.groups.size() && separates(p.groups[i].end, p.groups[i + 1].begin); ++i)
+    list.push_back(&p.groups[i + 1]);
+  for (std::size_t i = at; i > 0 && separates(p.groups[i - 1].end, p.groups[i].begin); --i)
+    list.push_back(&p.groups[i - 1]);
+  return list;
 }
 
 void DocumentState::relate_directed(const Pairing& p, const std::vector<CueHit>& cues) const {

@@ -83,6 +83,7 @@ struct Compiled {
     std::vector<std::string> english_verbs;  // sorted, lower case
     std::vector<std::string> english_breaks;
     std::vector<std::string> reporting_verbs;  // sorted
+    std::vector<std::string> copulas;
   } grammar;
 };
 
@@ -114,6 +115,7 @@ struct Unit {
   bool topic = false;              // marked as topic (은/는/도): the main clause's subject
   bool implicit = false;           // not in the sentence: the previous subject (Korean drops it)
   bool titled = false;             // followed by a person's title ("삼성전자 회장")
+  bool reference = false;          // a word that refers back ("양사", "the company"), not a name
 };
 
 struct Group {
@@ -154,13 +156,17 @@ class DocumentState {
   std::string cue_text(const CueHit& h) const;
   void drop_triggers_inside_names(const std::vector<Unit>& units, std::vector<CueHit>& cues) const;
   Status qualified_status(const CueHit& done, const std::vector<CueHit>& cues) const;
-  Status clause_status(const CueHit& trigger, const std::vector<CueHit>& cues, bool english,
+  bool same_clause(std::size_t a, std::size_t b, const std::vector<Group>& groups, bool english) const;
+  Status clause_status(const CueHit& trigger, const std::vector<CueHit>& cues, const std::vector<Group>& groups,
+                       bool english,
                        bool& reported, bool& defaulted, double& confidence) const;
   void relate(const CueHit& trigger, const std::vector<Unit>& units, const std::vector<Group>& groups,
               const std::vector<CueHit>& cues, bool english, std::vector<FoundRelation>& out);
   struct Pairing;  // one trigger's context (relate.cpp)
   void relate_participation(const Pairing& p) const;
   void relate_role_noun(const Pairing& p) const;
+  std::vector<const Group*> list_around(const Pairing& p, const Group& g) const;
+  std::size_t copula_after(std::size_t from, std::size_t within) const;
   void relate_directed(const Pairing& p, const std::vector<CueHit>& cues) const;
   void relate_undirected(const Pairing& p) const;
   void relate_one_group(const Pairing& p) const;
@@ -173,7 +179,7 @@ class DocumentState {
   const GazetteerEntry* entry(const Unit& u) const;
   bool is_project(const Unit& u) const;
   bool plausible(RelationType type, const Unit& a, const Unit& b) const;
-  std::size_t clause_start(std::size_t pos, const std::vector<Group>& groups) const;
+  std::size_t clause_start(std::size_t pos, const std::vector<Group>& groups, bool at_commas = true) const;
   bool appositive(const CueHit& trigger, RelationType type, const std::vector<Unit>& units,
                   const std::vector<Group>& groups, std::vector<FoundRelation>& out, Status status,
                   double confidence) const;

@@ -31,8 +31,17 @@ Status DocumentState::qualified_status(const CueHit& done, const std::vector<Cue
   return static_cast<Status>(next->cue->label);
 }
 
-Status DocumentState::clause_status(const CueHit& trigger, const std::vector<CueHit>& cues, bool english,
-                                    bool& reported, bool& defaulted, double& confidence) const {
+// Whether nothing but one clause lies between two places of a sentence: no
+// connective ending in Korean ("체결했고"), no clause break in English ("; ").
+bool DocumentState::same_clause(std::size_t a, std::size_t b, const std::vector<Group>& groups, bool english) const {
+  if (a > b) std::swap(a, b);
+  if (english) return english_clause_of(a, {sentence_begin_, text_.size(), false}).second > b;
+  return clause_start(b, groups, false) <= a;
+}
+
+Status DocumentState::clause_status(const CueHit& trigger, const std::vector<CueHit>& cues,
+                                    const std::vector<Group>& groups, bool english, bool& reported, bool& defaulted,
+                                    double& confidence) const {
   std::optional<Status> clause;
   const CueHit* nearest = nullptr;
   std::size_t best_distance = SIZE_MAX;
@@ -40,6 +49,9 @@ Status DocumentState::clause_status(const CueHit& trigger, const std::vector<Cue
   for (const auto& h : cues) {
     if (h.cue->kind != Compiled::CueKind::status) continue;
     if (h.cue->sentence_scope) {
+      // A hedge, a denial or a report binds the clause it stands in and the
+      // clauses embedded in it, not a clause joined to it ("A signed; analysts expect").
+      if (!same_clause(trigger.begin, h.begin, groups, english)) continue;
       if (h.cue->label < 0)
         reported = true;
       else if (static_cast<Status>(h.cue->label) == Status::ended)
@@ -64,10 +76,9 @@ Status DocumentState::clause_status(const CueHit& trigger, const std::vector<Cue
   if (!clause) confidence *= 0.9;
   if (ended) return Status::ended;
   if (speculated) return Status::speculated;
-  if (reported) {
-    confidence *= 0.85;
-    if (s == Status::planned) return Status::speculated;
-  }
+  // Reported speech keeps what is reported, done or decided ("인수하기로 했다고
+  //전해졌다" stays planned), with lower confidence.
+  if (reported) confidence *= 0.85;
   return s;
 }
 
