@@ -77,6 +77,15 @@ TEST_CASE("predictions keep the most definite status per document, type and pair
   CHECK(p[0].status == Status::done);
 }
 
+TEST_CASE("a relation the article reports as called off is ended", "[eval]") {
+  const auto p = most_definite({{"d1", RelationType::acquisition, "A", "B", Status::done},
+                                {"d1", RelationType::acquisition, "A", "B", Status::ended},
+                                {"d2", RelationType::acquisition, "A", "B", Status::planned}});
+  REQUIRE(p.size() == 2);
+  CHECK(p[0].status == Status::ended);
+  CHECK(p[1].status == Status::planned);
+}
+
 TEST_CASE("precision, recall and F1 are zero, not NaN, on empty input", "[eval]") {
   const Score s;
   CHECK(s.precision() == 0.0);
