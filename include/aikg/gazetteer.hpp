@@ -2,13 +2,15 @@
 // Korean and English aliases. Loaded from TSV data files (data/gazetteer/),
 // never hard-coded. Format of each file (tab-separated, '#' starts a comment):
 //
-//   name  kind  parent  ko_aliases  en_aliases
+//   name  kind  parent  ko_aliases  en_aliases  [source]
 //
 // `name` is the canonical English name; `kind` one of company, group,
 // government, project, person, media, other; `parent` the canonical name of the
 // business group (for affiliates) or of the organisation a person leads (for
 // people), or empty; aliases are '|'-separated. The canonical name is always an
-// alias of itself.
+// alias of itself. The optional sixth column is a short source note for a fact
+// a reader could doubt ("acquired by AMD in 2024"); it is checked for
+// valid UTF-8 and otherwise ignored.
 #pragma once
 
 #include <cstdint>

@@ -22,9 +22,10 @@ Gazetteer Gazetteer::builtin() {
 void Gazetteer::add_tsv(std::string_view tsv, std::string_view origin) {
   for (const auto& row : detail::parse_tsv(tsv)) {
     const auto where = fmt::format("{}:{}", origin, row.line);
-    if (row.fields.size() < 2 || row.fields.size() > 5)
-      throw DataError(fmt::format("{}: expected 5 tab-separated columns (name, kind, parent, ko, en), got {}",
-                                  where, row.fields.size()));
+    if (row.fields.size() < 2 || row.fields.size() > 6)
+      throw DataError(fmt::format(
+          "{}: expected 5 or 6 tab-separated columns (name, kind, parent, ko, en[, source]), got {}", where,
+          row.fields.size()));
     if (find_invalid_utf8(row.fields[0])) throw DataError(where + ": invalid UTF-8");
     GazetteerEntry e;
     e.name = to_nfc(row.fields[0]);
@@ -33,10 +34,13 @@ void Gazetteer::add_tsv(std::string_view tsv, std::string_view origin) {
     if (!kind) throw DataError(fmt::format("{}: unknown kind '{}'", where, row.fields[1]));
     e.kind = *kind;
     if (row.fields.size() > 2) e.parent = to_nfc(row.fields[2]);
-    for (std::size_t col = 3; col < row.fields.size(); ++col) {
+    for (std::size_t col = 3; col < std::min<std::size_t>(row.fields.size(), 5); ++col) {
       if (find_invalid_utf8(row.fields[col])) throw DataError(where + ": invalid UTF-8");
       for (auto& a : detail::split_list(row.fields[col], '|')) e.aliases.push_back(to_nfc(a));
     }
+    // The optional source note is for readers of the file, not for matching.
+    if (row.fields.size() > 5 && find_invalid_utf8(row.fields[5]))
+      throw DataError(where + ": invalid UTF-8 in the source column");
     add(std::move(e));
   }
 }
