@@ -272,3 +272,26 @@ TEST_CASE("a reported decision keeps its status", "[extractor][constructions]") 
     CHECK(m->status == Status::planned);
   }
 }
+
+TEST_CASE("taking part in a deal told before joins its target", "[extractor][constructions]") {
+  const std::vector<std::string> articles{
+      "리벨리온은 시리즈C 펀딩에서 삼성전자로부터 투자를 유치했다. 이 투자에는 네이버, 카카오 등이 참여했다.",
+      "리벨리온이 삼성전자로부터 투자를 받았다. 이번 투자에는 네이버와 카카오도 참여한다.",
+      "Samsung Electronics invested in Rebellions. Naver and Kakao also joined the funding round.",
+  };
+  for (const auto& text : articles) {
+    INFO(text);
+    const auto d = run(text);
+    CHECK(find(d, RelationType::investment, "Samsung Electronics", "Rebellions"));
+    CHECK(find(d, RelationType::investment, "Naver", "Rebellions"));
+    CHECK(find(d, RelationType::investment, "Kakao", "Rebellions"));
+  }
+}
+
+TEST_CASE("a chain of affiliates links each to its nearest parent named", "[extractor][constructions]") {
+  // SK브로드밴드 -> SK텔레콤 -> SK그룹 in the gazetteer.
+  const auto d = run("SK그룹 계열사인 SK텔레콤과 SK브로드밴드는 새 서비스를 내놓았다.");
+  CHECK(find(d, RelationType::subsidiary_of, "SK Broadband", "SK Telecom"));
+  CHECK(find(d, RelationType::subsidiary_of, "SK Telecom", "SK Group"));
+  CHECK_FALSE(find(d, RelationType::subsidiary_of, "SK Broadband", "SK Group"));
+}

@@ -203,18 +203,19 @@ void DocumentState::relate(const CueHit& trigger, const std::vector<Unit>& units
     p.subjects.push_back(&groups.front());
 
   if (trigger.cue->role_noun) return relate_role_noun(p);
-  if (type == RelationType::participation) return relate_participation(p);
+  if (type == RelationType::participation) return relate_participation(p, cues);
   if (is_directed(type)) return relate_directed(p, cues);
   relate_undirected(p);
 }
 
 // The subject of the trigger's clause and its partners take part in the
-// projects the sentence names.
-void DocumentState::relate_participation(const Pairing& p) const {
+// projects the sentence names; without a project, in the deal a deal noun
+// before the trigger names ("이 투자에는 A, B 등이 참여", "joined the round").
+void DocumentState::relate_participation(const Pairing& p, const std::vector<CueHit>& cues) const {
   std::vector<const Unit*> projects;
   for (const auto& u : p.units)
     if (is_project(u)) projects.push_back(&u);
-  if (projects.empty()) return;
+  if (projects.empty()) return join_deal(p, cues);
   auto takers = p.subjects;
   for (const auto* g : p.with_role({Role::partner})) takers.push_back(g);
   if (takers.empty())
@@ -223,6 +224,34 @@ void DocumentState::relate_participation(const Pairing& p) const {
     for (const auto* u : p.members(*g))
       if (!is_project(*u))
         for (const auto* project : projects) p.add(*u, *project, 0.9);
+}
+
+// Taking part in a deal the article told of before: each name of the clause
+// that is not its target gets the deal's relation with the deal's target.
+void DocumentState::join_deal(const Pairing& p, const std::vector<CueHit>& cues) const {
+  const CueHit* deal_noun = nullptr;
+  for (const auto& h : cues)
+    // Korean names the deal before the verb ("투자에 참여"), English after it ("joined the round").
+    if (h.cue->kind == Compiled::CueKind::trigger && (h.end <= p.trigger.begin || p.english) && h.cue->label >= 0 &&
+        h.cue->label != static_cast<int>(RelationType::participation) &&
+        deal_target_.count(static_cast<RelationType>(h.cue->label)) &&
+        same_clause(h.begin, p.trigger.begin, p.groups, p.english))
+      deal_noun = &h;
+  if (!deal_noun) return;
+  const auto type = static_cast<RelationType>(deal_noun->cue->label);
+  const Unit& target = deal_target_.at(type);
+  Pairing deal = p;
+  deal.type = type;
+  // The takers: the clause's subjects, or the names listed before the
+  // trigger when the clause marks none ("A, B 등이 참여", "A, B 등 참여").
+  std::vector<const Group*> takers;
+  for (const auto* g : p.subjects)
+    if (p.in_scope(*g)) takers.push_back(g);
+  if (takers.empty())
+    for (const auto& g : p.groups)
+      if (p.in_scope(g) && g.role == Role::none) takers.push_back(&g);
+  for (const auto* g : takers)
+    for (const auto* a : p.members(*g)) deal.add(*a, target, 0.7);
 }
 
 // "investors ... are A, B and C", "backers including A and B": a role noun

@@ -163,7 +163,8 @@ class DocumentState {
   void relate(const CueHit& trigger, const std::vector<Unit>& units, const std::vector<Group>& groups,
               const std::vector<CueHit>& cues, bool english, std::vector<FoundRelation>& out);
   struct Pairing;  // one trigger's context (relate.cpp)
-  void relate_participation(const Pairing& p) const;
+  void relate_participation(const Pairing& p, const std::vector<CueHit>& cues) const;
+  void join_deal(const Pairing& p, const std::vector<CueHit>& cues) const;
   void relate_role_noun(const Pairing& p) const;
   std::vector<const Group*> list_around(const Pairing& p, const Group& g) const;
   std::size_t copula_after(std::size_t from, std::size_t within) const;

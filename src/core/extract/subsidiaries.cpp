@@ -49,9 +49,16 @@ void DocumentState::relate_subsidiaries(const std::vector<Unit>& units, const st
     }
   }
   if (!cued) return;
-  for (const auto& a : units)
+  // The nearest ancestor the sentence names: "SCF, run by SSIC of Samsung"
+  // is SCF -> SSIC and SSIC -> Samsung, not also SCF -> Samsung.
+  for (const auto& a : units) {
+    const Unit* nearest = nullptr;
     for (const auto& b : units)
-      if (entry(a) && entry(b) && is_ancestor(entry(a), entry(b))) add(a, b, 0.9);
+      if (entry(a) && entry(b) && is_ancestor(entry(a), entry(b)) &&
+          (!nearest || is_ancestor(entry(b), entry(*nearest))))
+        nearest = &b;
+    if (nearest) add(a, *nearest, 0.9);
+  }
   if (reverse) {
     // "소프트뱅크는 ARM의 최대 주주다": the subject is the parent; but "ARM을
     // 보유한 소프트뱅크": the name the clause modifies, right after the cue, is.
