@@ -295,3 +295,45 @@ TEST_CASE("a chain of affiliates links each to its nearest parent named", "[extr
   CHECK(find(d, RelationType::subsidiary_of, "SK Telecom", "SK Group"));
   CHECK_FALSE(find(d, RelationType::subsidiary_of, "SK Broadband", "SK Group"));
 }
+
+TEST_CASE("members of a named alliance take part in it", "[extractor][constructions]") {
+  const std::vector<std::string> articles{
+      "The Global Telco AI Alliance was formed last year. It counts Singtel and Deutsche Telekom among its members.",
+      "Singtel and Deutsche Telekom are founding members of the Global Telco AI Alliance.",
+      "글로벌 텔코 AI 얼라이언스가 지난해 출범했다. 싱텔과 도이치텔레콤이 회원사로 이름을 올렸다.",
+  };
+  for (const auto& text : articles) {
+    INFO(text);
+    const auto d = run(text);
+    CHECK(find(d, RelationType::participation, "Singtel", "Global Telco AI Alliance"));
+  }
+}
+
+TEST_CASE("a trigger word that names a kind of firm is no trigger", "[extractor][constructions]") {
+  const std::vector<std::string> sentences{
+      "NVIDIA met the investment firm MGX in Abu Dhabi.",
+      "NVIDIA hosted executives of the supply fund and of MGX.",
+      "엔비디아는 투자 기업 MGX 관계자를 만났다는 소문을 부인하지 않았다.",
+  };
+  for (const auto& s : sentences) {
+    INFO(s);
+    CHECK_FALSE(has_type(run(s), RelationType::investment));
+    CHECK_FALSE(has_type(run(s), RelationType::supply));
+  }
+}
+
+TEST_CASE("an English clause's status stays in it", "[extractor][constructions]") {
+  const std::vector<std::string> sentences{
+      "NVIDIA will keep advising the group, which signed an MOU with Naver last year.",
+      "NVIDIA plans to grow, while Samsung Electronics signed an MOU with Naver in May.",
+      "Intel may leave the market; Samsung Electronics signed an MOU with Naver on Friday.",
+  };
+  for (const auto& s : sentences) {
+    INFO(s);
+    const auto d = run(s);
+    const auto it = std::find_if(d.mentions.begin(), d.mentions.end(),
+                                 [](const Mention& m) { return m.type == RelationType::mou; });
+    REQUIRE(it != d.mentions.end());
+    CHECK(it->status == Status::done);
+  }
+}

@@ -3,6 +3,7 @@
 #include "extract/sentence_analysis.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <tuple>
 
 #include "aikg/text.hpp"
@@ -25,8 +26,15 @@ void drop_non_triggers(std::string_view text, const std::vector<std::string>& fi
     return std::any_of(blocked.begin(), blocked.end(), [&](auto b) { return b.first <= h.begin && h.end <= b.second; });
   };
   auto modifies_next = [&](const CueHit& h) {
-    if (h.cue->ascii) return false;
     std::size_t p = h.end;
+    if (h.cue->ascii) {  // "investment firm": the rest of the word, then the noun
+      while (p < text.size() && std::isalpha(static_cast<unsigned char>(text[p]))) ++p;
+      if (p >= text.size() || text[p] != ' ') return false;
+      const auto next = text.substr(p + 1);
+      return std::any_of(firm_nouns.begin(), firm_nouns.end(), [&](const std::string& noun) {
+        return next.starts_with(noun) && (next.size() == noun.size() || !std::isalpha(static_cast<unsigned char>(next[noun.size()])));
+      });
+    }
     if (p < text.size() && text[p] == ' ') ++p;
     const auto next = text.substr(p);
     if (starts_with_any(next, firm_nouns)) return true;
@@ -100,6 +108,18 @@ void join_gapped(std::string_view text, const Compiled& c, std::vector<CueHit>& 
 
 }  // namespace
 
+// "in May", "Will Smith": a lower-case cue written with a capital inside a
+// sentence of prose is a name or a month, not the word. Headlines capitalise
+// every word, so there it still counts.
+bool DocumentState::capitalised_mid_sentence(const Sentence& s, std::size_t at, std::string_view cue) const {
+  if (s.headline || at == s.begin || cue.empty() || !std::islower(static_cast<unsigned char>(cue[0]))) return false;
+  const char first = text_[at];
+  const auto before = text_.substr(s.begin, at - s.begin);
+  const auto last = before.find_last_not_of(" \"'“‘(");
+  const bool starts_clause = last == std::string_view::npos || before[last] == '.' || before[last] == ':';
+  return std::isupper(static_cast<unsigned char>(first)) && !starts_clause;
+}
+
 std::vector<CueHit> DocumentState::find_cues(const Sentence& s) const {
   std::vector<CueHit> out;
   std::vector<PhraseMatcher::Hit> hits;
@@ -116,6 +136,7 @@ std::vector<CueHit> DocumentState::find_cues(const Sentence& s) const {
         const auto& cue = c_.cues[id];
         if (cue.ascii && !cue.prefix && is_ascii_alnum(code_point_at(text_, h.end)) && h.end < s.end) continue;
         if (cue.ascii && (c >= 0x80)) continue;
+        if (cue.ascii && capitalised_mid_sentence(s, i, cue.text)) continue;
         out.push_back({i, h.end, &cue});
       }
     prev = c;

@@ -59,6 +59,9 @@ bool DocumentState::is_ancestor(const GazetteerEntry* child, const GazetteerEntr
 
 void DocumentState::remember(const std::vector<FoundRelation>& found, const std::vector<Unit>& units,
                              const std::vector<Group>& groups) {
+  // The project or alliance the article last named is the one its members join.
+  for (const auto& u : units)
+    if (is_project(u)) deal_target_.insert_or_assign(RelationType::participation, u);
   for (const auto& g : groups)
     if (g.role == Role::subject) {
       last_subject_ = units[g.units.front()];
@@ -165,6 +168,7 @@ void DocumentState::drop_triggers_inside_names(const std::vector<Unit>& units, s
 std::vector<FoundRelation> DocumentState::analyse(const Sentence& s) {
   std::vector<FoundRelation> found;
   sentence_begin_ = s.begin;
+  sentence_end_ = s.end;
   auto cues = find_cues(s);
   std::vector<Unit> units;
   if (auto it = units_of_sentence_.find({s.begin, s.end}); it != units_of_sentence_.end()) units = std::move(it->second);

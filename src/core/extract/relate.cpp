@@ -260,13 +260,19 @@ void DocumentState::join_deal(const Pairing& p, const std::vector<CueHit>& cues)
 // article's deal of that type.
 void DocumentState::relate_role_noun(const Pairing& p) const {
   constexpr std::size_t kNear = 48;  // bytes between the noun and its names: "who joined the round are"
-  const Group* owner = p.nearest(p.with_role({Role::recipient, Role::possessive}));
+  constexpr std::size_t kAttached = 12;  // "X's investors", "members of the X", "X의 투자자"
+  const Group* owner = nullptr;
+  for (const auto* g : p.with_role({Role::recipient, Role::possessive})) {
+    const bool before = g->end <= p.trigger.begin && p.trigger.begin - g->end <= kAttached;
+    const bool after = g->begin >= p.trigger.end && g->begin - p.trigger.end <= kAttached;
+    if (before || after) owner = g;
+  }
   const auto deal = deal_target_.find(p.type);
   if (!owner && deal == deal_target_.end()) return;
   const Group* agents = nullptr;
   std::size_t best = kNear + 1;
   // "investors ... are A, B", "backers including A": after a copula the list follows it.
-  const std::size_t copula = copula_after(p.trigger.end, kNear);
+  const std::size_t copula = copula_after(p.trigger.end, std::min(kNear, sentence_end_ - p.trigger.end));
   for (const auto& g : p.groups) {
     if (copula != std::string_view::npos && (g.begin < copula || &g == owner)) continue;
     if (&g == owner || !p.in_scope(g) || g.role == Role::source || g.role == Role::other) continue;
@@ -315,7 +321,8 @@ std::vector<const Group*> DocumentState::list_around(const Pairing& p, const Gro
       std::size_t e = i;
       while (e < gap.size() && gap[e] != ' ' && gap[e] != ',') ++e;
       const auto word = gap.substr(i, e - i);
-      if (!word.empty() && word != "and" && !(word[0] >= 'A' && word[0] <= 'Z')) return false;
+      const bool possessive = word == "'s" || word == "’s";  // "A and B's C": C continues the list
+      if (!word.empty() && word != "and" && !possessive && !(word[0] >= 'A' && word[0] <= 'Z')) return false;
       i = e;
     }
     return true;

@@ -149,6 +149,7 @@ class DocumentState {
   void assign_english_roles(const Sentence& s, const std::vector<Unit>& units, std::vector<Group>& groups,
                             const std::vector<CueHit>& cues);
   std::vector<CueHit> find_cues(const Sentence& s) const;
+  bool capitalised_mid_sentence(const Sentence& s, std::size_t at, std::string_view cue) const;
   std::size_t first_english_verb(const Sentence& s) const;
   std::size_t reporting_tail(const Sentence& s) const;
   std::vector<std::size_t> english_clause_starts(const Sentence& s) const;
@@ -198,7 +199,7 @@ class DocumentState {
   const Gazetteer& g_;
   std::string_view text_;
   bool debug_ = false;
-  std::size_t sentence_begin_ = 0;
+  std::size_t sentence_begin_ = 0, sentence_end_ = 0;
   std::vector<std::size_t> english_clauses_;  // where the clauses of the current English sentence begin
   std::unordered_map<std::string, int> surname_to_person_;   // "이" -> gazetteer index of 이재용
   std::unordered_map<int, int> person_org_;                  // person index -> organisation index

@@ -60,7 +60,9 @@ Status DocumentState::clause_status(const CueHit& trigger, const std::vector<Cue
         speculated = true;
       continue;
     }
-    // Korean puts the predicate after the trigger; English before or after it.
+    // Korean puts the predicate after the trigger; English before or after
+    // it, within the trigger's clause ("A will ..., which counts B").
+    if (english && !same_clause(trigger.begin, h.begin, groups, true)) continue;
     std::size_t distance;
     if (h.begin >= trigger.begin)
       distance = h.begin - trigger.begin;
