@@ -337,3 +337,32 @@ TEST_CASE("an English clause's status stays in it", "[extractor][constructions]"
     CHECK(it->status == Status::done);
   }
 }
+
+TEST_CASE("supply told from the customer's side", "[extractor][constructions]") {
+  const std::vector<std::string> sentences{
+      "카카오는 엔비디아의 GPU를 데이터센터에 도입했다.",
+      "카카오가 엔비디아로부터 AI 칩을 공급받는다.",
+      "카카오는 엔비디아의 가속기를 탑재한 서버를 구매했다.",
+      "Kakao runs on NVIDIA's accelerators in its new data center.",
+      "Kakao uses NVIDIA chips to train its models.",
+      "Kakao buys accelerators from NVIDIA for its cloud.",
+  };
+  for (const auto& s : sentences) {
+    INFO(s);
+    const auto d = run(s);
+    CHECK(find(d, RelationType::supply, "NVIDIA", "Kakao"));
+    CHECK_FALSE(find(d, RelationType::supply, "Kakao", "NVIDIA"));
+  }
+}
+
+TEST_CASE("things used together are no supply", "[extractor][constructions]") {
+  const std::vector<std::string> sentences{
+      "카카오의 설계와 엔비디아의 칩이 함께 사용된다.",
+      "새 서버에는 카카오의 소프트웨어와 엔비디아의 칩이 탑재된다.",
+      "이 서비스의 사용자는 카카오와 엔비디아 제품을 함께 쓴다.",
+  };
+  for (const auto& s : sentences) {
+    INFO(s);
+    CHECK_FALSE(has_type(run(s), RelationType::supply));
+  }
+}
