@@ -366,3 +366,23 @@ TEST_CASE("things used together are no supply", "[extractor][constructions]") {
     CHECK_FALSE(has_type(run(s), RelationType::supply));
   }
 }
+
+TEST_CASE("a name glossing the word before it takes its particle", "[extractor][constructions]") {
+  const std::vector<std::string> sentences{
+      "소프트뱅크그룹은 지난해 암페어(Ampere Computing)를 인수했다.",
+      "소프트뱅크그룹이 미국 업체 암페어(Ampere Computing)를 사들이는 인수를 마쳤다.",
+      "소프트뱅크그룹은 암페어(Ampere Computing)의 인수를 완료했다.",
+  };
+  for (const auto& s : sentences) {
+    INFO(s);
+    CHECK(find(run(s), RelationType::acquisition, "SoftBank Group", "Ampere Computing"));
+  }
+}
+
+TEST_CASE("a parent buying its affiliate is an acquisition, other ties are internal", "[extractor][constructions]") {
+  // Arm's parent in the gazetteer is SoftBank Group.
+  CHECK(find(run("소프트뱅크그룹은 2016년 Arm을 인수했다."), RelationType::acquisition, "SoftBank Group", "Arm"));
+  CHECK(find(run("SoftBank Group acquired Arm in 2016."), RelationType::acquisition, "SoftBank Group", "Arm"));
+  CHECK_FALSE(has_type(run("Arm acquired SoftBank Group in a dream."), RelationType::acquisition));
+  CHECK_FALSE(has_type(run("소프트뱅크그룹은 Arm과 협력을 강화한다."), RelationType::partnership));
+}

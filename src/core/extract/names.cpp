@@ -111,6 +111,12 @@ std::optional<Unit> DocumentState::match_name_at(std::size_t pos, const Sentence
         u.end = run;
         u.topic = is_topic_particle(text_.substr(h->end, run - h->end));
         if (*role == Role::none) u.role = read_tail(run, s.end, u.end, u.deung, titled);
+      } else if (text_.substr(h->end).starts_with(")") && pos > 0 && text_[pos - 1] == '(') {
+        // "암페어(Ampere)를": the name glosses the word before it and takes its particle.
+        const auto run = hangul_run_end(text_, h->end + 1, s.end);
+        const auto role = particle_role(text_.substr(h->end + 1, run - h->end - 1));
+        u.role = role.value_or(Role::none);
+        u.end = role ? run : h->end + 1;
       } else {
         u.role = read_tail(h->end, s.end, u.end, u.deung, titled);
       }

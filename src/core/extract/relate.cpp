@@ -26,7 +26,10 @@ bool DocumentState::plausible(RelationType type, const Unit& a, const Unit& b) c
       type != RelationType::supply)
     return false;
   if (projects && (type == RelationType::investment || type == RelationType::supply) && !is_project(b)) return false;
-  if (is_ancestor(entry(a), entry(b)) || is_ancestor(entry(b), entry(a))) return false;
+  // A parent's purchase of its affiliate is how it became one; any other
+  // relation between them is internal.
+  const bool bought_child = type == RelationType::acquisition && is_ancestor(entry(b), entry(a));
+  if (!bought_child && (is_ancestor(entry(a), entry(b)) || is_ancestor(entry(b), entry(a)))) return false;
   // Rivals compete in a market; a regulator or government that acts on a
   // company ("the competition authority", "the FTC sued") is none.
   const auto governs = [&](const Unit& u) { return entry(u) && entry(u)->kind == EntityKind::government; };
