@@ -386,3 +386,37 @@ TEST_CASE("a parent buying its affiliate is an acquisition, other ties are inter
   CHECK_FALSE(has_type(run("Arm acquired SoftBank Group in a dream."), RelationType::acquisition));
   CHECK_FALSE(has_type(run("소프트뱅크그룹은 Arm과 협력을 강화한다."), RelationType::partnership));
 }
+
+TEST_CASE("a Korean list marks only its last member, even past a description", "[extractor][constructions]") {
+  const std::vector<std::string> sentences{
+      "엔비디아가 삼성전자, 국내 AI 반도체 기업 리벨리온과 함께 합작법인을 세운다.",
+      "엔비디아는 삼성전자, 리벨리온과 함께 합작법인을 세운다.",
+      "엔비디아가 삼성전자·리벨리온과 손잡고 합작법인을 세운다.",
+  };
+  for (const auto& s : sentences) {
+    INFO(s);
+    const auto d = run(s);
+    CHECK(find(d, RelationType::joint_venture, "NVIDIA", "Samsung Electronics"));
+    CHECK(find(d, RelationType::joint_venture, "NVIDIA", "Rebellions"));
+    CHECK(find(d, RelationType::joint_venture, "Samsung Electronics", "Rebellions"));
+  }
+}
+
+TEST_CASE("a sentence in the plain present announces a plan", "[extractor][constructions]") {
+  struct Case {
+    std::string sentence;
+    Status status;
+  };
+  const std::vector<Case> cases{
+      {"엔비디아는 삼성전자와 합작법인을 만든다.", Status::planned},
+      {"엔비디아가 삼성전자와 새 합작법인을 세운다.", Status::planned},
+      {"엔비디아는 삼성전자와 합작법인을 만들었다.", Status::done},
+      {"엔비디아와 삼성전자의 합작법인은 서울에 있는 회사이다.", Status::done},
+  };
+  for (const auto& c : cases) {
+    INFO(c.sentence);
+    const auto* m = find(run(c.sentence), RelationType::joint_venture, "NVIDIA", "Samsung Electronics");
+    REQUIRE(m);
+    CHECK(m->status == c.status);
+  }
+}

@@ -130,6 +130,7 @@ struct DocumentState::Pairing {
   RelationType type;
   const std::vector<Unit>& units;
   const std::vector<Group>& groups;
+  const std::vector<CueHit>& cues;
   bool english;
   Status status;
   double confidence;
@@ -192,7 +193,7 @@ void DocumentState::relate(const CueHit& trigger, const std::vector<Unit>& units
     status = Status::done;
   if (appositive(trigger, type, units, groups, out, status, confidence)) return;
 
-  Pairing p{*this, trigger, type, units, groups, english, status, confidence, defaulted, {}, 0, {}, out};
+  Pairing p{*this, trigger, type, units, groups, cues, english, status, confidence, defaulted, {}, 0, {}, out};
   if (english) p.english_clause = english_clause_of(trigger.begin, {sentence_begin_, text_.size(), false});
   else p.clause_begin = clause_start(trigger.begin, groups);
   p.subjects = subjects_for(trigger, groups, english ? SIZE_MAX : 0);
@@ -360,14 +361,21 @@ void DocumentState::relate_directed(const Pairing& p, const std::vector<CueHit>&
 }
 
 void DocumentState::relate_undirected(const Pairing& p) const {
-  const auto partner_groups = p.with_role({Role::partner});
+  auto partner_groups = p.with_role({Role::partner});
+  if (!p.english && !partner_groups.empty()) add_listed_before(p, partner_groups);
   if (!p.subjects.empty() && !partner_groups.empty()) {
     for (const auto* s : p.subjects)
       for (const auto* g : partner_groups) p.add_all(*s, *g, 0.9);
     // "A develops X with B and C": the work is shared by all three, so B and
-    // C develop it together too. A signing with B and C is two agreements.
-    if (is_joint_work(p.type))
-      for (const auto* g : partner_groups) pair_within(p, *g);
+    // C develop it together too, and cooperate in it. A signing with B and C
+    // is two agreements.
+    if (is_joint_work(p.type) || (p.type == RelationType::partnership && joint_work_in_clause(p))) {
+      std::vector<const Unit*> all;
+      for (const auto* g : partner_groups)
+        for (const auto* u : p.members(*g)) all.push_back(u);
+      for (std::size_t i = 0; i < all.size(); ++i)
+        for (std::size_t j = i + 1; j < all.size(); ++j) p.add(*all[i], *all[j], 0.8);
+    }
     return;
   }
   if (!p.subjects.empty()) {
@@ -388,6 +396,31 @@ void DocumentState::relate_undirected(const Pairing& p) const {
   }
   if (p.trigger.cue->weak) return;  // a generic word needs its partner in the sentence
   relate_one_group(p);
+}
+
+// Korean marks only the last member of a list: "A가 B, (설명) C와 함께" makes
+// B a partner too when a comma follows it and C's particle closes the list.
+void DocumentState::add_listed_before(const Pairing& p, std::vector<const Group*>& partners) const {
+  constexpr std::size_t kListSpan = 96;  // bytes: a list with a short description of its last member
+  const Group* last = partners.back();
+  for (const auto& g : p.groups) {
+    if (&g == last || g.end > last->begin || last->begin - g.end > kListSpan || g.role != Role::none ||
+        p.is_subject(&g))
+      continue;
+    if (text_.substr(g.end, last->begin - g.end).find('.') != std::string_view::npos) continue;
+    const auto after = text_.substr(g.end, 2);
+    if (!after.starts_with(",") && !after.starts_with("·")) continue;
+    if (std::find(partners.begin(), partners.end(), &g) == partners.end()) partners.push_back(&g);
+  }
+}
+
+// Whether the trigger's clause also says the parties develop something together.
+bool DocumentState::joint_work_in_clause(const Pairing& p) const {
+  return std::any_of(p.cues.begin(), p.cues.end(), [&](const CueHit& h) {
+    return h.cue->kind == Compiled::CueKind::trigger && h.cue->label >= 0 &&
+           is_joint_work(static_cast<RelationType>(h.cue->label)) &&
+           same_clause(h.begin, p.trigger.begin, p.groups, p.english);
+  });
 }
 
 void DocumentState::pair_within(const Pairing& p, const Group& g) const {

@@ -158,6 +158,7 @@ class DocumentState {
   void drop_triggers_inside_names(const std::vector<Unit>& units, std::vector<CueHit>& cues) const;
   Status qualified_status(const CueHit& done, const std::vector<CueHit>& cues) const;
   bool same_clause(std::size_t a, std::size_t b, const std::vector<Group>& groups, bool english) const;
+  bool ends_in_plain_present(std::size_t from) const;
   Status clause_status(const CueHit& trigger, const std::vector<CueHit>& cues, const std::vector<Group>& groups,
                        bool english,
                        bool& reported, bool& defaulted, double& confidence) const;
@@ -173,6 +174,8 @@ class DocumentState {
   void relate_undirected(const Pairing& p) const;
   void relate_one_group(const Pairing& p) const;
   void pair_within(const Pairing& p, const Group& g) const;
+  void add_listed_before(const Pairing& p, std::vector<const Group*>& partners) const;
+  bool joint_work_in_clause(const Pairing& p) const;
   void complete_from_context(const Pairing& p, const std::vector<const Unit*>& solo) const;
   void relate_subsidiaries(const std::vector<Unit>& units, const std::vector<Group>& groups,
                            const std::vector<CueHit>& cues, std::vector<FoundRelation>& out);

@@ -31,6 +31,19 @@ Status DocumentState::qualified_status(const CueHit& done, const std::vector<Cue
   return static_cast<Status>(next->cue->label);
 }
 
+// "만든다", "나선다", "세운다": a sentence that ends in the plain present
+// announces what will happen (news Korean writes plans so); a syllable with
+// the final ㄴ before 다. The past (했다) and the copula (이다) do not.
+bool DocumentState::ends_in_plain_present(std::size_t from) const {
+  auto end = sentence_end_;
+  while (end > from && std::string_view(" .\"'”’)").find(text_[end - 1]) != std::string_view::npos) --end;
+  const auto tail = text_.substr(from, end - from);
+  if (!tail.ends_with("다") || tail.size() < 6) return false;
+  const char32_t before = code_point_before(text_, end - std::string_view("다").size());
+  constexpr char32_t kFirst = 0xAC00, kJongseongCount = 28, kNieun = 4;
+  return is_hangul_syllable(before) && (before - kFirst) % kJongseongCount == kNieun && before != U'인';
+}
+
 // Whether nothing but one clause lies between two places of a sentence: no
 // connective ending in Korean ("체결했고"), no clause break in English ("; ").
 bool DocumentState::same_clause(std::size_t a, std::size_t b, const std::vector<Group>& groups, bool english) const {
@@ -73,6 +86,7 @@ Status DocumentState::clause_status(const CueHit& trigger, const std::vector<Cue
     if (distance < best_distance) best_distance = distance, clause = static_cast<Status>(h.cue->label), nearest = &h;
   }
   if (!english && nearest && clause == Status::done) clause = qualified_status(*nearest, cues);
+  if (!english && !clause && ends_in_plain_present(trigger.end)) clause = Status::planned;
   Status s = clause.value_or(Status::done);
   defaulted = !clause && !ended && !speculated;
   if (!clause) confidence *= 0.9;
