@@ -420,3 +420,41 @@ TEST_CASE("a sentence in the plain present announces a plan", "[extractor][const
     CHECK(m->status == c.status);
   }
 }
+
+TEST_CASE("a noun that says what a name is makes it an organisation", "[extractor][constructions][discovery]") {
+  struct Case {
+    std::string sentence, name;
+  };
+  const std::vector<Case> cases{
+      {"NVIDIA invested in the robotics startup Tandem Motion last week.", "Tandem Motion"},
+      {"NVIDIA will invest in Seoul-based startup Tanda.", "Tanda"},
+      {"Samsung Electronics signed an MOU with the chipmaker Korvia Silicon.", "Korvia Silicon"},
+      {"엔비디아는 미국 AI 스타트업 노바마인드에 투자했다.", "노바마인드"},
+      {"삼성전자는 반도체 설계업체 한결칩스와 업무협약을 맺었다.", "한결칩스"},
+      {"카카오가 국내 벤처캐피털 새길파트너에 지분을 넘겼다는 소식이다.", "새길파트너"},
+  };
+  for (const auto& c : cases) {
+    INFO(c.sentence);
+    const auto d = run(c.sentence);
+    const bool found = std::any_of(d.mentions.begin(), d.mentions.end(), [&](const Mention& m) {
+      return (m.source.name == c.name && m.source.candidate) || (m.target.name == c.name && m.target.candidate);
+    });
+    CHECK(found);
+  }
+}
+
+TEST_CASE("generic nouns, plurals and months are never discovered", "[extractor][constructions][discovery]") {
+  const std::vector<std::string> sentences{
+      "NVIDIA met the company Analysts in May to discuss investment.",
+      "엔비디아는 글로벌 기업 리더들과 만나 투자를 논의했다.",
+      "엔비디아는 국내 기업 빅테크와 협력한다고 밝혔다.",
+  };
+  for (const auto& s : sentences) {
+    INFO(s);
+    const auto d = run(s);
+    for (const auto& m : d.mentions) {
+      CHECK_FALSE(m.source.candidate);
+      CHECK_FALSE(m.target.candidate);
+    }
+  }
+}

@@ -1,6 +1,9 @@
 // Organisations the gazetteer does not know, read from how they are written.
 #include "extract/sentence_analysis.hpp"
 
+#include <algorithm>
+#include <cctype>
+
 #include "aikg/text.hpp"
 #include "extract/script.hpp"
 
@@ -58,7 +61,15 @@ std::optional<Unit> DocumentState::korean_candidate(std::size_t begin, std::size
     u.candidate = std::string(text_.substr(b, stem_end - b));
     return u;
   }
-  if (count_code_points(stem) < 3 || !is_hangul_syllable(code_point_at(stem, 0))) return std::nullopt;
+  if (!is_hangul_syllable(code_point_at(stem, 0)) || is_common_word(stem)) return std::nullopt;
+  // "미국 AI 스타트업 노바마인드는": the noun before names what the word is.
+  // A plural ("리더들") is a group of people or things, not one organisation.
+  if (count_code_points(stem) >= 2 && !listed && !stem.ends_with("들") &&
+      after_descriptor(begin, word_begin, c_.korean_descriptors)) {
+    u.candidate = std::string(stem);
+    return u;
+  }
+  if (count_code_points(stem) < 3) return std::nullopt;
   for (const auto& suffix : c_.company_suffixes)
     if (stem.ends_with(suffix) && stem.size() > suffix.size()) {
       u.candidate = std::string(stem);
@@ -66,6 +77,53 @@ std::optional<Unit> DocumentState::korean_candidate(std::size_t begin, std::size
     }
   (void)word;
   return std::nullopt;
+}
+
+bool DocumentState::is_common_word(std::string_view word) const {
+  return c_.common_words.contains(alias_key(word));
+}
+
+// Whether the word before `pos` is one of `descriptors` ("startup", "스타트업").
+bool DocumentState::after_descriptor(std::size_t pos, std::size_t limit,
+                                     const std::vector<std::string>& descriptors) const {
+  std::size_t b = pos;
+  while (b > limit && text_[b - 1] == ' ') --b;
+  if (b == pos) return false;  // glued to the word before: not a separate noun
+  std::size_t a = b;
+  while (a > limit && text_[a - 1] != ' ') --a;
+  std::string word(text_.substr(a, b - a));
+  for (auto& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return std::find(descriptors.begin(), descriptors.end(), word) != descriptors.end() ||
+         std::any_of(descriptors.begin(), descriptors.end(), [&](const std::string& d) {
+           return !is_ascii(d) && word.size() > d.size() && word.ends_with(d) && word[word.size() - d.size() - 1] == '-';
+         });
+}
+
+// "the chipmaker Quanta Silicon", "Seoul-based startup Tanda": capitalised
+// words after a noun that says what they name (english_descriptor).
+std::optional<Unit> DocumentState::english_described(std::size_t begin, const Sentence& s) const {
+  constexpr int kMaxWords = 3;
+  if (!after_descriptor(begin, s.begin, c_.english_descriptors)) return std::nullopt;
+  std::size_t end = begin;
+  for (int words = 0; words < kMaxWords && end < s.end; ++words) {
+    std::size_t e = end;
+    while (e < s.end && text_[e] != ' ') ++e;
+    std::size_t word_end = e;
+    while (word_end > end && std::string_view(",.;:)'\"").find(text_[word_end - 1]) != std::string_view::npos)
+      --word_end;
+    const auto word = text_.substr(end, word_end - end);
+    if (!is_latin_name(word) || c_.not_organisations.contains(word) || is_common_word(word)) break;
+    end = word_end;
+    if (word_end < e || e >= s.end || !is_latin_name(text_.substr(e + 1, 1))) break;  // punctuation ends the name
+    end = e + 1;
+  }
+  while (end > begin && text_[end - 1] == ' ') --end;
+  if (end <= begin) return std::nullopt;
+  Unit u;
+  u.begin = begin;
+  u.end = end;
+  u.candidate = std::string(text_.substr(begin, end - begin));
+  return u;
 }
 
 void DocumentState::find_candidates(const Sentence& s, bool english, std::vector<Unit>& units) {
@@ -85,6 +143,10 @@ void DocumentState::find_candidates(const Sentence& s, bool english, std::vector
     if (word_end > i && !covered(i, word_end)) {
       const auto word = text_.substr(i, word_end - i);
       if (english) {
+        if (auto u = english_described(i, s); u && !covered(u->begin, u->end)) {
+          found.push_back(*u);
+          e = std::max(e, u->end);
+        }
         for (const auto& suffix : c_.english_suffixes) {
           if (word != suffix) continue;
           std::size_t b = i;  // the capitalised words before the suffix

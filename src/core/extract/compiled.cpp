@@ -107,10 +107,13 @@ Compiled::Compiled(const Gazetteer& gazetteer, const Lexicon& lexicon) {
   for (const auto& e : lexicon.list("titles")) titles.add(e.cue, 0);
   for (const auto& e : lexicon.list("prepositions")) prepositions.emplace(e.cue, role_from_label(e.label));
   compile_grammar(lexicon);
+  for (const auto& e : lexicon.list("common_words")) common_words.emplace(alias_key(e.cue), true);
   for (const auto& e : lexicon.list("candidates")) {
     if (e.label == "suffix") company_suffixes.push_back(e.cue);
     if (e.label == "english_suffix") english_suffixes.push_back(e.cue);
     if (e.label == "stop") not_organisations.emplace(e.cue, true);
+    if (e.label == "descriptor") korean_descriptors.push_back(e.cue);
+    if (e.label == "english_descriptor") english_descriptors.push_back(e.cue);
   }
 }
 

@@ -33,7 +33,9 @@ bool label_accepted(std::string_view list, std::string_view label) {
                                       "copula"};
     return std::find(lists.begin(), lists.end(), label) != lists.end();
   }
-  if (list == "candidates") return label == "suffix" || label == "english_suffix" || label == "stop";
+  if (list == "candidates")
+    return label == "suffix" || label == "english_suffix" || label == "stop" || label == "descriptor" ||
+           label == "english_descriptor";
   return true;
 }
 

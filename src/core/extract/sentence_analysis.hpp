@@ -74,6 +74,8 @@ struct Compiled {
   PhraseMatcher titles{true, true};
   std::vector<std::string> company_suffixes, english_suffixes;
   TextMap<bool> not_organisations;
+  std::vector<std::string> korean_descriptors, english_descriptors;  // nouns before a name: 스타트업, startup
+  TextMap<bool> common_words;                                         // alias keys of data/lexicon/common_words.tsv
   TextMap<Role> prepositions;                       // English preposition -> role
 
   // Grammar words (data/lexicon/grammar.tsv), one list each.
@@ -139,6 +141,9 @@ class DocumentState {
   void find_names(const Sentence& s, std::vector<Unit>& units);
   void find_candidates(const Sentence& s, bool english, std::vector<Unit>& units);
   std::optional<Unit> korean_candidate(std::size_t begin, std::size_t end, std::size_t word_begin) const;
+  std::optional<Unit> english_described(std::size_t begin, const Sentence& s) const;
+  bool after_descriptor(std::size_t pos, std::size_t limit, const std::vector<std::string>& descriptors) const;
+  bool is_common_word(std::string_view word) const;
   void find_references(const Sentence& s, const std::vector<CueHit>& cues, std::vector<Unit>& units);
   std::optional<Unit> match_name_at(std::size_t pos, const Sentence& s);
   Role read_tail(std::size_t pos, std::size_t limit, std::size_t& end, bool& deung, bool& titled);
