@@ -92,6 +92,14 @@ std::optional<RelationType> parse_relation_type(std::string_view s);
 std::optional<Status> parse_status(std::string_view s);
 std::optional<EntityKind> parse_entity_kind(std::string_view s);
 
+// The one pair ordering: an undirected relation puts the smaller name first
+// (byte order), so that "A and B" and "B and A" are one relation in the
+// extractor, the store, the selection and the evaluation alike; a directed
+// relation keeps its direction. False when (source, target) must be swapped.
+inline bool is_canonical_pair(RelationType type, std::string_view source, std::string_view target) {
+  return is_directed(type) || !(target < source);
+}
+
 // Rank of a status, 0 = most definite.
 inline int rank(Status s) { return static_cast<int>(s); }
 

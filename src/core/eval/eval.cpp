@@ -177,7 +177,7 @@ namespace aikg {
 
 std::vector<PredictedRelation> most_definite(std::vector<PredictedRelation> predicted) {
   for (auto& p : predicted)
-    if (!is_directed(p.type) && p.target < p.source) std::swap(p.source, p.target);
+    if (!is_canonical_pair(p.type, p.source, p.target)) std::swap(p.source, p.target);
   std::sort(predicted.begin(), predicted.end(), [](const auto& a, const auto& b) {
     return std::tie(a.doc, a.type, a.source, a.target) < std::tie(b.doc, b.type, b.source, b.target) ||
            (std::tie(a.doc, a.type, a.source, a.target) == std::tie(b.doc, b.type, b.source, b.target) &&
