@@ -48,7 +48,4 @@ std::string dot_tooltip(std::string_view s);
 // & as &amp; (Graphviz 2.43 copies URL into SVG href without escaping).
 std::string dot_url(std::string_view url);
 
-// The colour of a relation type (edges and legend; GEXF uses it too).
-std::string_view relation_colour(RelationType t);
-
 }  // namespace aikg

@@ -60,4 +60,31 @@ inline bool is_ascii_alnum(char32_t c) {
 // Letters and digits of any script (ICU's definition).
 bool is_word_char(char32_t c);
 
+// --- ASCII helpers: bytes of markup, metadata and data files -------------
+// Locale-free (std::isspace and std::tolower consult the C locale), and
+// bytes >= 0x80 are never touched, so UTF-8 passes through unchanged.
+
+constexpr bool is_ascii_space(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+constexpr bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+constexpr char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+std::string ascii_lower(std::string_view s);
+constexpr char ascii_upper(char c) { return c >= 'a' && c <= 'z' ? static_cast<char>(c - 'a' + 'A') : c; }
+std::string ascii_upper(std::string_view s);
+// Without ASCII white space at either end.
+std::string_view trim(std::string_view s);
+
+// --- dates: one calendar rule for every reader of dates -------------------
+
+bool is_leap_year(int year);
+// "YYYY-MM-DD" when year/month/day is a day of the Gregorian calendar with a
+// four-digit year (29 February only in leap years); nullopt otherwise.
+std::optional<std::string> iso_date(int year, int month, int day);
+// A date from article metadata: 2025-10-01, 2025-10-01T09:30:00+09:00,
+// 2025/10/01, 2025.10.01, 20251001 or 2025년 10월 1일 (white space around it
+// ignored). The date is kept as written: converting to UTC would move evening
+// articles to the next or previous day. "" when it is none of these.
+std::string normalize_date(std::string_view raw);
+
 }  // namespace aikg

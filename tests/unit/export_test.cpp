@@ -123,7 +123,7 @@ ExportGraph hostile_graph() {
   std::vector<RelationRow> rels;
   const auto n = static_cast<std::int64_t>(kHostile.size());
   for (std::int64_t i = 0; i < n; ++i)
-    rels.push_back(relation(i + 1, kRelationTypes[static_cast<std::size_t>(i % 15)].type, i + 1, (i + 1) % n + 1,
+    rels.push_back(relation(i + 1, kRelationTypes[static_cast<std::size_t>(i) % kRelationTypes.size()].type, i + 1, (i + 1) % n + 1,
                             {evidence("2024-0" + std::to_string(1 + i % 9) + "-15", kStatuses[i % 5].status,
                                       i % 2 ? "javascript:alert(1)" : "https://x.example/?a=1&b=\"<c>\"")}));
   return graph_of(kHostile, rels);

@@ -312,3 +312,8 @@ TEST_CASE("English: a deal with someone is a contract, dealing with something is
   CHECK(find(d, RelationType::contract, "OpenAI", "Oracle")->status == Status::done);
   CHECK_FALSE(find(run("OpenAI will deal with Oracle's delays next year."), RelationType::contract, "OpenAI", "Oracle"));
 }
+
+TEST_CASE("a date in the text follows the shared calendar: 29 February only in leap years", "[extractor][date]") {
+  CHECK(run("입력 2024.02.29 09:30\n카카오는 오픈AI와 전략적 제휴를 맺었다.", "").date == "2024-02-29");
+  CHECK(run("입력 2023.02.29 09:30\n카카오는 오픈AI와 전략적 제휴를 맺었다.", "").date.empty());
+}

@@ -18,6 +18,7 @@
 #include "aikg/error.hpp"
 #include "aikg/gazetteer.hpp"
 #include "aikg/mention.hpp"
+#include "aikg/summary.hpp"
 #include "aikg/taxonomy.hpp"
 
 namespace fs = std::filesystem;
@@ -835,4 +836,70 @@ TEST_CASE("sort_relations orders by type name, source name, target name", "[stor
     CHECK(key(rows[i]) == key(expected[i]));
     CHECK(rows[i].first_seen == fmt::format("row {}", rows[i].id));
   }
+}
+
+// The summary the database shows (v_relations) must be RelationSummary's rule
+// applied to the evidence the database shows (v_evidence), whichever way the
+// store got there: a new relation, evidence folded in, evidence replaced by a
+// new version of a document, evidence moved by a merge.
+TEST_CASE("the stored summary of every relation is RelationSummary over its evidence", "[store][summary]") {
+  TempDb db;
+  {
+    Store store(db.path());
+    const auto T = RelationType::partnership;
+    store.put_document(document("a", "h1", {mention("a1", T, "Alpha", "Beta", Status::talks, "2024-03-01", 0.5),
+                                             mention("a2", T, "Alpha", "Beta", Status::done, "2024-03-01", 0.7),
+                                             mention("a3", RelationType::investment, "Beta", "Gamma",
+                                                     Status::planned, "", 0.9)},
+                                        ""),
+                       kNoGazetteer);
+    store.put_document(document("b", "h2", {mention("b1", T, "Alpha", "Beta", Status::speculated, "2024-02-01", 0.9),
+                                             mention("b2", T, "Beta", "Delta", Status::ended, "2024-05-01"),
+                                             mention("b3", RelationType::investment, "Beta", "Gamma",
+                                                     Status::done, "2023-01-01", 0.4)}),
+                       kNoGazetteer);
+    // A new version of "a" replaces its evidence: the summaries are recomputed.
+    store.put_document(document("a", "h3", {mention("a4", T, "Alpha", "Beta", Status::planned, "2024-04-01", 0.6)}),
+                       kNoGazetteer);
+    store.put_document(document("c", "h4", {mention("c1", T, "Delta", "Gamma", Status::talks, "2024-06-01")}), kNoGazetteer);
+    store.merge("Delta", "Alpha");  // moves and folds relations: recomputed again
+  }
+  RawDb raw(db.path());
+  const auto relations = raw.rows(
+      "SELECT id, status, coalesce(first_seen, ''), coalesce(last_seen, ''), confidence, evidence_count "
+      "FROM v_relations ORDER BY id");
+  REQUIRE(relations.size() >= 3);
+  for (const auto& row : relations) {
+    CAPTURE(row);
+    const std::string id = row.substr(0, row.find('|'));
+    RelationSummary expected;
+    for (const auto& e : raw.rows("SELECT status, coalesce(date, ''), confidence FROM v_evidence WHERE relation_id = " +
+                                  id)) {
+      const auto p1 = e.find('|'), p2 = e.find('|', p1 + 1);
+      expected.add(RelationSummary::of(*parse_status(e.substr(0, p1)), e.substr(p1 + 1, p2 - p1 - 1),
+                                       std::stod(e.substr(p2 + 1))));
+    }
+    const std::string want = fmt::format("{}|{}|{}|{}|{}|{}", id, name(expected.status), expected.first_seen,
+                                         expected.last_seen, raw.value("SELECT max(confidence) FROM v_evidence "
+                                                                       "WHERE relation_id = " + id),
+                                         expected.evidence_count);
+    CHECK(row == want);
+    CHECK(std::stod(raw.value("SELECT confidence FROM relations WHERE id = " + id)) == expected.confidence);
+  }
+}
+
+TEST_CASE("RelationSummary gives the same summary whatever the order of the evidence", "[summary]") {
+  const std::vector<RelationSummary> evidence{
+      RelationSummary::of(Status::talks, "2024-03-01", 0.5), RelationSummary::of(Status::done, "2024-03-01", 0.7),
+      RelationSummary::of(Status::planned, "", 0.9), RelationSummary::of(Status::ended, "2024-01-01", 0.2)};
+  std::vector<std::size_t> order{0, 1, 2, 3};
+  do {
+    RelationSummary s;
+    for (const auto i : order) s.add(evidence[i]);
+    CHECK(s.status == Status::done);  // the latest date, the most definite on it
+    CHECK(s.first_seen == "2024-01-01");
+    CHECK(s.last_seen == "2024-03-01");
+    CHECK(s.confidence == 0.9);
+    CHECK(s.evidence_count == 4);
+  } while (std::next_permutation(order.begin(), order.end()));
 }

@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
+#include "aikg/lexicon.hpp"
 #include "aikg/taxonomy.hpp"
 
 using namespace aikg;
@@ -60,4 +63,33 @@ TEST_CASE("status rank orders from most to least definite", "[taxonomy]") {
   CHECK(rank(Status::planned) < rank(Status::talks));
   CHECK(rank(Status::talks) < rank(Status::speculated));
   CHECK(rank(Status::speculated) < rank(Status::ended));
+}
+
+// A new relation type is one row in kRelationTypes plus its cues: this test
+// names what the row and the data must supply.
+TEST_CASE("every relation type has a colour, a label and a trigger cue", "[taxonomy]") {
+  const auto lexicon = Lexicon::builtin();
+  const auto& triggers = lexicon.list("triggers");
+  for (const auto& row : kRelationTypes) {
+    CAPTURE(row.name);
+    CHECK(!row.name.empty());
+    CHECK(!row.description.empty());
+    REQUIRE(row.colour.size() == 7);  // "#rrggbb", as DOT and GEXF read it
+    CHECK(row.colour[0] == '#');
+    CHECK(row.colour.find_first_not_of("0123456789abcdef", 1) == std::string_view::npos);
+    CHECK(std::any_of(triggers.begin(), triggers.end(), [&](const LexEntry& e) { return e.label == row.name; }));
+  }
+}
+
+TEST_CASE("the behaviour flags are where the extractor expects them", "[taxonomy]") {
+  CHECK(info(RelationType::competition).state);
+  CHECK(info(RelationType::subsidiary_of).ownership);
+  CHECK(info(RelationType::partnership).generic);
+  CHECK(info(RelationType::participation).project == ProjectEndpoint::required);
+  CHECK(info(RelationType::joint_development).mutual);
+  for (const auto& row : kRelationTypes) {
+    CAPTURE(row.name);
+    if (row.ownership || row.project == ProjectEndpoint::required) CHECK(row.directed);  // child -> parent, member -> project
+    if (row.mutual || row.state) CHECK_FALSE(row.directed);
+  }
 }

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 #include <unicode/normalizer2.h>
+#include <fmt/format.h>
 #include <unicode/unistr.h>
 
 #include <string>
@@ -239,4 +240,45 @@ TEST_CASE("is_word_char follows ICU letters and digits", "[text]") {
     CHECK_FALSE(is_word_char(c));
   }
   CHECK_FALSE(is_word_char(0x110000));
+}
+
+TEST_CASE("one calendar: iso_date, metadata dates and dates in the text agree on 29 February", "[text][date]") {
+  struct Case {
+    int y, m, d;
+    const char* expected;  // "" when not a day
+  };
+  const std::vector<Case> cases{
+      {2024, 2, 29, "2024-02-29"},  // leap year
+      {2025, 2, 29, ""},            // not a leap year
+      {2000, 2, 29, "2000-02-29"},  // divisible by 400
+      {1900, 2, 29, ""},            // divisible by 100, not by 400
+      {2100, 2, 29, ""},
+      {2025, 2, 28, "2025-02-28"},
+      {2025, 4, 31, ""},
+      {2025, 12, 31, "2025-12-31"},
+      {2025, 13, 1, ""},
+      {2025, 0, 1, ""},
+      {2025, 1, 0, ""},
+      {999, 1, 1, ""},
+      {1000, 1, 1, "1000-01-01"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.y, c.m, c.d);
+    CHECK(iso_date(c.y, c.m, c.d).value_or("") == c.expected);
+    const std::string dashed = fmt::format("{:04}-{:02}-{:02}", c.y, c.m, c.d);
+    CHECK(normalize_date(dashed) == c.expected);
+    CHECK(normalize_date(fmt::format("{}년 {}월 {}일", c.y, c.m, c.d)) == c.expected);
+  }
+  CHECK(is_leap_year(2024));
+  CHECK_FALSE(is_leap_year(2023));
+}
+
+TEST_CASE("ASCII helpers leave UTF-8 alone", "[text]") {
+  CHECK(trim(" \t\r\n\f\vSK 하이닉스\v ") == "SK 하이닉스");
+  CHECK(trim(" \t ").empty());
+  CHECK(ascii_lower("SVG 한글 Ä") == "svg 한글 Ä");
+  CHECK(is_ascii_digit('7'));
+  CHECK_FALSE(is_ascii_digit('a'));
+  CHECK(is_ascii_space('\f'));
+  CHECK_FALSE(is_ascii_space('x'));
 }

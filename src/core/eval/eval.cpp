@@ -177,7 +177,7 @@ namespace aikg {
 
 std::vector<PredictedRelation> most_definite(std::vector<PredictedRelation> predicted) {
   for (auto& p : predicted)
-    if (!is_directed(p.type) && p.target < p.source) std::swap(p.source, p.target);
+    if (!is_canonical_pair(p.type, p.source, p.target)) std::swap(p.source, p.target);
   // A deal the article reports as called off ended, whatever it said of it
   // before: `ended` comes first, then done > planned > talks > speculated.
   const auto order = [](Status s) { return s == Status::ended ? -1 : rank(s); };

@@ -6,8 +6,7 @@
 // for a machine reader such as Neo4j.
 #include <fmt/format.h>
 
-#include <cctype>
-
+#include "aikg/text.hpp"
 #include "export/common.hpp"
 
 namespace aikg {
@@ -20,15 +19,13 @@ struct Column {
 
 // The relation type as a Neo4j relationship type: MOU, JOINT_VENTURE.
 std::string neo4j_type(RelationType t) {
-  std::string s(name(t));
-  for (auto& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
+  return ascii_upper(name(t));
 }
 
 // Node labels: every node is an Entity, plus its kind (Company, Group, ...).
 std::string neo4j_labels(EntityKind k) {
   std::string s(name(k));
-  s.front() = static_cast<char>(std::toupper(static_cast<unsigned char>(s.front())));
+  s.front() = ascii_upper(s.front());
   return "Entity;" + s;
 }
 

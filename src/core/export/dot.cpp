@@ -70,7 +70,7 @@ std::string_view status_sample(Status s) {
 
 std::string edge_colour(const EdgeProps& p) {
   // An alpha of 0x55 fades an ended relation while keeping its type's hue.
-  return fmt::format("{}{}", relation_colour(p.type), p.status == Status::ended ? "55" : "");
+  return fmt::format("{}{}", info(p.type).colour, p.status == Status::ended ? "55" : "");
 }
 
 // 1 evidence: 1pt; each doubling adds 1.5pt, up to 6pt.
@@ -106,7 +106,7 @@ std::string type_legend(const std::array<bool, kRelationTypes.size()>& present) 
   std::vector<std::string> samples;
   for (const auto& t : kRelationTypes)
     if (present[static_cast<std::size_t>(t.type)])
-      samples.push_back(fmt::format(R"(<font color="{}">&#9473;&#9473;</font> {}{})", relation_colour(t.type), t.name,
+      samples.push_back(fmt::format(R"(<font color="{}">&#9473;&#9473;</font> {}{})", t.colour, t.name,
                                     t.directed ? " &#8594;" : ""));
   std::string rows;
   for (std::size_t i = 0; i < samples.size(); i += kLegendTypesPerLine) {
@@ -236,29 +236,6 @@ void write_edge(std::ostream& out, const ExportGraph& g, Edge e, bool label) {
 }
 
 }  // namespace
-
-std::string_view relation_colour(RelationType t) {
-  // One colour per type, mostly from ColorBrewer's qualitative palettes,
-  // dark enough for labels on white. Types that meet in the same pictures
-  // differ most: contract red, competition black; supply brown, acquisition pink.
-  static constexpr std::array<std::string_view, kRelationTypes.size()> colours{
-      "#1f78b4",   // loi
-      "#33a02c",   // mou
-      "#6a3d9a",   // partnership
-      "#e31a1c",   // contract
-      "#ff7f00",   // investment
-      "#b15928",   // supply
-      "#0e8a8a",   // reseller
-      "#7a9a01",   // joint_development
-      "#c51b7d",   // joint_venture
-      "#d4a017",   // merger
-      "#e7298a",   // acquisition
-      "#999999",   // meeting
-      "#17becf",   // participation
-      "#9e9ac8",   // subsidiary_of
-      "#1a1a1a"};  // competition
-  return colours[static_cast<std::size_t>(t)];
-}
 
 DotLayout choose_layout(std::size_t nodes, std::size_t edges) {
   return nodes <= kDotMaxNodes && edges <= kDotMaxEdges ? DotLayout::dot : DotLayout::sfdp;

@@ -22,9 +22,7 @@ bool formula_start(char c) { return c == '=' || c == '+' || c == '-' || c == '@'
 bool ascii_iequals_prefix(std::string_view s, std::string_view lower_prefix) {
   if (s.size() < lower_prefix.size()) return false;
   for (std::size_t i = 0; i < lower_prefix.size(); ++i) {
-    char c = s[i];
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    if (c != lower_prefix[i]) return false;
+    if (ascii_lower(s[i]) != lower_prefix[i]) return false;
   }
   return true;
 }

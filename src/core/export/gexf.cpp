@@ -10,7 +10,7 @@
 #include <optional>
 #include <unordered_set>
 
-#include "aikg/dot.hpp"
+#include "aikg/taxonomy.hpp"
 #include "export/common.hpp"
 
 namespace aikg {
@@ -167,7 +167,7 @@ void write_edge(std::ostream& out, const ExportGraph& g, const EdgeProps& p, con
   write_dynamic_values(out, p, steps);
   out << "        </attvalues>\n";
   // Gephi draws edges in their own colour when one is given.
-  const auto colour = relation_colour(p.type);
+  const auto colour = info(p.type).colour;  // from the taxonomy
   out << fmt::format("        <viz:color r=\"{}\" g=\"{}\" b=\"{}\"/>\n      </edge>\n", hex_byte(colour, 1),
                      hex_byte(colour, 3), hex_byte(colour, 5));
 }

@@ -6,12 +6,12 @@
 #include <unistd.h>
 
 #include <array>
-#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
 
 #include "aikg/error.hpp"
+#include "aikg/text.hpp"
 
 namespace aikg {
 namespace {
@@ -22,8 +22,7 @@ std::runtime_error io_error(const std::filesystem::path& path, std::string_view 
 
 // Reserved by Windows whatever the extension: an export copied there breaks.
 bool windows_device(std::string_view name) {
-  std::string stem(name.substr(0, name.find('.')));
-  for (auto& c : stem) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  const std::string stem = ascii_upper(name.substr(0, name.find('.')));
   static constexpr std::array<std::string_view, 6> fixed{"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"};
   for (const auto f : fixed)
     if (stem == f) return true;

@@ -7,11 +7,12 @@
 #include <unistd.h>
 
 #include <array>
-#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <stdexcept>
 #include <string>
+
+#include "aikg/text.hpp"
 
 extern char** environ;
 
@@ -58,8 +59,7 @@ int wait_for(pid_t pid) {
 }  // namespace
 
 std::optional<RenderFormat> parse_render_format(std::string_view s) {
-  std::string lower(s);
-  for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string lower = ascii_lower(s);
   if (lower == "svg") return RenderFormat::svg;
   if (lower == "png") return RenderFormat::png;
   if (lower == "pdf") return RenderFormat::pdf;

@@ -180,10 +180,12 @@ std::vector<Sentence> split_sentences(std::string_view text, std::size_t line_be
   return out;
 }
 
+// The calendar is aikg::iso_date's (text/date.cpp), shared with the readers;
+// the window only keeps numbers in running text ("1000.1.1") from passing
+// for dates.
 std::optional<std::string> make_iso_date(int year, int month, int day) {
-  static constexpr std::array<int, 12> days{31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (year < 1900 || year > 2199 || month < 1 || month > 12 || day < 1 || day > days[month - 1]) return std::nullopt;
-  return fmt::format("{:04}-{:02}-{:02}", year, month, day);
+  if (year < 1900 || year > 2199) return std::nullopt;
+  return iso_date(year, month, day);
 }
 
 namespace {

@@ -5,6 +5,8 @@
 #include <tuple>
 #include <unordered_map>
 
+#include "aikg/summary.hpp"
+
 namespace aikg {
 namespace {
 
@@ -22,32 +24,31 @@ bool evidence_passes(const Selection& s, const EvidenceRow& e) {
   return true;
 }
 
+RelationSummary summary_of(const RelationRow& r) {
+  return {r.status, r.first_seen, r.last_seen, r.confidence, r.evidence_count};
+}
+
+void set_summary(RelationRow& r, RelationSummary s) {
+  r.status = s.status;
+  r.first_seen = std::move(s.first_seen), r.last_seen = std::move(s.last_seen);
+  r.confidence = s.confidence;
+  r.evidence_count = s.evidence_count;
+}
+
 // Recomputes a relation's summary from its (filtered) evidence, as the store does.
 void summarise(RelationRow& r) {
-  r.evidence_count = static_cast<std::int64_t>(r.evidence.size());
-  r.first_seen.clear(), r.last_seen.clear();
-  r.confidence = 0;
-  const EvidenceRow* latest = nullptr;
-  for (const auto& e : r.evidence) {
-    r.confidence = std::max(r.confidence, e.confidence);
-    if (!e.date.empty()) {
-      if (r.first_seen.empty() || e.date < r.first_seen) r.first_seen = e.date;
-      if (e.date > r.last_seen) r.last_seen = e.date;
-    }
-    if (!latest || e.date > latest->date || (e.date == latest->date && rank(e.status) < rank(latest->status)))
-      latest = &e;
-  }
-  if (latest) r.status = latest->status;
+  RelationSummary s;
+  for (const auto& e : r.evidence) s.add(RelationSummary::of(e.status, e.date, e.confidence));
+  if (s.evidence_count == 0) s.status = r.status;  // (callers drop relations left without evidence)
+  set_summary(r, std::move(s));
 }
 
 // Folds relation b's summary into a (a group roll-up without evidence rows):
 // the same figures summarise() computes from the union of their evidence.
 void merge_summary(RelationRow& a, const RelationRow& b) {
-  a.evidence_count += b.evidence_count;
-  a.confidence = std::max(a.confidence, b.confidence);
-  if (!b.first_seen.empty() && (a.first_seen.empty() || b.first_seen < a.first_seen)) a.first_seen = b.first_seen;
-  if (b.last_seen > a.last_seen || (b.last_seen == a.last_seen && rank(b.status) < rank(a.status))) a.status = b.status;
-  a.last_seen = std::max(a.last_seen, b.last_seen);
+  RelationSummary s = summary_of(a);
+  s.add(summary_of(b));
+  set_summary(a, std::move(s));
 }
 
 // Whether the selection looks at single evidence rows; when not, the stored
@@ -98,7 +99,7 @@ std::vector<RelationRow> select_relations(const Store& store, const Selection& s
     r.source_id = a->id, r.source_name = a->name;
     r.target_id = b->id, r.target_name = b->name;
     if (r.source_id == r.target_id) continue;
-    if (!is_directed(r.type) && r.target_name < r.source_name)
+    if (!is_canonical_pair(r.type, r.source_name, r.target_name))
       std::swap(r.source_id, r.target_id), std::swap(r.source_name, r.target_name);
     const std::tuple key{r.type, r.source_id, r.target_id};
     const auto it = merged.find(key);

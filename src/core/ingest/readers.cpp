@@ -27,28 +27,11 @@ constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 
 // --- small string helpers -----------------------------------------------
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
-
 bool is_blank(std::string_view s) { return trim(s).empty(); }
 
 std::string_view without_bom(std::string_view s) {
   if (s.starts_with(kUtf8Bom)) s.remove_prefix(kUtf8Bom.size());
   return s;
-}
-
-std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  return out;
 }
 
 // Cuts at most `max_bytes` without splitting a UTF-8 sequence.
@@ -64,7 +47,7 @@ std::string collapse_whitespace(std::string_view s) {
   out.reserve(s.size());
   bool gap = false;
   for (char c : s) {
-    if (is_space(c)) {
+    if (is_ascii_space(c)) {
       gap = !out.empty();
       continue;
     }
@@ -115,61 +98,6 @@ std::optional<std::string> encoding_problem(std::string_view bytes) {
   return std::nullopt;
 }
 
-// --- dates ---------------------------------------------------------------
-
-bool is_leap_year(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-int days_in_month(int y, int m) {
-  static constexpr std::array<int, 12> kDays{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  return m == 2 && is_leap_year(y) ? 29 : kDays[static_cast<std::size_t>(m - 1)];
-}
-
-// Reads up to `max_digits` digits (at least one) at the front of `s`.
-std::optional<int> take_number(std::string_view& s, std::size_t max_digits) {
-  std::size_t n = 0;
-  int value = 0;
-  while (n < s.size() && n < max_digits && is_digit(s[n])) value = value * 10 + (s[n++] - '0');
-  if (n == 0) return std::nullopt;
-  s.remove_prefix(n);
-  return value;
-}
-
-bool take_date_separator(std::string_view& s) {
-  if (s.empty()) return false;
-  if (s[0] == '-' || s[0] == '/' || s[0] == '.') {
-    s.remove_prefix(1);
-  } else if (s.starts_with("년") || s.starts_with("월")) {  // 2025년 10월 1일
-    s.remove_prefix(std::string_view("년").size());
-  } else {
-    return false;
-  }
-  while (!s.empty() && s[0] == ' ') s.remove_prefix(1);
-  return true;
-}
-
-std::string format_date(int y, int m, int d) {
-  if (y < 1000 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, m)) return {};
-  return fmt::format("{:04}-{:02}-{:02}", y, m, d);
-}
-
-// Accepts 2025-10-01, 2025-10-01T09:30:00+09:00, 2025/10/01, 2025.10.01,
-// 20251001 and 2025년 10월 1일. The date is kept as written: converting to
-// UTC would move evening articles to the next or previous day.
-std::string normalize_date(std::string_view raw) {
-  std::string_view s = trim(raw);
-  if (s.size() >= 8 && std::all_of(s.begin(), s.begin() + 8, is_digit) && (s.size() == 8 || s[8] == 'T'))
-    return format_date(std::stoi(std::string(s.substr(0, 4))), std::stoi(std::string(s.substr(4, 2))),
-                       std::stoi(std::string(s.substr(6, 2))));
-  if (s.size() < 5 || !std::all_of(s.begin(), s.begin() + 4, is_digit)) return {};
-  const auto year = take_number(s, 4);
-  if (!take_date_separator(s)) return {};
-  const auto month = take_number(s, 2);
-  if (!month || !take_date_separator(s)) return {};
-  const auto day = take_number(s, 2);
-  if (!day || (!s.empty() && is_digit(s[0]))) return {};
-  return format_date(*year, *month, *day);
-}
-
 // --- HTML: keeping gumbo out of pathological territory --------------------
 
 // Gumbo checks element scope by scanning the stack of open elements, so each
@@ -203,15 +131,14 @@ bool is_raw_text_element(std::string_view tag) {
 }
 
 bool is_tag_name_char(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c) || c == '-' || c == ':';
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_ascii_digit(c) || c == '-' || c == ':';
 }
 
 std::size_t find_ignoring_case(std::string_view haystack, std::string_view lower_needle, std::size_t from) {
   for (std::size_t i = from; i + lower_needle.size() <= haystack.size(); ++i) {
     std::size_t k = 0;
     while (k < lower_needle.size() &&
-           (haystack[i + k] == lower_needle[k] ||
-            (haystack[i + k] >= 'A' && haystack[i + k] <= 'Z' && haystack[i + k] - 'A' + 'a' == lower_needle[k])))
+           ascii_lower(haystack[i + k]) == lower_needle[k])
       ++k;
     if (k == lower_needle.size()) return i;
   }
@@ -335,13 +262,13 @@ class VisibleText {
     }
     std::size_t i = 0;
     while (i < s.size()) {
-      if (is_space(s[i])) {
+      if (is_ascii_space(s[i])) {
         pending_space_ = true;
         ++i;
         continue;
       }
       std::size_t end = i;
-      while (end < s.size() && !is_space(s[end])) ++end;
+      while (end < s.size() && !is_ascii_space(s[end])) ++end;
       flush_pending();
       out_.append(s, i, end - i);
       i = end;
@@ -366,7 +293,7 @@ class VisibleText {
   std::string_view since(std::size_t mark) const { return std::string_view(out_).substr(std::min(mark, out_.size())); }
 
   std::string finish() {
-    while (!out_.empty() && is_space(out_.back())) out_.pop_back();
+    while (!out_.empty() && is_ascii_space(out_.back())) out_.pop_back();
     return to_nfc(out_);  // a combining mark may start a text node
   }
 
@@ -380,7 +307,7 @@ class VisibleText {
     if (pending_newlines_ > 0) {
       trim_trailing_blanks();
       for (int n = trailing_newlines(); n < pending_newlines_; ++n) out_ += '\n';
-    } else if (pending_space_ && !is_space(out_.back())) {
+    } else if (pending_space_ && !is_ascii_space(out_.back())) {
       out_ += ' ';
     }
     pending_newlines_ = 0;

@@ -6,6 +6,8 @@
 #include <type_traits>
 #include <utility>
 
+#include "aikg/text.hpp"
+
 namespace aikg {
 namespace {
 
@@ -20,8 +22,6 @@ static_assert(indexed_by_enum(kRelationTypes, &RelationTypeInfo::type), "kRelati
 static_assert(indexed_by_enum(kStatuses, &StatusInfo::status), "kStatuses must follow Status");
 static_assert(indexed_by_enum(kEntityKinds, &std::pair<EntityKind, std::string_view>::first),
               "kEntityKinds must follow EntityKind");
-
-constexpr char ascii_lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
 
 // Table names are lower-case ASCII, so folding the query is enough.
 bool equals_ignoring_case(std::string_view query, std::string_view lower_name) {

@@ -1,9 +1,12 @@
-// The Store's private parts, shared by its three source files:
-//   store.cpp         the SQL statements, transactions, queries
-//   store_open.cpp    opening a file: identity checks, migrations, lookup tables
-//   store_ingest.cpp  put_document
-//   store_admin.cpp   search, publish, check, and trusting our own schema
-//   store_curation.cpp  aliases, merges, curated and retracted relations
+// The Store's private parts, shared by its source files:
+//   statements.cpp  the SQL of every statement (enum Sql below)
+//   store.cpp       transactions, savepoints, queries
+//   open.cpp        opening a file: identity checks, migrations, lookup tables
+//   relations.cpp   what both writers share: curated names, pair order, summaries
+//   ingest.cpp      put_document (uses relations.cpp)
+//   curation.cpp    aliases, merges, curated and retracted relations (uses relations.cpp)
+//   admin.cpp       search, publish, and trusting our own schema
+//   check.cpp       check()
 #pragma once
 
 #include <array>
@@ -14,6 +17,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <type_traits>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -22,6 +26,7 @@
 
 #include "aikg/error.hpp"
 #include "aikg/store.hpp"
+#include "aikg/summary.hpp"
 #include "store/sqlite_handle.hpp"
 
 namespace aikg {
@@ -37,7 +42,7 @@ struct Migration {
 const std::vector<Migration>& migrations();
 
 // Every statement the store runs more than once; their SQL is kSql in
-// store.cpp. Each is prepared on first use and kept for the Store's lifetime.
+// statements.cpp. Each is prepared on first use and kept for the Store's lifetime.
 enum class Sql : std::size_t {
   data_version,
   find_document,
@@ -51,8 +56,6 @@ enum class Sql : std::size_t {
   insert_relation,
   delete_relation,
   insert_evidence,
-  add_evidence_to_relation,
-  recompute_relation,
   drop_unsupported_relation,
   entity_rows,
   entity_row,
@@ -69,6 +72,29 @@ enum class Sql : std::size_t {
   pending_evidence,
   index_pending_evidence,
   clear_pending_evidence,
+  // relation summaries (the rule itself is RelationSummary's, in C++)
+  relation_summary,
+  write_relation_summary,
+  evidence_summaries,
+  // curation
+  curated_entity,
+  relations_of_entity,
+  repoint_relation,
+  move_evidence,
+  retractions_of_entity,
+  copy_retraction,
+  delete_retraction,
+  delete_retraction_of,
+  retract_relation,
+  move_aliases,
+  move_children,
+  inherit_parent,
+  move_merges,
+  record_merge,
+  delete_entity,
+  insert_curated_alias,
+  insert_curated_relation,
+  insert_curated_evidence,
   count_
 };
 
@@ -102,6 +128,17 @@ T known(std::optional<T> value, std::string_view what, std::string_view text) {
   if (!value)
     throw StoreError(fmt::format("unknown {} '{}' in the database (written by a newer aikg?)", what, text));
   return *value;
+}
+
+// Binds ?1, ?2, ... in order: integers as integers, anything else as text.
+inline void bind_all(Statement&, int) {}
+template <typename T, typename... Rest>
+void bind_all(Statement& q, int i, const T& value, const Rest&... rest) {
+  if constexpr (std::is_integral_v<T>)
+    q.bind_int(i, value);
+  else
+    q.bind_text(i, std::string_view(value));
+  bind_all(q, i + 1, rest...);
 }
 
 // The id an INSERT ... RETURNING id (or upsert) gave back.
@@ -161,12 +198,25 @@ struct Store::Impl {
   void forget_cached_ids();
   void forget_cached_ids_if_others_wrote();
   void require_writable(std::string_view action) const;
-  class DocumentScope;
-  class CurationScope;
+  class Savepoint;
 
   // --- statements
   detail::Statement& statement(detail::Sql id);
   detail::StatementUse use(detail::Sql id) { return detail::StatementUse(statement(id)); }
+  // use() with ?1, ?2, ... bound to `args` (text is bound, not copied: no temporaries).
+  template <typename... Args>
+  detail::StatementUse bound(detail::Sql id, Args&&... args) {
+    static_assert(((std::is_lvalue_reference_v<Args> || !std::is_same_v<std::remove_cvref_t<Args>, std::string>) && ...),
+                  "a temporary string would dangle: text is bound without a copy");
+    detail::Statement& q = statement(id);
+    try {
+      detail::bind_all(q, 1, args...);
+    } catch (...) {
+      q.reset();
+      throw;
+    }
+    return detail::StatementUse(q);
+  }
 
   // --- writing one document
   IngestResult store_document(const DocumentMentions& doc, const Gazetteer& gazetteer);
@@ -191,19 +241,53 @@ struct Store::Impl {
                                             std::string_view date);
   void delete_relation(std::int64_t relation, const detail::RelationKey& key);
   bool insert_evidence(std::int64_t relation, std::int64_t document_id, const Mention& m, std::string_view date);
-  void add_to_summary(std::int64_t relation, const Mention& m, std::string_view date);
-  void recompute_summary(std::int64_t relation);
   void drop_if_unsupported(std::int64_t relation);
+
+  // --- shared by ingest and curation (relations.cpp)
   // The entity an analyst filed `name` under (merge, curated alias), if any.
   std::optional<std::int64_t> curated_entity(const std::string& name);
-  // Puts the smaller entity name first, as undirected relations are stored.
-  void orient_by_name(std::int64_t& source, std::int64_t& target);
+  std::string entity_name(std::int64_t id);
+  // Swaps source and target unless they are in is_canonical_pair's order.
+  void orient(RelationType type, std::int64_t& source, std::int64_t& target);
+  void add_to_summary(std::int64_t relation, const Mention& m, std::string_view date);
+  void recompute_summary(std::int64_t relation);
+  void write_summary(std::int64_t relation, const RelationSummary& s);
+
+  // --- curation (curation.cpp)
+  // The rows of `sql` (id, type, source_id, target_id) that involve `entity`.
+  std::vector<std::pair<std::int64_t, detail::RelationKey>> keyed_rows(detail::Sql sql, std::int64_t entity);
+  detail::RelationKey moved(detail::RelationKey key, std::int64_t drop, std::int64_t keep);
+  std::optional<std::int64_t> relation_with(const detail::RelationKey& key);
+  void move_relations(std::int64_t drop, std::int64_t keep, MergeResult& r);
+  void move_retractions(std::int64_t drop, std::int64_t keep);
+  void move_names(std::int64_t drop, std::int64_t keep);
 
   // --- reading
   EntityRow entity_from(const detail::Statement& q) const;
   std::vector<std::string> aliases_of(std::int64_t entity);
   detail::Statement relation_query(const RelationFilter& filter);
   void fill_names(std::vector<RelationRow>& rows);
+};
+
+// Makes one write (a document, a curation action) all or nothing. Inside the
+// caller's begin() it is a savepoint, so a failing write is undone alone and
+// the caller's transaction goes on; otherwise it is a transaction of its own.
+class Store::Impl::Savepoint {
+ public:
+  // `name` names the savepoint; `what` ends "committing the <what>" in errors.
+  // `forget_on_commit`: the write moved or deleted rows the id caches hold.
+  Savepoint(Store::Impl& store, std::string_view name, std::string_view what, bool forget_on_commit);
+  Savepoint(const Savepoint&) = delete;
+  Savepoint& operator=(const Savepoint&) = delete;
+  void commit();
+  ~Savepoint();
+
+ private:
+  Store::Impl& store_;
+  std::string name_, what_;
+  bool forget_on_commit_;
+  bool nested_;
+  bool done_ = false;
 };
 
 }  // namespace aikg

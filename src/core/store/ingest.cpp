@@ -27,49 +27,10 @@ void validate(const DocumentMentions& doc) {
 
 }  // namespace
 
-// Makes one put_document all or nothing. Inside the caller's transaction it
-// is a savepoint, so a failing document is undone alone and the batch goes
-// on; otherwise the document gets a transaction of its own.
-class Store::Impl::DocumentScope {
- public:
-  explicit DocumentScope(Store::Impl& store) : store_(store), nested_(store.inside_transaction()) {
-    if (nested_)
-      store_.exec("SAVEPOINT put_document", "starting a savepoint");
-    else
-      store_.begin_immediate();
-  }
-  DocumentScope(const DocumentScope&) = delete;
-  DocumentScope& operator=(const DocumentScope&) = delete;
-
-  void commit() {
-    if (!nested_) store_.index_pending_evidence();
-    store_.exec(nested_ ? "RELEASE put_document" : "COMMIT", "committing the document");
-    done_ = true;
-  }
-
-  ~DocumentScope() {
-    if (done_) return;
-    if (!nested_) {
-      store_.rollback_quietly();
-      return;
-    }
-    // If SQLite already rolled back the whole transaction (disk full), there
-    // is no savepoint left; the caller's commit() will report that.
-    if (store_.inside_transaction())
-      sqlite3_exec(store_.db.get(), "ROLLBACK TO put_document; RELEASE put_document", nullptr, nullptr, nullptr);
-    store_.forget_cached_ids();
-  }
-
- private:
-  Store::Impl& store_;
-  bool nested_;
-  bool done_ = false;
-};
-
 IngestResult Store::put_document(const DocumentMentions& doc, const Gazetteer& gazetteer) {
   impl_->require_writable("store documents");
   try {
-    Impl::DocumentScope scope(*impl_);
+    Impl::Savepoint scope(*impl_, "put_document", "document", false);
     const IngestResult result = impl_->store_document(doc, gazetteer);
     scope.commit();
     return result;
@@ -199,8 +160,8 @@ bool Store::Impl::add_mention(std::int64_t document_id, const Mention& m, std::s
   std::int64_t source = entity_id(m.source.name, m.source.kind, m.source.candidate, gazetteer, 0);
   std::int64_t target = entity_id(m.target.name, m.target.kind, m.target.candidate, gazetteer, 0);
   if (source == target) return false;  // two names an analyst merged into one entity
-  if (!is_directed(m.type) && (redirected_names.contains(m.source.name) || redirected_names.contains(m.target.name)))
-    orient_by_name(source, target);  // the extractor ordered the names before curation renamed one
+  if (redirected_names.contains(m.source.name) || redirected_names.contains(m.target.name))
+    orient(m.type, source, target);  // the extractor ordered the names before curation renamed one
   // A sentence without a date of its own is dated by its document.
   const std::string_view date = m.date.empty() ? document_date : std::string_view(m.date);
   const auto [relation, created] = relation_id(m, source, target, date);
@@ -323,22 +284,6 @@ void Store::Impl::delete_relation(std::int64_t relation, const RelationKey& key)
   q->bind_int(1, relation);
   q->run();
   relation_ids.erase(key);
-}
-
-void Store::Impl::add_to_summary(std::int64_t relation, const Mention& m, std::string_view date) {
-  const auto q = use(Sql::add_evidence_to_relation);
-  q->bind_int(1, relation);
-  q->bind_text_or_null(2, date);
-  q->bind_text(3, name(m.status));
-  q->bind_int(4, rank(m.status));
-  q->bind_double(5, m.confidence);
-  q->run();
-}
-
-void Store::Impl::recompute_summary(std::int64_t relation) {
-  const auto q = use(Sql::recompute_relation);
-  q->bind_int(1, relation);
-  q->run();
 }
 
 void Store::Impl::drop_if_unsupported(std::int64_t relation) {

@@ -1,5 +1,5 @@
-// The store's SQL, its transactions and its queries. Opening is in
-// store_open.cpp, put_document in store_ingest.cpp.
+// The store's transactions, savepoints and queries. Its SQL is in
+// statements.cpp, opening in open.cpp, writing in ingest.cpp and curation.cpp.
 #include "aikg/store.hpp"
 
 #include <algorithm>
@@ -13,127 +13,6 @@ namespace {
 using detail::known;
 using detail::Sql;
 using detail::Statement;
-
-// The SQL of every statement in enum Sql, in the enum's order. All values
-// are bound parameters (?N); no text is ever formatted into SQL.
-struct SqlText {
-  Sql id;
-  std::string_view what;  // for error messages: "<what>: <sqlite message>"
-  std::string_view sql;
-};
-
-constexpr std::array<SqlText, static_cast<std::size_t>(Sql::count_)> kSql{{
-    {Sql::data_version, "checking for other writers", "PRAGMA data_version"},
-    {Sql::find_document, "looking up a document", "SELECT id, content_hash FROM documents WHERE doc_id = ?1"},
-    {Sql::find_same_content, "looking up a document by content",
-     "SELECT doc_id FROM documents WHERE content_hash = ?1 AND doc_id <> ?2 LIMIT 1"},
-    {Sql::relations_of_document, "finding the relations of a document",
-     "SELECT DISTINCT relation_id FROM evidence WHERE document_id = ?1"},
-    {Sql::delete_document_evidence, "deleting a document's old evidence",
-     "DELETE FROM evidence WHERE document_id = ?1"},
-    {Sql::upsert_document, "storing a document",
-     "INSERT INTO documents(doc_id, title, published, url, source, origin, date, content_hash, char_count, "
-     "ingested_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, strftime('%Y-%m-%dT%H:%M:%SZ', 'now')) "
-     "ON CONFLICT(doc_id) DO UPDATE SET title = excluded.title, published = excluded.published, "
-     "url = excluded.url, source = excluded.source, origin = excluded.origin, date = excluded.date, "
-     "content_hash = excluded.content_hash, char_count = excluded.char_count, ingested_at = excluded.ingested_at "
-     "RETURNING id"},
-    // A reference backed by the gazetteer (candidate = 0) is authoritative for
-    // the kind and clears the candidate flag; a candidate never overrides it.
-    {Sql::upsert_entity, "storing an entity",
-     "INSERT INTO entities(name, kind, parent_id, candidate) VALUES (?1, ?2, ?3, ?4) "
-     "ON CONFLICT(name) DO UPDATE SET "
-     "kind = CASE WHEN excluded.candidate = 0 THEN excluded.kind ELSE entities.kind END, "
-     "parent_id = coalesce(excluded.parent_id, entities.parent_id), "
-     "candidate = min(entities.candidate, excluded.candidate) "
-     "RETURNING id"},
-    // The first entity to claim an alias key keeps it: one key, one entity.
-    {Sql::insert_alias, "storing an alias",
-     "INSERT INTO aliases(entity_id, alias, alias_key) VALUES (?1, ?2, ?3) ON CONFLICT(alias_key) DO NOTHING"},
-    {Sql::find_relation, "looking up a relation",
-     "SELECT id FROM relations WHERE type = ?1 AND source_id = ?2 AND target_id = ?3"},
-    // A new relation starts out summarising its first evidence (status ?4,
-    // date ?5, confidence ?6), which saves updating the row right after.
-    {Sql::insert_relation, "storing a relation",
-     "INSERT INTO relations(type, source_id, target_id, status, first_seen, last_seen, confidence, evidence_count) "
-     "VALUES (?1, ?2, ?3, ?4, ?5, ?5, ?6, 1) ON CONFLICT(type, source_id, target_id) DO NOTHING"},
-    {Sql::delete_relation, "deleting a relation", "DELETE FROM relations WHERE id = ?1"},
-    // A mention stored before (same extractor output ingested again) is skipped.
-    {Sql::insert_evidence, "storing evidence",
-     "INSERT INTO evidence(relation_id, document_id, mention_key, sentence, begin_char, end_char, status, date, "
-     "confidence, cue) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT(mention_key) DO NOTHING"},
-    // Folds one new piece of evidence (date ?2, status ?3 of rank ?4,
-    // confidence ?5) into the relation's summary without rereading the
-    // relation's other evidence; gives the same result as recompute_relation.
-    // Empty dates count as the oldest.
-    {Sql::add_evidence_to_relation, "updating a relation's summary",
-     "UPDATE relations SET "
-     "status = CASE "
-     "  WHEN evidence_count = 0 THEN ?3 "
-     "  WHEN coalesce(?2, '') > coalesce(last_seen, '') THEN ?3 "
-     "  WHEN coalesce(?2, '') = coalesce(last_seen, '') "
-     "   AND ?4 < (SELECT rank FROM statuses WHERE name = relations.status) THEN ?3 "
-     "  ELSE status END, "
-     "first_seen = CASE WHEN coalesce(?2, '') <> '' AND (first_seen IS NULL OR ?2 < first_seen) "
-     "  THEN ?2 ELSE first_seen END, "
-     "last_seen = CASE WHEN coalesce(?2, '') <> '' AND (last_seen IS NULL OR ?2 > last_seen) "
-     "  THEN ?2 ELSE last_seen END, "
-     "confidence = max(coalesce(confidence, ?5), ?5), "
-     "evidence_count = evidence_count + 1 "
-     "WHERE id = ?1"},
-    {Sql::recompute_relation, "recomputing a relation's summary",
-     "UPDATE relations SET "
-     "evidence_count = (SELECT count(*) FROM evidence WHERE relation_id = ?1), "
-     "confidence = (SELECT max(confidence) FROM evidence WHERE relation_id = ?1), "
-     "first_seen = (SELECT min(date) FROM evidence WHERE relation_id = ?1 AND date <> ''), "
-     "last_seen = (SELECT max(date) FROM evidence WHERE relation_id = ?1 AND date <> ''), "
-     "status = coalesce((SELECT e.status FROM evidence e JOIN statuses s ON s.name = e.status "
-     "  WHERE e.relation_id = ?1 ORDER BY coalesce(e.date, '') DESC, s.rank ASC LIMIT 1), status) "
-     "WHERE id = ?1"},
-    {Sql::drop_unsupported_relation, "deleting a relation without evidence",
-     "DELETE FROM relations WHERE id = ?1 AND evidence_count = 0 RETURNING type, source_id, target_id"},
-    {Sql::entity_rows, "listing entities",
-     "SELECT e.id, e.name, e.kind, p.name, e.candidate FROM entities e "
-     "LEFT JOIN entities p ON p.id = e.parent_id ORDER BY e.name"},
-    {Sql::entity_row, "reading an entity",
-     "SELECT e.id, e.name, e.kind, p.name, e.candidate FROM entities e "
-     "LEFT JOIN entities p ON p.id = e.parent_id WHERE e.id = ?1"},
-    {Sql::all_aliases, "listing aliases", "SELECT entity_id, alias FROM aliases"},
-    {Sql::aliases_of, "listing an entity's aliases", "SELECT alias FROM aliases WHERE entity_id = ?1"},
-    {Sql::alias_owner, "resolving an alias", "SELECT entity_id FROM aliases WHERE alias_key = ?1"},
-    {Sql::entity_named, "resolving a name", "SELECT id FROM entities WHERE name = ?1"},
-    {Sql::entity_names, "listing entity names", "SELECT id, name FROM entities ORDER BY id"},
-    {Sql::entity_name, "reading an entity's name", "SELECT name FROM entities WHERE id = ?1"},
-    {Sql::names_and_alias_keys, "listing names for suggestions",
-     "SELECT a.alias_key, e.name FROM aliases a JOIN entities e ON e.id = a.entity_id "
-     "UNION ALL SELECT NULL, name FROM entities"},
-    {Sql::evidence_of, "reading evidence",
-     "SELECT e.id, d.doc_id, e.sentence, e.status, e.date, e.confidence, e.begin_char, e.end_char, d.url, "
-     "e.curated FROM evidence e LEFT JOIN documents d ON d.id = e.document_id WHERE e.relation_id = ?1 "
-     "ORDER BY coalesce(e.date, ''), d.doc_id, e.begin_char"},
-    {Sql::evidence_all, "reading evidence",
-     "SELECT e.id, d.doc_id, e.sentence, e.status, e.date, e.confidence, e.begin_char, e.end_char, d.url, "
-     "e.curated, e.relation_id FROM evidence e LEFT JOIN documents d ON d.id = e.document_id "
-     "ORDER BY e.relation_id, coalesce(e.date, ''), d.doc_id, e.begin_char"},
-    {Sql::counts, "counting rows",
-     "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM entities), "
-     "(SELECT count(*) FROM relations), (SELECT count(*) FROM evidence)"},
-    {Sql::pending_evidence, "looking for evidence not yet indexed",
-     "SELECT EXISTS (SELECT 1 FROM evidence_fts_pending)"},
-    // The docsize check keeps a row indexed twice out of the index, should
-    // someone have rebuilt it by hand while rows were queued.
-    {Sql::index_pending_evidence, "indexing new evidence for search",
-     "INSERT INTO evidence_fts(rowid, sentence) SELECT e.id, e.sentence FROM evidence_fts_pending p "
-     "JOIN evidence e ON e.id = p.id WHERE NOT EXISTS (SELECT 1 FROM evidence_fts_docsize d WHERE d.id = p.id)"},
-    {Sql::clear_pending_evidence, "indexing new evidence for search", "DELETE FROM evidence_fts_pending"},
-}};
-
-constexpr bool sql_table_in_enum_order() {
-  for (std::size_t i = 0; i < kSql.size(); ++i)
-    if (static_cast<std::size_t>(kSql[i].id) != i) return false;
-  return true;
-}
-static_assert(sql_table_in_enum_order(), "kSql must list the statements in the order of enum Sql");
 
 // Above this many relations, their evidence is read in one pass over the
 // table rather than with a query per relation.
@@ -219,14 +98,40 @@ void Store::Impl::forget_cached_ids_if_others_wrote() {
   seen_data_version = version;
 }
 
-void Store::Impl::require_writable(std::string_view action) const {
-  if (read_only) throw StoreError(fmt::format("{}: opened read-only, cannot {}", path, action));
+Store::Impl::Savepoint::Savepoint(Store::Impl& store, std::string_view name, std::string_view what,
+                                  bool forget_on_commit)
+    : store_(store), name_(name), what_(what), forget_on_commit_(forget_on_commit),
+      nested_(store.inside_transaction()) {
+  if (nested_)
+    store_.exec("SAVEPOINT " + name_, "starting a savepoint");
+  else
+    store_.begin_immediate();
 }
 
-Statement& Store::Impl::statement(Sql id) {
-  const auto i = static_cast<std::size_t>(id);
-  if (!statements[i]) statements[i] = Statement(db.get(), kSql[i].sql, kSql[i].what, SQLITE_PREPARE_PERSISTENT);
-  return statements[i];
+void Store::Impl::Savepoint::commit() {
+  if (!nested_) store_.index_pending_evidence();
+  store_.exec(nested_ ? "RELEASE " + name_ : std::string("COMMIT"), "committing the " + what_);
+  done_ = true;
+  if (forget_on_commit_) store_.forget_cached_ids();
+}
+
+Store::Impl::Savepoint::~Savepoint() {
+  if (done_) return;
+  if (!nested_) {
+    store_.rollback_quietly();
+    return;
+  }
+  // If SQLite already rolled back the whole transaction (disk full), there
+  // is no savepoint left; the caller's commit() will report that.
+  if (store_.inside_transaction()) {
+    const std::string undo = fmt::format("ROLLBACK TO {0}; RELEASE {0}", name_);
+    sqlite3_exec(store_.db.get(), undo.c_str(), nullptr, nullptr, nullptr);
+  }
+  store_.forget_cached_ids();
+}
+
+void Store::Impl::require_writable(std::string_view action) const {
+  if (read_only) throw StoreError(fmt::format("{}: opened read-only, cannot {}", path, action));
 }
 
 // ---------------------------------------------------------------------------

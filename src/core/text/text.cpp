@@ -343,8 +343,6 @@ void make_nfc(std::string& s) {
 
 // --- alias_key -----------------------------------------------------------
 
-bool is_ascii_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-
 // Hangul syllables and CJK ideographs have no case and are NFC-inert, so a
 // name made of them and ASCII (most Korean company names) needs no ICU.
 bool is_caseless_and_inert(char32_t c) { return (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x4E00 && c <= 0x9FFF); }
@@ -355,7 +353,7 @@ std::optional<std::string> simple_alias_key(std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     const char b = s[i];
     if (static_cast<unsigned char>(b) < 0x80) {
-      if (!is_ascii_space(b)) key += (b >= 'A' && b <= 'Z') ? static_cast<char>(b - 'A' + 'a') : b;
+      if (!is_ascii_space(b)) key += ascii_lower(b);
       ++i;
       continue;
     }
@@ -467,6 +465,24 @@ void append_utf8(std::string& out, char32_t cp) {
 bool is_word_char(char32_t c) {
   if (c < 0x80) return is_ascii_alnum(c);
   return c <= 0x10FFFF && u_isalnum(static_cast<UChar32>(c));
+}
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = ascii_lower(c);
+  return out;
+}
+
+std::string ascii_upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = ascii_upper(c);
+  return out;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_ascii_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_ascii_space(s.back())) s.remove_suffix(1);
+  return s;
 }
 
 }  // namespace aikg

@@ -2,13 +2,6 @@
 
 namespace aikg::detail {
 
-std::string_view trim(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const auto last = s.find_last_not_of(" \t\r\n");
-  return s.substr(first, last - first + 1);
-}
-
 std::vector<TsvRow> parse_tsv(std::string_view text) {
   std::vector<TsvRow> rows;
   std::size_t line_no = 0;

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "aikg/text.hpp"
+
 namespace aikg::detail {
 
 struct TsvRow {
@@ -19,6 +21,7 @@ std::vector<TsvRow> parse_tsv(std::string_view text);
 // Splits on `sep`, trimming spaces around each part and dropping empty parts.
 std::vector<std::string> split_list(std::string_view s, char sep);
 
-std::string_view trim(std::string_view s);
+// trim lives in aikg/text.hpp; this keeps detail::trim for its callers.
+using aikg::trim;
 
 }  // namespace aikg::detail
