@@ -33,7 +33,6 @@ enum class RelationType {
 enum class ProjectEndpoint {
   none,      // organisations only
   target,    // the target may be a project (investing in it, supplying it)
-  either,    // either side may be a project (developing it together)
   required,  // the target is a project: taking part in it
 };
 
@@ -76,8 +75,7 @@ inline constexpr auto kRelationTypes = std::to_array<RelationTypeInfo>({
     {.type = RelationType::reseller, .name = "reseller", .directed = true, .description = "reseller -> vendor",
      .colour = "#0e8a8a"},
     {.type = RelationType::joint_development, .name = "joint_development", .directed = false,
-     .description = "co-development, joint research or build", .colour = "#7a9a01",
-     .project = ProjectEndpoint::either, .mutual = true},
+     .description = "co-development, joint research or build", .colour = "#7a9a01", .mutual = true},
     {.type = RelationType::joint_venture, .name = "joint_venture", .directed = false,
      .description = "the two set up a joint venture", .colour = "#c51b7d", .mutual = true},
     {.type = RelationType::merger, .name = "merger", .directed = false, .description = "merger of the two",

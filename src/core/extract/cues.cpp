@@ -42,12 +42,12 @@ void drop_non_triggers(std::string_view text, const std::vector<std::string>& fi
       // "합작법인 설립", "공동 연구 추진": a verb of taking part heads the
       // phrase, but the deal it sets up is the relation.
       return is_trigger(o) && o.cue->label != kNotATrigger && o.begin == p && o.cue->label != h.cue->label &&
-             o.cue->label != static_cast<int>(RelationType::participation);
+             info(static_cast<RelationType>(o.cue->label)).project != ProjectEndpoint::required;
     });
   };
   // "리셀러 파트너": a generic partner noun after a specific trigger adds nothing.
   auto generic_after_specific = [&](const CueHit& h) {
-    if (h.cue->label != static_cast<int>(RelationType::partnership)) return false;
+    if (h.cue->label < 0 || !info(static_cast<RelationType>(h.cue->label)).generic) return false;
     return std::any_of(cues.begin(), cues.end(), [&](const CueHit& o) {
       return is_trigger(o) && o.cue->label >= 0 && o.cue->label != h.cue->label &&
              (o.end == h.begin || o.end + 1 == h.begin);
@@ -57,7 +57,8 @@ void drop_non_triggers(std::string_view text, const std::vector<std::string>& fi
     std::size_t p = h.end;
     if (p < text.size() && text[p] == ' ') ++p;
     return std::any_of(cues.begin(), cues.end(), [&](const CueHit& o) {
-      return is_trigger(o) && o.begin == p && o.cue->label == static_cast<int>(RelationType::partnership) &&
+      return is_trigger(o) && o.begin == p && o.cue->label >= 0 &&
+             info(static_cast<RelationType>(o.cue->label)).generic &&
              h.cue->label != o.cue->label;
     });
   };

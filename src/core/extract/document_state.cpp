@@ -68,7 +68,7 @@ void DocumentState::remember(const std::vector<FoundRelation>& found, const std:
       break;
     }
   for (const auto& r : found) {
-    if (r.type == RelationType::subsidiary_of) continue;
+    if (info(r.type).ownership) continue;
     auto find_unit = [&](const EntityRef& e) -> std::optional<Unit> {
       for (const auto& u : units)
         if (ref(u).name == e.name) return u;
@@ -91,7 +91,7 @@ void DocumentState::drop_outranked(std::vector<FoundRelation>& found) const {
   auto pair_of = [](const FoundRelation& r) { return std::minmax(r.source.name, r.target.name); };
   std::set<std::pair<std::string, std::string>> specific;
   for (const auto& r : found)
-    if (!r.weak && r.type != RelationType::subsidiary_of && r.type != RelationType::joint_development)
+    if (!r.weak && !info(r.type).ownership && !info(r.type).mutual)
       specific.insert(pair_of(r));
   std::erase_if(found, [&](const FoundRelation& r) { return r.weak && specific.count(pair_of(r)); });
 }

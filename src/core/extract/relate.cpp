@@ -11,9 +11,9 @@ namespace aikg::detail {
 namespace {
 
 // Work the parties do together, rather than an agreement each signs.
-bool is_joint_work(RelationType type) {
-  return type == RelationType::joint_development || type == RelationType::joint_venture;
-}
+bool is_joint_work(RelationType type) { return info(type).mutual; }
+
+bool takes_part(RelationType type) { return info(type).project == ProjectEndpoint::required; }
 
 }  // namespace
 
@@ -22,10 +22,9 @@ bool is_joint_work(RelationType type) {
 // government is nobody's rival.
 bool DocumentState::plausible(RelationType type, const Unit& a, const Unit& b) const {
   const bool projects = is_project(a) || is_project(b);
-  if (projects && type != RelationType::participation && type != RelationType::investment &&
-      type != RelationType::supply)
-    return false;
-  if (projects && (type == RelationType::investment || type == RelationType::supply) && !is_project(b)) return false;
+  const auto endpoint = info(type).project;
+  if (projects && endpoint == ProjectEndpoint::none) return false;
+  if (projects && endpoint == ProjectEndpoint::target && !is_project(b)) return false;
   // A parent's purchase of its affiliate is how it became one; any other
   // relation between them is internal.
   const bool bought_child = type == RelationType::acquisition && is_ancestor(entry(b), entry(a));
@@ -33,7 +32,7 @@ bool DocumentState::plausible(RelationType type, const Unit& a, const Unit& b) c
   // Rivals compete in a market; a regulator or government that acts on a
   // company ("the competition authority", "the FTC sued") is none.
   const auto governs = [&](const Unit& u) { return entry(u) && entry(u)->kind == EntityKind::government; };
-  if (type == RelationType::competition && (governs(a) || governs(b))) return false;
+  if (info(type).state && (governs(a) || governs(b))) return false;
   return true;
 }
 
@@ -104,8 +103,7 @@ std::size_t DocumentState::clause_start(std::size_t pos, const std::vector<Group
 bool DocumentState::appositive(const CueHit& trigger, RelationType type, const std::vector<Unit>& units,
                                const std::vector<Group>& groups, std::vector<FoundRelation>& out, Status status,
                                double confidence) const {
-  if (type != RelationType::competition && type != RelationType::partnership && type != RelationType::supply)
-    return false;
+  if (!info(type).relation_noun) return false;
   const Group* before = nullptr;
   const Group* after = nullptr;
   for (const auto& g : groups) {
@@ -184,12 +182,12 @@ struct DocumentState::Pairing {
 void DocumentState::relate(const CueHit& trigger, const std::vector<Unit>& units, const std::vector<Group>& groups,
                            const std::vector<CueHit>& cues, bool english, std::vector<FoundRelation>& out) {
   const auto type = static_cast<RelationType>(trigger.cue->label);
-  if (type == RelationType::subsidiary_of) return;  // see relate_subsidiaries
+  if (info(type).ownership) return;  // see relate_subsidiaries
   bool reported = false, defaulted = false;
   double confidence = 0.9;
   Status status = clause_status(trigger, cues, groups, english, reported, defaulted, confidence);
   // A rivalry is a state, not an event: the plan in its clause is someone else's.
-  if (type == RelationType::competition && (status == Status::planned || status == Status::talks))
+  if (info(type).state && (status == Status::planned || status == Status::talks))
     status = Status::done;
   if (appositive(trigger, type, units, groups, out, status, confidence)) return;
 
@@ -207,7 +205,7 @@ void DocumentState::relate(const CueHit& trigger, const std::vector<Unit>& units
     p.subjects.push_back(&groups.front());
 
   if (trigger.cue->role_noun) return relate_role_noun(p);
-  if (type == RelationType::participation) return relate_participation(p, cues);
+  if (takes_part(type)) return relate_participation(p, cues);
   if (is_directed(type)) return relate_directed(p, cues);
   relate_undirected(p);
 }
@@ -237,7 +235,7 @@ void DocumentState::join_deal(const Pairing& p, const std::vector<CueHit>& cues)
   for (const auto& h : cues)
     // Korean names the deal before the verb ("투자에 참여"), English after it ("joined the round").
     if (h.cue->kind == Compiled::CueKind::trigger && (h.end <= p.trigger.begin || p.english) && h.cue->label >= 0 &&
-        h.cue->label != static_cast<int>(RelationType::participation) &&
+        !takes_part(static_cast<RelationType>(h.cue->label)) &&
         deal_target_.count(static_cast<RelationType>(h.cue->label)) &&
         same_clause(h.begin, p.trigger.begin, p.groups, p.english))
       deal_noun = &h;
@@ -369,7 +367,7 @@ void DocumentState::relate_undirected(const Pairing& p) const {
     // "A develops X with B and C": the work is shared by all three, so B and
     // C develop it together too, and cooperate in it. A signing with B and C
     // is two agreements.
-    if (is_joint_work(p.type) || (p.type == RelationType::partnership && joint_work_in_clause(p))) {
+    if (is_joint_work(p.type) || (info(p.type).generic && joint_work_in_clause(p))) {
       std::vector<const Unit*> all;
       for (const auto* g : partner_groups)
         for (const auto* u : p.members(*g)) all.push_back(u);
@@ -446,7 +444,7 @@ void DocumentState::relate_one_group(const Pairing& p) const {
                             return entry(*u) && entry(*u)->parent == p0->parent;
                           });
     // Joint work is between the members themselves ("한빛물산과 한빛중공업은 공동 개발에 나선다").
-    const bool joint = is_joint_work(p.type) || p.type == RelationType::merger;
+    const bool joint = is_joint_work(p.type);
     if (headline_ && !joint) return;  // "A·B, 전방위 협력": parallel actors, not partners
     if (!siblings || joint) return pair_within(p, *only);
     solo = m;
