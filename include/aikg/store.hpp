@@ -111,6 +111,17 @@ struct MergeResult {
   std::int64_t dropped = 0;  // relations between the two, now self-loops, deleted
 };
 
+// Refuses (UsageError) a database path SQLite would not take as a plain file:
+// empty (a temporary database), ":memory:", a "file:" URI, or a directory.
+void check_database_path(const std::filesystem::path& path);
+
+class Store;
+// What `aikg check` reports: opens the file read-only without refusing damage
+// and runs Store::check. A damaged file (even one whose schema cannot be
+// read) gives a report of problems; only a file that is not an aikg
+// database, or cannot be opened, throws.
+CheckReport check_database(const std::filesystem::path& path);
+
 class Store {
  public:
   // Opens (and creates or migrates) the database. Throws StoreError when the

@@ -128,12 +128,9 @@ void add_check(CLI::App& app, std::vector<Command>& commands) {
   o->db.add(cmd);
   cmd->add_flag("--json", o->json, "JSON object {clean, schema_version, latest_schema_version, problems, counts}");
   commands.push_back({cmd, [o]() -> int {
+    check_database_path(o->db.path);
     if (!std::filesystem::exists(o->db.path)) throw UsageError(fmt::format("{}: no such database", o->db.path));
-    StoreOptions options;
-    options.read_only = true;
-    options.quick_check = false;  // the full check follows and reports, rather than refusing
-    const Store store(o->db.path, options);
-    const auto report = store.check();
+    const auto report = check_database(o->db.path);
     if (o->json)
       fmt::print("{}\n", report_json(report).dump(2));
     else

@@ -15,10 +15,6 @@ namespace {
 using detail::read_int;
 using detail::Statement;
 
-// Read-only opens verify files up to this size before use: quick_check reads
-// every page, about a second per few hundred MiB, too slow for every query on
-// a large file (`aikg check` covers those).
-constexpr std::int64_t kQuickCheckMaxBytes = 256 * 1024 * 1024;
 // The trigram tokenizer indexes 3-character substrings; shorter terms match nothing.
 constexpr std::size_t kTrigram = 3;
 
@@ -139,14 +135,14 @@ void Store::Impl::trust_schema_if_ours() {
   sqlite3_db_config(db.get(), SQLITE_DBCONFIG_TRUSTED_SCHEMA, 1, nullptr);
 }
 
-void Store::Impl::quick_check_if_small() {
+void Store::Impl::quick_check(std::int64_t max_bytes) {
   const auto what = fmt::format("{}: checking the file", path);
   const std::int64_t bytes = read_int(db.get(), "PRAGMA page_count", what) * read_int(db.get(), "PRAGMA page_size", what);
-  if (bytes > kQuickCheckMaxBytes) return;
+  if (bytes > max_bytes) return;
   Statement q(db.get(), "PRAGMA quick_check(1)", "checking the file", 0);
   const std::string answer = q.step() ? q.column_text(0) : "no answer";
   if (answer != "ok")
-    throw StoreError(fmt::format("{}: the file is damaged ({}); see `aikg check`", path, answer));
+    throw DamagedError(fmt::format("{}: the file is damaged ({}); see `aikg check`", path, answer));
 }
 
 void Store::Impl::schema_problems(std::vector<std::string>& problems) const {
