@@ -184,7 +184,11 @@ class Store {
   std::vector<SearchHit> search(std::string_view text, std::size_t limit = 50) const;
   // Writes a compact, self-contained copy (VACUUM INTO, no -wal/-shm) to
   // `out`. Throws StoreError when `out` exists, unless `overwrite`; the copy is
-  // written beside `out` and renamed, so `out` is never half-written.
+  // written beside `out`, so `out` is never half-written. An existing
+  // database at `out` is replaced under its own lock (a crashed writer's -wal
+  // folded in and removed first); one that another connection holds open is
+  // refused as in use. Never writes onto this store's own files, a symbolic
+  // link or a device (OutputError), nor beside a stale -wal (StoreError).
   void publish(const std::filesystem::path& out, bool overwrite = false) const;
   // Integrity, foreign keys, schema and summary consistency; never throws for
   // what it finds, only when it cannot look.
