@@ -87,7 +87,7 @@ void add_search(CLI::App& app, std::vector<Command>& commands) {
     if (o->json) {
       ordered_json out = ordered_json::array();
       for (const auto& h : hits) out.push_back(hit_json(h));
-      fmt::print("{}\n", out.dump(2));
+      fmt::print("{}\n", out.dump(2, ' ', false, ordered_json::error_handler_t::replace));
     } else {
       std::vector<std::vector<std::string>> rows;
       for (const auto& h : hits)
@@ -132,7 +132,7 @@ void add_check(CLI::App& app, std::vector<Command>& commands) {
     if (!std::filesystem::exists(o->db.path)) throw UsageError(fmt::format("{}: no such database", o->db.path));
     const auto report = check_database(o->db.path);
     if (o->json)
-      fmt::print("{}\n", report_json(report).dump(2));
+      fmt::print("{}\n", report_json(report).dump(2, ' ', false, ordered_json::error_handler_t::replace));
     else
       print_report(o->db.path, report);
     return report.clean() ? kOk : kPartial;

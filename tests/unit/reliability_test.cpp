@@ -13,6 +13,7 @@
 #include "aikg/ingest.hpp"
 #include "aikg/output.hpp"
 #include "aikg/store.hpp"
+#include "aikg/text.hpp"
 
 namespace fs = std::filesystem;
 using namespace aikg;
@@ -79,4 +80,14 @@ TEST_CASE("--jobs: 0 is one per core, 1 to kMaxJobs as given, else a usage error
   CHECK_THROWS_AS(resolve_jobs(-1), UsageError);
   CHECK_THROWS_AS(resolve_jobs(kMaxJobs + 1), UsageError);
   CHECK_THROWS_AS(resolve_jobs(100000), UsageError);
+}
+
+TEST_CASE("file names: invalid UTF-8 bytes are escaped, valid text is kept", "[reliability]") {
+  CHECK(escape_invalid_utf8("plain 삼성.txt") == "plain 삼성.txt");
+  CHECK(escape_invalid_utf8("caf\xe9.txt") == "caf\\xe9.txt");
+  CHECK(escape_invalid_utf8("\xc0\xaf") == "\\xc0\\xaf");   // overlong
+  CHECK(escape_invalid_utf8("\xed\xa0\x80") == "\\xed\\xa0\\x80");  // surrogate
+  CHECK(escape_invalid_utf8("a\xe3\x81") == "a\\xe3\\x81");  // cut off
+  CHECK(escape_invalid_utf8("\xbb\xef") != escape_invalid_utf8("\xbb\xee"));
+  CHECK_FALSE(find_invalid_utf8(escape_invalid_utf8("\xff\xfe\x80 x \xf8\x88\x80\x80\x80")));
 }

@@ -192,10 +192,18 @@ void move_names(sqlite3* db, std::int64_t drop, std::int64_t keep, const std::st
   run(db, "DELETE FROM entities WHERE id = ?1", {drop});
 }
 
+// Text an analyst types is stored as the name or the sentence every --json
+// output shows: it must be UTF-8 (a terminal in another encoding sends other bytes).
+void require_utf8(std::string_view text, std::string_view what) {
+  if (const auto at = find_invalid_utf8(text))
+    throw StoreError(fmt::format("{} is not valid UTF-8 (byte {}): '{}'", what, *at, escape_invalid_utf8(text)));
+}
+
 }  // namespace
 
 void Store::add_alias(std::string_view entity, std::string_view alias) {
   impl_->require_writable("add an alias");
+  require_utf8(alias, "the alias");
   const std::int64_t id = existing_entity(*this, entity);
   const std::string key = alias_key(alias);
   if (key.empty()) throw StoreError("an empty alias");
@@ -225,6 +233,8 @@ MergeResult Store::merge(std::string_view keep, std::string_view drop) {
 
 std::int64_t Store::add_relation(const CuratedRelation& c) {
   impl_->require_writable("add a relation");
+  require_utf8(c.note, "the note");
+  require_utf8(c.date, "the date");
   sqlite3* db = impl_->db.get();
   const std::int64_t s = existing_entity(*this, c.source), t = existing_entity(*this, c.target);
   if (s == t) throw StoreError(fmt::format("'{}' and '{}' are the same entity", c.source, c.target));
@@ -254,6 +264,7 @@ std::int64_t Store::add_relation(const CuratedRelation& c) {
 std::int64_t Store::retract_relation(std::int64_t relation_id, std::string_view note) {
   impl_->require_writable("retract a relation");
   if (note.empty()) throw StoreError("a retraction needs a note saying why");
+  require_utf8(note, "the note");
   Impl::CurationScope scope(*impl_);
   run(impl_->db.get(),
       fmt::format("INSERT INTO retractions(type, source_id, target_id, note, retracted_at) "
