@@ -73,7 +73,7 @@ TEST_CASE("database paths SQLite would not take as a file are refused", "[reliab
   CHECK_NOTHROW(check_database_path("aikg.db"));
 }
 
-TEST_CASE("--jobs: 0 is one per core, 1 to kMaxJobs as given, else a usage error", "[reliability]") {
+TEST_CASE("resolve_jobs: 0 is one per core, 1 to kMaxJobs as given, else a usage error", "[reliability]") {
   CHECK(resolve_jobs(0) >= 1);
   CHECK(resolve_jobs(1) == 1);
   CHECK(resolve_jobs(kMaxJobs) == static_cast<std::size_t>(kMaxJobs));
