@@ -12,6 +12,8 @@ Writes docs/benchmarks.md. Run it through tools/bench.sh, which builds first.
                generated ground truth (`aikg eval`)
   graph        tools/bench_graph.py: load and every query at 10k, 100k and 1M
                edges beside NetworkX and igraph (its table is included)
+  hostile      tests/hostile/run.py: the largest ratio of database growth to
+               input size and the peak memory seen on the hostile corpus
 
 Medians of --runs runs. Usage: tools/bench.py [--build build-bench] [--articles 20000]
 [--sizes 10000 100000 1000000] [--runs 3] [--out docs/benchmarks.md]
@@ -84,6 +86,23 @@ def evaluation(aikg, db, gold):
     return json.loads(out.stdout) if out.stdout.strip() else None
 
 
+def hostile_inputs(aikg, work):
+    """One paragraph: the worst database growth and memory on tests/hostile (issue 15)."""
+    summary = os.path.join(work, "hostile.json")
+    subprocess.run([sys.executable, os.path.join(ROOT, "tests", "hostile", "run.py"), aikg,
+                    os.path.join(work, "hostile"), "--json", summary], check=False)
+    with open(summary, encoding="utf-8") as f:
+        s = json.load(f)
+    worst = max(s["inputs"], key=lambda r: r["ratio"])
+    peak = max(s["inputs"], key=lambda r: r["peak_rss"])
+    print(f"bench: hostile: largest db/input ratio {worst['ratio']:.1f}", file=sys.stderr)
+    return (f"On the hostile corpus ({len(s['inputs'])} inputs, `tests/hostile/run.py`), the largest ratio of "
+            f"database growth to input size is **{worst['ratio']:.1f}** ({worst['input']}: "
+            f"{worst['bytes']:,} bytes in, {worst['growth']:,} bytes stored); the largest peak memory is "
+            f"{peak['peak_rss'] / 2**20:.0f} MiB ({peak['input']}; bound {s['memory_bound'] / 2**20:.0f} MiB, "
+            f"20 times the largest input of {s['largest_input'] / 2**20:.1f} MiB or 512 MiB).")
+
+
 def machine():
     model = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
     mem = next((int(l.split()[1]) // (1024 * 1024) for l in open("/proc/meminfo") if l.startswith("MemTotal")), 0)
@@ -130,6 +149,7 @@ def main():
                        check=True)
         with open(graph_md, encoding="utf-8") as f:
             graph_report = f.read()
+        hostile = hostile_inputs(aikg, work)
         memory = []
         for size in args.sizes:  # the whole graph with its names, as a command loads it
             db = os.path.join(work, "graph", f"hk{size}.db")
@@ -166,6 +186,10 @@ def main():
         "",
         "Peak memory of `aikg rank --by pagerank` (opening the database, loading the whole graph with its "
         "names, PageRank): " + "; ".join(memory) + ". Target: a 1M-edge graph in well under 1 GiB.",
+        "",
+        "## Hostile inputs",
+        "",
+        hostile,
         "",
         graph_report.replace("# Graph benchmark", "## Graph queries", 1),
     ]

@@ -5,14 +5,14 @@
 # printing the executions per target. A crash fails the run; its input is kept under
 # BUILD_DIR/crashes/ and belongs in tests/fuzz/regressions/TARGET/ (replayed by
 # the unit test regression_fuzz_test.cpp) once fixed.
-# Usage: tools/fuzz.sh [BUILD_DIR]   env: FUZZ_SECONDS (default 45) per target,
+# Usage: tools/fuzz.sh [BUILD_DIR]   env: FUZZ_SECONDS (default 30) per target,
 #        FUZZ_JOBS targets at once (default: number of cores), FUZZ_TARGETS.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build-asan}
-seconds=${FUZZ_SECONDS:-45}
+seconds=${FUZZ_SECONDS:-30}
 jobs=${FUZZ_JOBS:-$(nproc)}
-targets=${FUZZ_TARGETS:-"text html jsonl extractor mentions"}
+targets=${FUZZ_TARGETS:-"text html jsonl extractor mentions export publish"}
 cxx=${CXX:-clang++}
 start=$(date +%s)
 
@@ -38,7 +38,8 @@ ASAN_OPTIONS=detect_leaks=0:halt_on_error=0 "$build"/aikg extract samples 2> /de
   echo "fuzz: aikg extract failed while seeding (the extractor target will show why)" >&2
 i=0
 while IFS= read -r line; do
-  i=$((i + 1)); printf '%s' "$line" > "$corpus/mentions/seed_$i"
+  i=$((i + 1))
+  for t in mentions export publish; do [ -d "$corpus/$t" ] && printf '%s' "$line" > "$corpus/$t/seed_$i"; done
 done < "$build/mentions.jsonl"
 for t in $targets; do
   [ -d "tests/fuzz/regressions/$t" ] && cp tests/fuzz/regressions/"$t"/* "$corpus/$t/" 2>/dev/null || true
@@ -46,7 +47,7 @@ done
 
 # Readers take whole files, so allow long inputs; the extractor is bounded
 # (its time grows with the square of a sentence's length, see issue 7).
-max_len() { case $1 in extractor) echo 4096 ;; mentions|jsonl) echo 16384 ;; *) echo 65536 ;; esac; }
+max_len() { case $1 in extractor) echo 4096 ;; mentions|jsonl|export|publish) echo 16384 ;; *) echo 65536 ;; esac; }
 export ASAN_OPTIONS=detect_leaks=1:halt_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 run_one() {

@@ -19,5 +19,10 @@ struct DataError : std::runtime_error {
 struct StoreError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
+// The database file is damaged (SQLite reported SQLITE_CORRUPT): nothing may
+// be written into it; `aikg check` reports it rather than failing.
+struct DamagedError : StoreError {
+  using StoreError::StoreError;
+};
 
 }  // namespace aikg

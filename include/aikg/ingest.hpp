@@ -3,6 +3,7 @@
 // already committed and never leaves a half-written document.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <functional>
 #include <istream>
@@ -35,6 +36,16 @@ struct IngestOptions {
   // database is the same as with one.
   std::size_t jobs = 1;
 };
+
+// The most extraction threads ingest takes (--jobs): more would only wait on
+// the single writer, and each costs a stack.
+inline constexpr std::int64_t kMaxJobs = 256;
+
+// The thread count for --jobs N: 0 means one per core; below 0 or above
+// kMaxJobs is a UsageError. Threads the system then cannot start are done
+// without: ingest_files runs on those that started (one at least, else
+// sequentially), with the same result.
+std::size_t resolve_jobs(std::int64_t requested);
 
 using ProgressSink = std::function<void(const IngestReport&)>;
 

@@ -111,6 +111,17 @@ struct MergeResult {
   std::int64_t dropped = 0;  // relations between the two, now self-loops, deleted
 };
 
+// Refuses (UsageError) a database path SQLite would not take as a plain file:
+// empty (a temporary database), ":memory:", a "file:" URI, or a directory.
+void check_database_path(const std::filesystem::path& path);
+
+class Store;
+// What `aikg check` reports: opens the file read-only without refusing damage
+// and runs Store::check. A damaged file (even one whose schema cannot be
+// read) gives a report of problems; only a file that is not an aikg
+// database, or cannot be opened, throws.
+CheckReport check_database(const std::filesystem::path& path);
+
 class Store {
  public:
   // Opens (and creates or migrates) the database. Throws StoreError when the
@@ -173,7 +184,11 @@ class Store {
   std::vector<SearchHit> search(std::string_view text, std::size_t limit = 50) const;
   // Writes a compact, self-contained copy (VACUUM INTO, no -wal/-shm) to
   // `out`. Throws StoreError when `out` exists, unless `overwrite`; the copy is
-  // written beside `out` and renamed, so `out` is never half-written.
+  // written beside `out`, so `out` is never half-written. An existing
+  // database at `out` is replaced under its own lock (a crashed writer's -wal
+  // folded in and removed first); one that another connection holds open is
+  // refused as in use. Never writes onto this store's own files, a symbolic
+  // link or a device (OutputError), nor beside a stale -wal (StoreError).
   void publish(const std::filesystem::path& out, bool overwrite = false) const;
   // Integrity, foreign keys, schema and summary consistency; never throws for
   // what it finds, only when it cannot look.

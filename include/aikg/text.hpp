@@ -13,6 +13,12 @@ namespace aikg {
 // when `s` is valid UTF-8 (overlongs, surrogates and > U+10FFFF are ill-formed).
 std::optional<std::size_t> find_invalid_utf8(std::string_view s);
 
+// `s` with every byte of an ill-formed UTF-8 sequence written as \xNN (as
+// Python's backslashreplace does), valid text unchanged: for file names,
+// which Linux allows to be any bytes but JSON, XML and SQLite text need as
+// UTF-8. Names differing in their invalid bytes stay different.
+std::string escape_invalid_utf8(std::string_view s);
+
 // NFC normalisation through ICU. Precondition: `s` is valid UTF-8.
 std::string to_nfc(std::string_view s);
 

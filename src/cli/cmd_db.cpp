@@ -87,7 +87,7 @@ void add_search(CLI::App& app, std::vector<Command>& commands) {
     if (o->json) {
       ordered_json out = ordered_json::array();
       for (const auto& h : hits) out.push_back(hit_json(h));
-      fmt::print("{}\n", out.dump(2));
+      fmt::print("{}\n", out.dump(2, ' ', false, ordered_json::error_handler_t::replace));
     } else {
       std::vector<std::vector<std::string>> rows;
       for (const auto& h : hits)
@@ -128,14 +128,11 @@ void add_check(CLI::App& app, std::vector<Command>& commands) {
   o->db.add(cmd);
   cmd->add_flag("--json", o->json, "JSON object {clean, schema_version, latest_schema_version, problems, counts}");
   commands.push_back({cmd, [o]() -> int {
+    check_database_path(o->db.path);
     if (!std::filesystem::exists(o->db.path)) throw UsageError(fmt::format("{}: no such database", o->db.path));
-    StoreOptions options;
-    options.read_only = true;
-    options.quick_check = false;  // the full check follows and reports, rather than refusing
-    const Store store(o->db.path, options);
-    const auto report = store.check();
+    const auto report = check_database(o->db.path);
     if (o->json)
-      fmt::print("{}\n", report_json(report).dump(2));
+      fmt::print("{}\n", report_json(report).dump(2, ' ', false, ordered_json::error_handler_t::replace));
     else
       print_report(o->db.path, report);
     return report.clean() ? kOk : kPartial;

@@ -47,7 +47,7 @@ void register_eval(CLI::App& app, std::vector<Command>& commands) {
                                {"typed", score(result.typed)},
                                {"status_accuracy", result.status_accuracy()},
                                {"status_matched", result.status_matched}};
-      fmt::print("{}\n", j.dump(2));
+      fmt::print("{}\n", j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
       return kOk;
     }
     if (o->verbose)

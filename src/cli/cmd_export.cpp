@@ -7,7 +7,6 @@
 
 #include <filesystem>
 #include <functional>
-#include <iostream>
 #include <sstream>
 
 #include "aikg/dot.hpp"
@@ -55,19 +54,15 @@ ExportGraph load(const ExportOptions& o) {
   return select_export(store, selection, focus);
 }
 
-void check_file_target(const std::string& out) {
-  if (out != "-" && fs::is_directory(out)) throw UsageError(fmt::format("{} is a directory; give a file name", out));
+// Refuses a target before the work is done (output.hpp says which).
+void check_file_target(const ExportOptions& o) {
+  if (o.out != "-") check_output_target(o.out, database_files(o.db.path));
 }
 
-void write_output(const std::string& out, std::string_view text) {
-  if (out == "-") {
-    std::cout << text;
-    std::cout.flush();
-    return;
-  }
-  AtomicFile file(out);
-  file.write(text);
-  file.commit();
+void write_output(const ExportOptions& o, std::string_view text) {
+  Output out(o.out, database_files(o.db.path));
+  out.write(text);
+  out.commit();
 }
 
 // Exit status 1 and a note when the selection is empty; the (empty) file is
@@ -94,11 +89,11 @@ void register_document(CLI::App* exp, std::vector<Command>& commands, std::strin
   add_common(cmd, *o, "Output file (- for stdout)");
   cmd->footer(std::string(footer));
   commands.push_back({cmd, [o, writer]() -> int {
-    check_file_target(o->out);
+    check_file_target(*o);
     const auto g = load(*o);
     std::ostringstream text;
     writer(text, g);
-    write_output(o->out, text.str());
+    write_output(*o, text.str());
     return finish(*o, g, o->out == "-" ? "" : o->out);
   }});
 }
@@ -117,23 +112,20 @@ std::optional<RenderFormat> picture_format(const ExportOptions& o) {
 }
 
 void render(const ExportOptions& o, std::string_view dot, RenderFormat format) {
-  if (o.out != "-") {
-    AtomicFile file(o.out);
-    render_with_graphviz(dot, format, file.fd());
-    file.commit();
-    return;
-  }
-  if (format != RenderFormat::svg && isatty(STDOUT_FILENO))
+  if (o.out == "-" && format != RenderFormat::svg && isatty(STDOUT_FILENO))
     throw UsageError("not writing a binary picture to the terminal; give -o FILE");
+  Output out(o.out, database_files(o.db.path));
   try {
-    render_with_graphviz(dot, format, STDOUT_FILENO);
+    render_with_graphviz(dot, format, out.fd());
   } catch (const std::runtime_error&) {
-    if (!reader_gone(STDOUT_FILENO)) throw;  // `| head` closed the pipe: not a failure
+    if (out.is_stdout() && reader_gone(STDOUT_FILENO)) return;  // `| head` closed the pipe: not a failure
+    throw;
   }
+  out.commit();
 }
 
 int run_dot(const ExportOptions& o) {
-  check_file_target(o.out);
+  check_file_target(o);
   const auto format = picture_format(o);
   const auto g = load(o);
   DotOptions options;
@@ -147,7 +139,7 @@ int run_dot(const ExportOptions& o) {
   if (format)
     render(o, text.str(), *format);
   else
-    write_output(o.out, text.str());
+    write_output(o, text.str());
   return finish(o, g, o.out == "-" ? "" : o.out);
 }
 
@@ -174,12 +166,14 @@ int run_csv(const ExportOptions& o) {
   const fs::path dir(o.out);
   if (fs::exists(dir) && !fs::is_directory(dir)) throw UsageError(fmt::format("{} is not a directory", o.out));
   const auto flavour = o.neo4j ? CsvFlavour::neo4j : o.excel ? CsvFlavour::excel : CsvFlavour::plain;
+  if (fs::is_directory(dir))
+    for (const auto* file : {"nodes.csv", "edges.csv"}) check_output_target(path_inside(dir, file), database_files(o.db.path));
   const auto g = load(o);
   fs::create_directories(dir);
   for (const auto& [file, writer] : {std::pair{"nodes.csv", &write_nodes_csv}, std::pair{"edges.csv", &write_edges_csv}}) {
     std::ostringstream text;
     writer(text, g, flavour);
-    AtomicFile out(path_inside(dir, file));
+    Output out(path_inside(dir, file).string(), database_files(o.db.path));
     out.write(text.str());
     out.commit();
   }

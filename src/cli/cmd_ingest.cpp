@@ -46,7 +46,7 @@ void register_ingest(CLI::App& app, std::vector<Command>& commands) {
     std::vector<std::string> gazetteers;
     std::string mentions;
     std::size_t batch = IngestOptions{}.batch_size;
-    std::size_t jobs = 0;
+    std::int64_t jobs = 0;
   };
   auto o = std::make_shared<Options>();
   auto* cmd = app.add_subcommand("ingest", "Read articles (.txt, .html, .jsonl; folders recursively), extract relations "
@@ -59,16 +59,17 @@ void register_ingest(CLI::App& app, std::vector<Command>& commands) {
   cmd->add_option("--batch", o->batch,
                   "Documents per transaction (a smaller batch holds the write lock for less time)")->capture_default_str()->check(CLI::PositiveNumber);
   cmd->add_option("-j,--jobs", o->jobs,
-                  "Extraction threads (0: one per core). One writer stores in input order, so the database is the "
-                  "same for any N")
+                  fmt::format("Extraction threads, 1 to {} (0: one per core). One writer stores in input order, so "
+                              "the database is the same for any N",
+                              kMaxJobs))
       ->capture_default_str();
   cmd->footer("Exit status: 0 all inputs stored, 1 some inputs skipped (each reported on stderr), 2 fatal error.\n"
               "Example: aikg ingest --db news.db --jobs 2 samples/");
   commands.push_back({cmd, [o]() -> int {
     if (o->inputs.empty() && o->mentions.empty()) throw CLI::ValidationError("ingest", "give PATHS or --mentions FILE");
+    const IngestOptions options{o->batch, resolve_jobs(o->jobs)};
     auto store = o->db.open(false);
     auto extractor = make_default_extractor(o->gazetteers);
-    IngestOptions options{o->batch, o->jobs ? o->jobs : std::max(1u, std::thread::hardware_concurrency())};
     IngestReport report;
     if (!o->mentions.empty()) {
       if (o->mentions == "-") {

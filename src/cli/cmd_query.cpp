@@ -45,7 +45,7 @@ void register_queries(CLI::App& app, std::vector<Command>& commands) {
         ordered_json out = ordered_json::array();
         for (const auto& e : entities)
           out.push_back({{"id", e.id}, {"name", e.name}, {"kind", name(e.kind)}, {"aliases", e.aliases}});
-        fmt::print("{}\n", out.dump(2));
+        fmt::print("{}\n", out.dump(2, ' ', false, ordered_json::error_handler_t::replace));
       } else {
         std::vector<std::vector<std::string>> rows;
         for (const auto& e : entities)
@@ -82,7 +82,7 @@ void register_queries(CLI::App& app, std::vector<Command>& commands) {
       if (o->json) {
         ordered_json out = ordered_json::array();
         for (const auto& r : relations) out.push_back(relation_json(r));
-        fmt::print("{}\n", out.dump(2));
+        fmt::print("{}\n", out.dump(2, ' ', false, ordered_json::error_handler_t::replace));
       } else {
         std::vector<std::vector<std::string>> rows;
         for (const auto& r : relations)

@@ -14,6 +14,7 @@ void DbOption::add(CLI::App* app) {
 }
 
 Store DbOption::open(bool read_only) const {
+  check_database_path(path);  // before "no such database": ":memory:" is not a missing file
   if (read_only && !std::filesystem::exists(path))
     throw UsageError(fmt::format("{}: no such database (create one with `aikg ingest --db {} FILES`)", path, path));
   return Store(path, StoreOptions{read_only, !read_only});

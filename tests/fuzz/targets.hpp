@@ -71,3 +71,5 @@ inline void mentions(std::string_view bytes) {
 }
 
 }  // namespace aikg::fuzz
+
+#include "store_targets.hpp"  // exports, publish

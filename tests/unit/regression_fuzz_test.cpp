@@ -17,7 +17,8 @@ TEST_CASE("fuzz regressions replay without crashing", "[fuzz][regression]") {
   const std::map<std::string, std::function<void(std::string_view)>> targets{
       {"text", aikg::fuzz::text},           {"html", aikg::fuzz::html},
       {"jsonl", aikg::fuzz::jsonl},         {"extractor", aikg::fuzz::extractor},
-      {"mentions", aikg::fuzz::mentions}};
+      {"mentions", aikg::fuzz::mentions},   {"export", aikg::fuzz::exports},
+      {"publish", aikg::fuzz::publish}};
   const fs::path root = fs::path(AIKG_SOURCE_DIR) / "tests" / "fuzz" / "regressions";
   std::size_t replayed = 0;
   for (const auto& [name, body] : targets) {

@@ -7,8 +7,9 @@
 
 #include <array>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
-#include <stdexcept>
+#include <iostream>
 
 #include "aikg/error.hpp"
 #include "aikg/text.hpp"
@@ -16,8 +17,8 @@
 namespace aikg {
 namespace {
 
-std::runtime_error io_error(const std::filesystem::path& path, std::string_view what) {
-  return std::runtime_error(fmt::format("{}: {}: {}", path.string(), what, std::strerror(errno)));
+OutputError io_error(const std::filesystem::path& path, std::string_view what, int err = errno) {
+  return OutputError(fmt::format("{}: {}: {}", path.string(), what, std::strerror(err)));
 }
 
 // Reserved by Windows whatever the extension: an export copied there breaks.
@@ -36,20 +37,52 @@ bool plain_file_name(std::string_view name) {
   return true;
 }
 
+// The permission bits a new output file gets: the target's when it exists
+// (an analyst's 0640 stays 0640), else what the umask gives any new file
+// (mkstemp's 0600 suits secrets, not exports meant to be shared).
+mode_t mode_for(const std::filesystem::path& target) {
+  struct stat st {};
+  if (::stat(target.c_str(), &st) == 0 && S_ISREG(st.st_mode)) return st.st_mode & 07777;
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  return 0666 & ~mask;
+}
+
 }  // namespace
+
+void write_all(int fd, std::string_view data, std::string_view what) {
+  while (!data.empty()) {
+    const auto n = ::write(fd, data.data(), data.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0 && errno == EPIPE) throw ReaderGone();
+    if (n < 0) throw OutputError(fmt::format("{}: write failed: {}", what, std::strerror(errno)));
+    data.remove_prefix(static_cast<std::size_t>(n));
+  }
+}
+
+void finish_stdout() {
+  // stdio first: std::cout shares its buffer (sync_with_stdio), and a second
+  // flush after a failed one reports success with the data gone.
+  errno = 0;
+  const bool failed = std::fflush(stdout) != 0 || std::ferror(stdout);
+  const int err = errno;
+  std::clearerr(stdout);
+  if (failed && err == EPIPE) throw ReaderGone();
+  if (failed)
+    throw OutputError(fmt::format("standard output: write failed: {}",
+                                  err ? std::strerror(err) : "an earlier write failed"));
+  if (!std::cout.flush()) throw OutputError("standard output: write failed");
+}
 
 AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)) {
   auto dir = target_.parent_path();
   if (dir.empty()) dir = ".";
   auto pattern = (dir / ("." + target_.filename().string() + ".XXXXXX")).string();
+  const mode_t mode = mode_for(target_);
   fd_ = ::mkstemp(pattern.data());  // O_CREAT | O_EXCL, mode 0600
   if (fd_ < 0) throw io_error(target_, "cannot create");
   temp_ = pattern;
-  // mkstemp's 0600 suits secrets, not exports meant to be shared: use what
-  // the user's umask gives any new file.
-  const mode_t mask = ::umask(0);
-  ::umask(mask);
-  ::fchmod(fd_, 0666 & ~mask);
+  ::fchmod(fd_, mode);
 }
 
 AtomicFile::~AtomicFile() {
@@ -58,11 +91,10 @@ AtomicFile::~AtomicFile() {
 }
 
 void AtomicFile::write(std::string_view data) {
-  while (!data.empty()) {
-    const auto n = ::write(fd_, data.data(), data.size());
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) throw io_error(target_, "write failed");
-    data.remove_prefix(static_cast<std::size_t>(n));
+  try {
+    write_all(fd_, data, target_.string());
+  } catch (const ReaderGone&) {
+    throw io_error(target_, "write failed", EPIPE);
   }
 }
 
@@ -73,6 +105,43 @@ void AtomicFile::commit() {
   if (::close(fd) != 0) throw io_error(target_, "write failed");
   if (std::rename(temp_.c_str(), target_.c_str()) != 0) throw io_error(target_, "cannot replace");
   temp_.clear();
+}
+
+Output::Output(const std::string& target, const std::vector<std::filesystem::path>& inputs)
+    : name_(target), stdout_(target == "-") {
+  if (stdout_) return;
+  if (check_output_target(target, inputs) == TargetWrite::replace) {
+    file_ = std::make_unique<AtomicFile>(target);
+    return;
+  }
+  // A FIFO blocks here until its reader opens it, as `> fifo` would.
+  in_place_fd_ = ::open(target.c_str(), O_WRONLY | O_NOCTTY | O_CLOEXEC);
+  if (in_place_fd_ < 0) throw io_error(target, "cannot open");
+}
+
+Output::~Output() {
+  if (in_place_fd_ >= 0) ::close(in_place_fd_);
+}
+
+int Output::fd() const {
+  if (file_) return file_->fd();
+  if (in_place_fd_ >= 0) return in_place_fd_;
+  std::fflush(stdout);  // what was printed before goes first
+  return STDOUT_FILENO;
+}
+
+void Output::write(std::string_view data) {
+  if (file_) return file_->write(data);
+  if (stdout_) std::fflush(stdout);
+  write_all(fd(), data, stdout_ ? std::string("standard output") : name_);
+}
+
+void Output::commit() {
+  if (file_) return file_->commit();
+  if (stdout_) return finish_stdout();
+  const int fd = in_place_fd_;
+  in_place_fd_ = -1;
+  if (::close(fd) != 0) throw io_error(name_, "write failed");
 }
 
 std::filesystem::path path_inside(const std::filesystem::path& dir, std::string_view name) {

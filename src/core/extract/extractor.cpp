@@ -65,6 +65,19 @@ std::string mention_id(const std::string& content_hash, const Mention& m) {
                                  m.target.name));
 }
 
+// The sentence as evidence stores it: whole, or cut before kMaxEvidenceBytes
+// after its last whole word (at a character boundary if one word is longer)
+// with an ellipsis.
+std::string evidence_text(std::string_view sentence) {
+  if (sentence.size() <= kMaxEvidenceBytes) return std::string(sentence);
+  std::size_t cut = sentence.rfind(' ', kMaxEvidenceBytes);
+  if (cut == std::string_view::npos || cut == 0) {
+    cut = kMaxEvidenceBytes;
+    while (cut > 0 && (static_cast<unsigned char>(sentence[cut]) & 0xC0) == 0x80) --cut;
+  }
+  return std::string(sentence.substr(0, cut)) + "\xE2\x80\xA6";  // …
+}
+
 // A relation stated without any status cue (a headline, "A와 B의 협력") takes
 // the status the same article states for it elsewhere ("공급하게 된다"), so
 // that a bare mention does not pass for a signed deal.
@@ -115,7 +128,10 @@ DocumentMentions Extractor::extract(const Article& article) const {
     std::string date = out.date;
     if (auto d = detail::resolve_day_reference(sentence_text, out.date)) date = *d;
     const std::size_t begin = cp.at(s.begin), end = cp.at(s.end);
+    const std::string evidence = evidence_text(sentence_text);
+    std::size_t kept = 0;
     for (auto& r : found) {
+      if (kept == kMaxMentionsPerSentence) break;
       Mention m;
       m.type = r.type;
       m.source = r.source;
@@ -123,7 +139,7 @@ DocumentMentions Extractor::extract(const Article& article) const {
       if (!is_directed(m.type) && m.target.name < m.source.name) std::swap(m.source, m.target);
       m.status = r.status;
       m.confidence = r.confidence;
-      m.sentence = std::string(sentence_text);
+      m.sentence = evidence;
       m.begin = begin;
       m.end = end;
       m.date = date;
@@ -132,6 +148,7 @@ DocumentMentions Extractor::extract(const Article& article) const {
       if (seen.insert(m.id).second) {
         out.mentions.push_back(std::move(m));
         defaulted.push_back(r.defaulted);
+        ++kept;
       }
     }
   }

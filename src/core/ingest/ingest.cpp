@@ -4,12 +4,15 @@
 
 #include <condition_variable>
 #include <deque>
+#include <algorithm>
 #include <exception>
 #include <map>
 #include <mutex>
 #include <optional>
+#include <system_error>
 #include <thread>
 
+#include "aikg/error.hpp"
 #include "aikg/text.hpp"
 
 namespace aikg {
@@ -81,6 +84,8 @@ std::optional<DocumentMentions> extract_or_report(const Extractor& extractor, co
 
 // Thrown into the reader when the writer has failed, to stop reading.
 struct Cancelled {};
+// No extraction thread (or no reader) could be started: nothing was read yet.
+struct ThreadsUnavailable {};
 
 // Reader thread -> extraction threads -> the calling thread, which writes in
 // input order. At most `window` articles are in flight, so memory stays
@@ -93,9 +98,18 @@ class ParallelExtraction {
 
   ReadStats run(const std::vector<std::filesystem::path>& inputs, BatchWriter& writer, IngestReport& report) {
     ReadStats stats;
-    std::thread reader([&] { read(inputs, stats); });
-    std::vector<std::thread> workers;
-    for (std::size_t i = 0; i < jobs_; ++i) workers.emplace_back([this] { extract_loop(); });
+    // Workers first, the reader last: if a thread cannot be started (too
+    // many for the address space or the process limit), nothing has been read
+    // and the caller can fall back on reading sequentially.
+    std::vector<std::thread> workers = start_workers();
+    std::thread reader;
+    try {
+      reader = std::thread([&] { read(inputs, stats); });
+    } catch (const std::system_error&) {
+      stop();
+      for (auto& w : workers) w.join();
+      throw ThreadsUnavailable{};
+    }
     std::exception_ptr write_failure;
     try {
       while (auto doc = next_in_order()) {
@@ -115,6 +129,17 @@ class ParallelExtraction {
   }
 
  private:
+  // As many of the `jobs_` workers as the system starts; at least one.
+  std::vector<std::thread> start_workers() {
+    std::vector<std::thread> workers;
+    try {
+      for (std::size_t i = 0; i < jobs_; ++i) workers.emplace_back([this] { extract_loop(); });
+    } catch (const std::system_error&) {
+      if (workers.empty()) throw ThreadsUnavailable{};
+    }
+    return workers;
+  }
+
   void read(const std::vector<std::filesystem::path>& inputs, ReadStats& stats) {
     try {
       stats = read_inputs(inputs, [this](Article&& a) { push(std::move(a)); }, [this](const ReadProblem& p) {
@@ -193,14 +218,28 @@ class ParallelExtraction {
 
 }  // namespace
 
+std::size_t resolve_jobs(std::int64_t requested) {
+  if (requested < 0 || requested > kMaxJobs)
+    throw UsageError(fmt::format("--jobs {}: give 1 to {} extraction threads, or 0 for one per core", requested,
+                                 kMaxJobs));
+  if (requested > 0) return static_cast<std::size_t>(requested);
+  return std::clamp<std::size_t>(std::thread::hardware_concurrency(), 1, kMaxJobs);
+}
+
 IngestReport ingest_files(Store& store, const Extractor& extractor, const std::vector<std::filesystem::path>& inputs,
                           const IngestOptions& options, const ProblemSink& problems, const ProgressSink& progress) {
   IngestReport report;
   BatchWriter writer(store, extractor.gazetteer(), options, report, problems, progress);
   ReadStats stats;
-  if (options.jobs > 1) {
-    stats = ParallelExtraction(extractor, options, problems).run(inputs, writer, report);
-  } else {
+  bool parallel = options.jobs > 1;
+  if (parallel) {
+    try {
+      stats = ParallelExtraction(extractor, options, problems).run(inputs, writer, report);
+    } catch (const ThreadsUnavailable&) {
+      parallel = false;
+    }
+  }
+  if (!parallel) {
     stats = read_inputs(
         inputs,
         [&](Article&& a) {

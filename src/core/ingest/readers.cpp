@@ -681,7 +681,7 @@ class InputReader {
  private:
   void report(std::string where, std::string why) {
     ++stats_.problems;
-    if (problems_) problems_(ReadProblem{std::move(where), std::move(why)});
+    if (problems_) problems_(ReadProblem{escape_invalid_utf8(where), std::move(why)});
   }
 
   void deliver(Article&& a) {
@@ -745,8 +745,12 @@ class InputReader {
     return entries;
   }
 
+  // A file's name as the database stores it (origin, fallback ids): any
+  // bytes Linux allows, made valid UTF-8 (issue 15).
+  static std::string name_of(const fs::path& p) { return escape_invalid_utf8(p.string()); }
+
   void read_file(const fs::path& path, const fs::file_status& st) {
-    const std::string where = path.string();
+    const std::string where = name_of(path);
     if (!fs::is_regular_file(st)) return report(where, "not a regular file");
     const std::string extension = ascii_lower(path.extension().string());
     const auto format = format_of(extension);
@@ -762,8 +766,8 @@ class InputReader {
     if (auto error = read_bytes(path, bytes)) return report(where, std::move(*error));
     std::string why;
     std::optional<Article> article = *format == Format::html
-                                         ? parse_html_article(bytes, path.stem().string(), &why)
-                                         : parse_text_article(bytes, path.stem().string(), &why);
+                                         ? parse_html_article(bytes, name_of(path.stem()), &why)
+                                         : parse_text_article(bytes, name_of(path.stem()), &why);
     if (!article) return report(where, std::move(why));
     article->origin = where;
     deliver(std::move(*article));
@@ -773,7 +777,7 @@ class InputReader {
     errno = 0;
     std::ifstream in(path, std::ios::binary);
     if (!in) return report(path.string(), errno_message(errno));
-    read_jsonl(in, path.string(), path.stem().string());
+    read_jsonl(in, name_of(path), name_of(path.stem()));
   }
 
   // Line by line, so memory is bounded by the longest line, not the file.

@@ -1,10 +1,6 @@
 // The file as a product: trusting our own schema, search, publish, check.
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <map>
-#include <random>
 
 #include "aikg/text.hpp"
 #include "store/impl.hpp"
@@ -15,10 +11,6 @@ namespace {
 using detail::read_int;
 using detail::Statement;
 
-// Read-only opens verify files up to this size before use: quick_check reads
-// every page, about a second per few hundred MiB, too slow for every query on
-// a large file (`aikg check` covers those).
-constexpr std::int64_t kQuickCheckMaxBytes = 256 * 1024 * 1024;
 // The trigram tokenizer indexes 3-character substrings; shorter terms match nothing.
 constexpr std::size_t kTrigram = 3;
 
@@ -117,14 +109,6 @@ SearchHit hit_from(const Statement& q) {
   return h;
 }
 
-void fsync_path(const std::filesystem::path& p, int flags) {
-  const int fd = ::open(p.c_str(), flags);
-  if (fd < 0) throw StoreError(fmt::format("{}: cannot open to sync", p.string()));
-  const int rc = ::fsync(fd);
-  ::close(fd);
-  if (rc != 0) throw StoreError(fmt::format("{}: fsync failed", p.string()));
-}
-
 }  // namespace
 
 // With trusted_schema OFF, SQLite refuses the FTS sync triggers (a virtual
@@ -139,14 +123,14 @@ void Store::Impl::trust_schema_if_ours() {
   sqlite3_db_config(db.get(), SQLITE_DBCONFIG_TRUSTED_SCHEMA, 1, nullptr);
 }
 
-void Store::Impl::quick_check_if_small() {
+void Store::Impl::quick_check(std::int64_t max_bytes) {
   const auto what = fmt::format("{}: checking the file", path);
   const std::int64_t bytes = read_int(db.get(), "PRAGMA page_count", what) * read_int(db.get(), "PRAGMA page_size", what);
-  if (bytes > kQuickCheckMaxBytes) return;
+  if (bytes > max_bytes) return;
   Statement q(db.get(), "PRAGMA quick_check(1)", "checking the file", 0);
   const std::string answer = q.step() ? q.column_text(0) : "no answer";
   if (answer != "ok")
-    throw StoreError(fmt::format("{}: the file is damaged ({}); see `aikg check`", path, answer));
+    throw DamagedError(fmt::format("{}: the file is damaged ({}); see `aikg check`", path, answer));
 }
 
 void Store::Impl::schema_problems(std::vector<std::string>& problems) const {
@@ -185,28 +169,6 @@ std::vector<SearchHit> Store::search(std::string_view text, std::size_t limit) c
   std::vector<SearchHit> out;
   while (q.step()) out.push_back(hit_from(q));
   return out;
-}
-
-void Store::publish(const std::filesystem::path& out, bool overwrite) const {
-  namespace fs = std::filesystem;
-  if (fs::exists(out) && !overwrite)
-    throw StoreError(fmt::format("{}: already exists (use --force to replace it)", out.string()));
-  if (fs::exists(out) && fs::is_directory(out)) throw StoreError(fmt::format("{}: is a directory", out.string()));
-  // A fresh name beside the target: VACUUM INTO needs a file that does not exist.
-  const fs::path tmp = out.string() + fmt::format(".tmp-{}-{}", ::getpid(), std::random_device{}());
-  try {
-    Statement q(impl_->db.get(), "VACUUM INTO ?1", "writing the copy", 0);
-    const std::string target = tmp.string();
-    q.bind_text(1, target);
-    q.run();
-    fsync_path(tmp, O_RDONLY);
-    fs::rename(tmp, out);
-    fsync_path(out.has_parent_path() ? out.parent_path() : fs::path("."), O_RDONLY | O_DIRECTORY);
-  } catch (...) {
-    std::error_code ignored;
-    fs::remove(tmp, ignored);
-    throw;
-  }
 }
 
 }  // namespace aikg

@@ -75,6 +75,17 @@ void search_index(sqlite3* db, std::vector<std::string>& problems) {
         "INSERT INTO evidence_fts(evidence_fts) VALUES('rebuild')");
 }
 
+// Runs one part of the check; damage that stops it is a finding, not a
+// failure of the check (the other parts still run).
+template <typename F>
+void reporting_damage(std::vector<std::string>& problems, F&& part) {
+  try {
+    part();
+  } catch (const DamagedError& e) {
+    problems.push_back(fmt::format("damaged: {}", e.what()));
+  }
+}
+
 }  // namespace
 
 CheckReport Store::check() const {
@@ -85,19 +96,38 @@ CheckReport Store::check() const {
   if (r.schema_version < r.latest_schema_version)
     r.problems.push_back(fmt::format("schema version {} is older than this aikg's {}: open it for writing to migrate",
                                      r.schema_version, r.latest_schema_version));
-  integrity(db, r.problems);
-  foreign_keys(db, r.problems);
-  orphans(db, r.problems);
-  search_index(db, r.problems);
-  impl_->schema_problems(r.problems);
-  const auto c = counts();
-  r.documents = c.documents, r.entities = c.entities, r.relations = c.relations, r.evidence = c.evidence;
-  const auto what = "counting curation";
-  r.curated_evidence = read_int(db, "SELECT count(*) FROM evidence WHERE curated = 1", what);
-  r.retractions = read_int(db, "SELECT count(*) FROM retractions", what);
-  r.merges = read_int(db, "SELECT count(*) FROM merges", what);
-  r.curated_aliases = read_int(db, "SELECT count(*) FROM aliases WHERE curated = 1", what);
+  auto& p = r.problems;
+  reporting_damage(p, [&] { integrity(db, p); });
+  reporting_damage(p, [&] { foreign_keys(db, p); });
+  reporting_damage(p, [&] { orphans(db, p); });
+  reporting_damage(p, [&] { search_index(db, p); });
+  reporting_damage(p, [&] { impl_->schema_problems(p); });
+  reporting_damage(p, [&] {
+    const auto c = counts();
+    r.documents = c.documents, r.entities = c.entities, r.relations = c.relations, r.evidence = c.evidence;
+  });
+  reporting_damage(p, [&] {
+    const auto what = "counting curation";
+    r.curated_evidence = read_int(db, "SELECT count(*) FROM evidence WHERE curated = 1", what);
+    r.retractions = read_int(db, "SELECT count(*) FROM retractions", what);
+    r.merges = read_int(db, "SELECT count(*) FROM merges", what);
+    r.curated_aliases = read_int(db, "SELECT count(*) FROM aliases WHERE curated = 1", what);
+  });
   return r;
+}
+
+CheckReport check_database(const std::filesystem::path& path) {
+  StoreOptions options;
+  options.read_only = true;
+  options.quick_check = false;  // the full check follows and reports, rather than refusing
+  try {
+    return Store(path, options).check();
+  } catch (const DamagedError& e) {
+    CheckReport r;
+    r.latest_schema_version = Store::latest_schema_version();
+    r.problems.push_back(fmt::format("damaged: {}", e.what()));
+    return r;
+  }
 }
 
 }  // namespace aikg

@@ -90,8 +90,20 @@ void Store::Impl::move_names(std::int64_t drop, std::int64_t keep) {
   bound(Sql::delete_entity, drop)->run();
 }
 
+namespace {
+
+// Text an analyst types is stored as the name or the sentence every --json
+// output shows: it must be UTF-8 (a terminal in another encoding sends other bytes).
+void require_utf8(std::string_view text, std::string_view what) {
+  if (const auto at = find_invalid_utf8(text))
+    throw StoreError(fmt::format("{} is not valid UTF-8 (byte {}): '{}'", what, *at, escape_invalid_utf8(text)));
+}
+
+}  // namespace
+
 void Store::add_alias(std::string_view entity, std::string_view alias) {
   impl_->require_writable("add an alias");
+  require_utf8(alias, "the alias");
   const std::int64_t id = existing_entity(*this, entity);
   const std::string key = alias_key(alias);
   if (key.empty()) throw StoreError("an empty alias");
@@ -118,6 +130,8 @@ MergeResult Store::merge(std::string_view keep, std::string_view drop) {
 
 std::int64_t Store::add_relation(const CuratedRelation& c) {
   impl_->require_writable("add a relation");
+  require_utf8(c.note, "the note");
+  require_utf8(c.date, "the date");
   Impl& s = *impl_;
   const std::int64_t source = existing_entity(*this, c.source), target = existing_entity(*this, c.target);
   if (source == target) throw StoreError(fmt::format("'{}' and '{}' are the same entity", c.source, c.target));
@@ -137,6 +151,7 @@ std::int64_t Store::add_relation(const CuratedRelation& c) {
 std::int64_t Store::retract_relation(std::int64_t relation_id, std::string_view note) {
   impl_->require_writable("retract a relation");
   if (note.empty()) throw StoreError("a retraction needs a note saying why");
+  require_utf8(note, "the note");
   Impl::Savepoint scope(*impl_, "curation", "curation", true);
   impl_->bound(Sql::retract_relation, relation_id, note)->run();
   if (sqlite3_changes(impl_->db.get()) == 0) throw StoreError(fmt::format("no relation with id {}", relation_id));

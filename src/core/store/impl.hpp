@@ -170,6 +170,7 @@ struct Store::Impl {
   Impl(const std::filesystem::path& file, const StoreOptions& options);
 
   // --- opening
+  void open_file(const std::filesystem::path& file, const StoreOptions& options);
   void open_connection(const std::filesystem::path& file, const StoreOptions& options);
   void configure_connection();
   struct FileState {
@@ -185,7 +186,8 @@ struct Store::Impl {
   bool taxonomy_stored();
   void store_taxonomy();
   void trust_schema_if_ours();
-  void quick_check_if_small();
+  // PRAGMA quick_check on files up to max_bytes; throws DamagedError.
+  void quick_check(std::int64_t max_bytes);
   void schema_problems(std::vector<std::string>& problems) const;  // for check()
 
   // --- transactions

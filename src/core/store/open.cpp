@@ -1,7 +1,9 @@
 // Opening a store: is the file aikg's, which schema version, migrations,
 // and the lookup tables filled from taxonomy.hpp.
 #include <algorithm>
+#include <cctype>
 #include <charconv>
+#include <limits>
 
 #include "text/embedded.hpp"
 #include "store/impl.hpp"
@@ -27,6 +29,10 @@ constexpr int kOldestReadableSchema = 2;
 constexpr int kBusyTimeoutMs = 30000;
 // Page cache per connection, in KiB (negative cache_size means KiB).
 constexpr int kCacheSizeKiB = -64 * 1024;
+// Read-only opens verify files up to this size before use: quick_check reads
+// every page, about a second per few hundred MiB, too slow for every query on
+// a large file (`aikg check` covers those).
+constexpr std::int64_t kQuickCheckMaxBytes = 256 * 1024 * 1024;
 
 int migration_version(std::string_view path) {
   const std::string_view file = path.substr(path.rfind('/') + 1);
@@ -57,8 +63,40 @@ const std::vector<Migration>& migrations() {
 
 int Store::latest_schema_version() { return migrations().empty() ? 0 : migrations().back().version; }
 
+void check_database_path(const std::filesystem::path& file) {
+  const std::string p = file.string();
+  if (p.empty()) throw UsageError("the database path is empty: give a file name (--db FILE)");
+  if (p == ":memory:")
+    throw UsageError("':memory:' is SQLite's in-memory database, lost when aikg exits: give a file name (--db FILE)");
+  // SQLite reads "file:..." as a URI (?mode=memory, vfs=...), which can put
+  // the database anywhere or nowhere: only plain paths are taken.
+  if (p.size() >= 5 && std::equal(p.begin(), p.begin() + 5, "file:", [](char a, char b) {
+        return std::tolower(static_cast<unsigned char>(a)) == b;
+      }))
+    throw UsageError(fmt::format("'{}' is an SQLite URI; aikg takes a plain file path (for a file of that name, "
+                                 "write ./{})",
+                                 p, p));
+  std::error_code ec;
+  if (std::filesystem::is_directory(file, ec))
+    throw UsageError(fmt::format("{}: is a directory; give a database file (for example {}/aikg.db)", p, p));
+}
+
 Store::Impl::Impl(const std::filesystem::path& file, const StoreOptions& options)
     : path(file.string()), read_only(options.read_only) {
+  check_database_path(file);
+  try {
+    open_file(file, options);
+  } catch (const DamagedError& e) {
+    if (read_only) throw;
+    std::string_view why = e.what();
+    if (why.starts_with(path + ": ")) why.remove_prefix(path.size() + 2);
+    throw DamagedError(fmt::format("{}: the file is damaged ({}); not writing into it: `aikg check --db {}` "
+                                   "lists what is wrong; restore a copy",
+                                   path, why, path));
+  }
+}
+
+void Store::Impl::open_file(const std::filesystem::path& file, const StoreOptions& options) {
   open_connection(file, options);
   // Identify the file before changing anything in it: a file that is not
   // ours must be left exactly as it was (not even switched to WAL).
@@ -76,9 +114,12 @@ Store::Impl::Impl(const std::filesystem::path& file, const StoreOptions& options
   if (read_only) {
     check_readable_without_migrating(state);
     schema_version = static_cast<int>(state.user_version);
-    if (options.quick_check) quick_check_if_small();
+    if (options.quick_check) quick_check(kQuickCheckMaxBytes);
     return;
   }
+  // Writing into a damaged file spreads the damage: every page is checked
+  // before the first write, whatever the file's size (docs/schema.md: the cost).
+  quick_check(std::numeric_limits<std::int64_t>::max());
   enable_wal();
   migrate(state);
   trust_schema_if_ours();

@@ -17,8 +17,13 @@
 
 namespace aikg::detail {
 
+// Damage is its own error: it must stop writers and be reported by check.
+inline bool damaged(sqlite3* db) { return db && (sqlite3_errcode(db) & 0xff) == SQLITE_CORRUPT; }
+
 [[noreturn]] inline void throw_sqlite(sqlite3* db, std::string_view what) {
-  throw StoreError(fmt::format("{}: {}", what, db ? sqlite3_errmsg(db) : "out of memory"));
+  auto message = fmt::format("{}: {}", what, db ? sqlite3_errmsg(db) : "out of memory");
+  if (damaged(db)) throw DamagedError(message);
+  throw StoreError(message);
 }
 
 struct CloseDb {
@@ -34,6 +39,7 @@ inline void exec(sqlite3* db, const std::string& sql, std::string_view what) {
   if (sqlite3_exec(db, sql.c_str(), nullptr, nullptr, &message) == SQLITE_OK) return;
   std::string why = message ? message : sqlite3_errmsg(db);
   sqlite3_free(message);
+  if (damaged(db)) throw DamagedError(fmt::format("{}: {}", what, why));
   throw StoreError(fmt::format("{}: {}", what, why));
 }
 

@@ -6,6 +6,8 @@
 // neighbours). ICU only sees what follows the first other character.
 #include "aikg/text.hpp"
 
+#include <fmt/format.h>
+
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -394,6 +396,24 @@ std::optional<std::size_t> find_invalid_utf8(std::string_view s) {
     if (len == 0) return i;
     i += len;
   }
+}
+
+std::string escape_invalid_utf8(std::string_view s) {
+  auto bad = find_invalid_utf8(s);
+  if (!bad) return std::string(s);
+  std::string out(s.substr(0, *bad));
+  for (std::size_t i = *bad; i < s.size();) {
+    char32_t cp = 0;
+    const std::size_t len = decode_at(s, i, cp);
+    if (len == 0) {
+      out += fmt::format("\\x{:02x}", static_cast<unsigned char>(s[i]));
+      ++i;
+    } else {
+      out.append(s.substr(i, len));
+      i += len;
+    }
+  }
+  return out;
 }
 
 std::string to_nfc(std::string_view s) {

@@ -1,0 +1,6 @@
+# Issue 15: the hostile-input corpus (tests/hostile/run.py), each input
+# ingested alone under GNU time with bounds on memory (20 times the largest
+# input or 512 MiB), database growth (64 times the input) and a hang guard,
+# and every --json output checked. Add each new bug's input to run.py.
+source "$(dirname "$0")/lib.sh"
+python3 "$SRC/tests/hostile/run.py" "$AIKG" "$WORK" --max-ratio 64 --timeout 120
