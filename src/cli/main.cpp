@@ -15,24 +15,14 @@ int main(int argc, char** argv) {
                "2 usage or fatal error."};
   app.require_subcommand(1);
   app.set_version_flag("--version", "aikg 0.1.0");
-  std::vector<Command> commands;
-  register_ingest(app, commands);
-  register_extract(app, commands);
-  register_queries(app, commands);
-  register_graph(app, commands);
-  register_analytics(app, commands);
-  register_export(app, commands);
-  register_eval(app, commands);
-  register_db(app, commands);
+  const Registry commands(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? kOk : kFatal;
   }
   try {
-    for (const auto& c : commands)
-      if (c.app->parsed()) return c.run();
-    return kFatal;
+    return commands.run_parsed();
   } catch (const aikg::UsageError& e) {
     fmt::print(stderr, "aikg: {}\n", e.what());
     return kFatal;
