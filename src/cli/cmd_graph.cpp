@@ -47,7 +47,7 @@ int run_neighbors(const NeighborOptions& o) {
     rows.push_back({g[n.vertex].name, std::to_string(n.depth), joined(text, ", ")});
   }
   if (o.json)
-    fmt::print("{}\n", out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+    print_json(out);
   else
     print_table({"neighbor", "depth", "relations"}, rows);
   return found.empty() ? kPartial : kOk;
@@ -86,7 +86,7 @@ class PathPrinter {
       : ag_(ag), json_(json), evidence_(std::move(evidence)) {}
   void add(const Path& path, std::size_t index, std::size_t count, bool weighted);
   void finish() const {
-    if (json_) fmt::print("{}\n", out_.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+    if (json_) print_json(out_);
   }
 
  private:
