@@ -101,7 +101,7 @@ int run_components(const GraphOptions& o) {
 void setup_components(CLI::App& cmd, GraphOptions& o) {
   o.add(cmd, 0, "JSON array of {id, size, members}, largest first");
   cmd.footer("Exit status: 0 success, 1 the selection is empty, 2 error.\n"
-              "Example: aikg components --db aikg.db --min-status planned --top 5");
+             "Example: aikg components --db aikg.db --min-status planned --top 5");
 }
 
 // ---------------------------------------------------------------------------
@@ -143,8 +143,8 @@ void setup_alliances(CLI::App& cmd, AllianceOptions& o) {
   o.add(cmd, 0, "JSON object {min_size, clique_count, cliques: [{size, members}], triangle_count, triangles}");
   cmd.add_option("--min-size", o.min_size, "Smallest clique to list")->capture_default_str()->check(CLI::Range(1, 1000));
   cmd.footer("Cliques are listed largest first; --top limits both lists. Parallel relations count once.\n"
-              "Exit status: 0 success, 1 nothing found, 2 error.\n"
-              "Example: aikg alliances --db aikg.db --min-size 4 --status done");
+             "Exit status: 0 success, 1 nothing found, 2 error.\n"
+             "Example: aikg alliances --db aikg.db --min-size 4 --status done");
 }
 
 // ---------------------------------------------------------------------------
@@ -267,8 +267,8 @@ void setup_communities(CLI::App& cmd, CommunityOptions& o) {
       ->check(CLI::PositiveNumber);
   cmd.add_option("--seed", o.louvain.seed, "Seed for the order vertices are visited in")->capture_default_str();
   cmd.footer("The result is deterministic for a given seed. Parallel relations count once.\n"
-              "Exit status: 0 success, 1 the selection is empty, 2 error.\n"
-              "Example: aikg communities --db aikg.db --group --min-status planned");
+             "Exit status: 0 success, 1 the selection is empty, 2 error.\n"
+             "Example: aikg communities --db aikg.db --group --min-status planned");
 }
 
 }  // namespace

@@ -184,8 +184,8 @@ void setup_dot(CLI::App& cmd, ExportOptions& o) {
   cmd.add_option("--render", o.render, "Render with Graphviz instead of writing DOT: svg, png or pdf")
       ->check(CLI::IsMember({"svg", "png", "pdf"}, CLI::ignore_case));
   cmd.footer("Examples:\n"
-              "  aikg export dot --db aikg.db --focus OpenAI --depth 2 -o openai.svg\n"
-              "  aikg export dot --db aikg.db --min-status planned --since 2024-01-01 | dot -Tpng -o deals.png");
+             "  aikg export dot --db aikg.db --focus OpenAI --depth 2 -o openai.svg\n"
+             "  aikg export dot --db aikg.db --min-status planned --since 2024-01-01 | dot -Tpng -o deals.png");
 }
 
 int run_csv(const ExportOptions& o) {
@@ -213,10 +213,10 @@ void setup_csv(CLI::App& cmd, ExportOptions& o) {
   cmd.add_flag("--excel", o.excel, "For spreadsheets: UTF-8 BOM, and text cells starting with = + - @ get a ' prefix")
       ->excludes(neo4j);
   cmd.footer("Examples:\n"
-              "  aikg export csv --db aikg.db --excel -o alliances/\n"
-              "  aikg export csv --db aikg.db --neo4j -o import/ &&\n"
-              "    neo4j-admin database import full --nodes=import/nodes.csv --relationships=import/edges.csv "
-              "--multiline-fields=true neo4j");
+             "  aikg export csv --db aikg.db --excel -o alliances/\n"
+             "  aikg export csv --db aikg.db --neo4j -o import/ &&\n"
+             "    neo4j-admin database import full --nodes=import/nodes.csv --relationships=import/edges.csv "
+             "--multiline-fields=true neo4j");
 }
 
 }  // namespace

@@ -60,7 +60,7 @@ void setup_neighbors(CLI::App& cmd, NeighborOptions& o) {
   cmd.add_option("--depth", o.depth, "Hops from the organisation")->capture_default_str()->check(CLI::Range(1, 10));
   cmd.add_flag("--json", o.json, "JSON array of {name, depth, relations: [{type, status, via}]}");
   cmd.footer("Exit status: 0 success, 1 no neighbours in the selection, 2 error (an unknown name gets suggestions).\n"
-              "Example: aikg neighbors --db aikg.db 오픈AI --depth 2 --min-status planned");
+             "Example: aikg neighbors --db aikg.db 오픈AI --depth 2 --min-status planned");
 }
 
 struct PathOptions {
@@ -161,14 +161,14 @@ void setup_path(CLI::App& cmd, PathOptions& o) {
   cmd.add_flag("--all", o.all, "Every shortest path (at most max(--k, 100))");
   cmd.add_option("--k", o.k, "The k shortest loopless paths (Yen's algorithm)")->capture_default_str()->check(CLI::Range(1, 1000));
   cmd.add_flag("--weighted", o.weighted,
-                "Signed, well-evidenced, confident deals are shorter: a hop costs status factor (done 1, planned "
-                "1.5, talks 2.5, speculated 4, ended 8) x (2 - confidence) / (1 + log2(evidence sentences))");
+               "Signed, well-evidenced, confident deals are shorter: a hop costs status factor (done 1, planned "
+               "1.5, talks 2.5, speculated 4, ended 8) x (2 - confidence) / (1 + log2(evidence sentences))");
   cmd.add_flag("--json", o.json, "JSON array of paths {length, hops: [{from, to, direction (forward|backward|none), "
                                    "type, status, date, evidence_count, evidence: {doc, sentence, url}}]}");
   cmd.footer("Without --weighted, paths count hops and each hop takes the most definite, best-evidenced of the\n"
-              "relations between the two. Shortest path: bidirectional BFS (O(V + E)), Dijkstra when weighted.\n"
-              "Exit status: 0 a path was found, 1 the two are not connected, 2 error.\n"
-              "Example: aikg path --db aikg.db \"SK Telecom\" SoftBank --k 3 --weighted");
+             "relations between the two. Shortest path: bidirectional BFS (O(V + E)), Dijkstra when weighted.\n"
+             "Exit status: 0 a path was found, 1 the two are not connected, 2 error.\n"
+             "Example: aikg path --db aikg.db \"SK Telecom\" SoftBank --k 3 --weighted");
 }
 
 }  // namespace

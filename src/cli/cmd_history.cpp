@@ -61,11 +61,11 @@ void setup_timeline(CLI::App& cmd, TimelineOptions& o) {
   o.selection.add(&cmd);
   cmd.add_option("name", o.name, "Organisation (any alias, Korean or English)")->required();
   cmd.add_flag("--json", o.json,
-                "JSON array of {date, status, type, with, direction (out|in|none), sentences, evidence: {doc, "
-                "sentence, url}}");
+               "JSON array of {date, status, type, with, direction (out|in|none), sentences, evidence: {doc, "
+               "sentence, url}}");
   cmd.footer("Undated evidence is listed last. With --group the organisation's business group is shown.\n"
-              "Exit status: 0 success, 1 nothing matches, 2 error (an unknown name gets suggestions).\n"
-              "Example: aikg timeline --db aikg.db 삼성전자 --since 2025-01-01");
+             "Exit status: 0 success, 1 nothing matches, 2 error (an unknown name gets suggestions).\n"
+             "Example: aikg timeline --db aikg.db 삼성전자 --since 2025-01-01");
 }
 
 // ---------------------------------------------------------------------------
@@ -103,14 +103,14 @@ void setup_changes(CLI::App& cmd, TimelineOptions& o) {
   o.db.add(&cmd);
   o.selection.add(&cmd);
   cmd.add_flag("--json", o.json,
-                "JSON array of {date, change (new|changed), type, source, target, from, to, evidence: {doc, "
-                "sentence, url}}");
+               "JSON array of {date, change (new|changed), type, source, target, from, to, evidence: {doc, "
+               "sentence, url}}");
   cmd.footer("A relation's status at a date is that of its latest evidence up to then (the most definite on\n"
-              "ties); one whose status at the end of the window equals its status before it is not listed.\n"
-              "--status and --min-status filter the new status; --min-evidence counts all of a relation's\n"
-              "evidence, whatever its date; undated evidence is ignored.\n"
-              "Exit status: 0 changes found, 1 none, 2 error.\n"
-              "Example: aikg changes --db aikg.db --since 2025-01-01 --until 2025-06-30 --status done");
+             "ties); one whose status at the end of the window equals its status before it is not listed.\n"
+             "--status and --min-status filter the new status; --min-evidence counts all of a relation's\n"
+             "evidence, whatever its date; undated evidence is ignored.\n"
+             "Exit status: 0 changes found, 1 none, 2 error.\n"
+             "Example: aikg changes --db aikg.db --since 2025-01-01 --until 2025-06-30 --status done");
 }
 
 }  // namespace

@@ -53,13 +53,13 @@ void setup_ingest(CLI::App& cmd, IngestCommandOptions& o) {
       ->allow_extra_args(false);
   cmd.add_option("--mentions", o.mentions, "Load `aikg extract` output (JSON Lines; - for stdin) instead of articles");
   cmd.add_option("--batch", o.batch,
-                  "Documents per transaction (a smaller batch holds the write lock for less time)")->capture_default_str()->check(CLI::PositiveNumber);
+                 "Documents per transaction (a smaller batch holds the write lock for less time)")->capture_default_str()->check(CLI::PositiveNumber);
   cmd.add_option("-j,--jobs", o.jobs,
-                  "Extraction threads (0: one per core). One writer stores in input order, so the database is the "
-                  "same for any N")
+                 "Extraction threads (0: one per core). One writer stores in input order, so the database is the "
+                 "same for any N")
       ->capture_default_str();
   cmd.footer("Exit status: 0 all inputs stored, 1 some inputs skipped (each reported on stderr), 2 fatal error.\n"
-              "Example: aikg ingest --db news.db --jobs 2 samples/");
+             "Example: aikg ingest --db news.db --jobs 2 samples/");
 }
 
 int run_ingest(const IngestCommandOptions& o) {
@@ -98,9 +98,9 @@ void setup_extract(CLI::App& cmd, ExtractOptions& o) {
   cmd.add_option("paths", o.inputs, "Files or folders to read (instead of stdin)");
   cmd.add_option("--gazetteer", o.gazetteers, "Extra gazetteer TSV; repeatable")->allow_extra_args(false);
   cmd.footer("Output: one object per article with id, title, published, url, source, origin, content_hash, date and\n"
-              "mentions[] (id, type, source, target, status, confidence, sentence, begin, end, date, cue).\n"
-              "Ids are stable: the same input gives the same ids. A bad input line is reported on stderr and skipped;\n"
-              "the exit status stays 0 so that one bad article does not fail a distributed job.");
+             "mentions[] (id, type, source, target, status, confidence, sentence, begin, end, date, cue).\n"
+             "Ids are stable: the same input gives the same ids. A bad input line is reported on stderr and skipped;\n"
+             "the exit status stays 0 so that one bad article does not fail a distributed job.");
 }
 
 int run_extract(const ExtractOptions& o) {
