@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "aikg/store.hpp"
 #include "aikg/taxonomy.hpp"
 
 namespace aikg {
@@ -64,4 +65,8 @@ namespace aikg {
 // One prediction per (doc, type, pair), keeping the most definite status, as
 // the gold does; a relation the article reports as ended is ended.
 std::vector<PredictedRelation> most_definite(std::vector<PredictedRelation> predicted);
+
+// Scores what a database holds (each evidence row a prediction for its
+// document), gold names resolved through the database's aliases.
+EvalResult evaluate(const std::vector<GoldRelation>& gold, const Store& store);
 }  // namespace aikg

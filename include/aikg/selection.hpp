@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "aikg/graph.hpp"
@@ -37,5 +38,26 @@ std::vector<EvidenceRow> selected_evidence(const Store& store, const Selection& 
 
 // The selected relations as a graph (built once per command).
 AllianceGraph select_graph(const Store& store, const Selection& selection);
+
+// Whether `status` passes the selection's --status and --min-status (which
+// never keeps ended).
+bool status_passes(const Selection& selection, Status status);
+
+// ---------------------------------------------------------------------------
+// The evidence of paths (path_evidence.cpp)
+
+using HopEvidence = std::unordered_map<std::int64_t, std::vector<EvidenceRow>>;  // relation id -> sentences
+
+// The evidence of every hop on `paths` that passes `selection`. `rows` are
+// the relations `ag` was built from: a roll-up (selection.group) merges
+// relations, so its rows must carry their evidence (select_relations(...,
+// true)); otherwise only the hops' relations are read, not the whole graph's
+// evidence.
+HopEvidence evidence_of_hops(const Store& store, const Selection& selection, const std::vector<RelationRow>& rows,
+                             const AllianceGraph& ag, const std::vector<Path>& paths);
+
+// The sentence to show for a hop: one stating the relation's current
+// `status`, then the latest, then the most confident; nullptr when none.
+const EvidenceRow* hop_evidence(Status status, const std::vector<EvidenceRow>& evidence);
 
 }  // namespace aikg

@@ -175,7 +175,7 @@ class Store {
   };
   Counts counts() const;
 
-  // --- The file as a product (store_admin.cpp).
+  // --- The file as a product (store/admin.cpp, store/check.cpp).
 
   // Evidence sentences containing every whitespace-separated term of `text`,
   // best match first. Terms of 3 or more characters use the trigram index;
@@ -194,7 +194,7 @@ class Store {
   // what it finds, only when it cannot look.
   CheckReport check() const;
 
-  // --- Curation (store_curation.cpp). Each call is one transaction, recorded
+  // --- Curation (store/curation.cpp). Each call is one transaction, recorded
   // so that ingesting again never undoes it. Names resolve as in resolve();
   // an unknown name throws StoreError.
 

@@ -1,5 +1,5 @@
-// aikg components, alliances, rank, communities, timeline, changes: the
-// analytics of issue 4. Each parses its flags, selects the graph once, runs
+// aikg components, alliances, rank, communities: the graph analytics of
+// issue 4 (timeline and changes are in cmd_history.cpp). Each parses its flags, selects the graph once, runs
 // one algorithm of aikg_core and prints a table or one JSON document.
 #include <fmt/format.h>
 
@@ -26,12 +26,12 @@ struct GraphOptions {
   bool json = false;
   std::size_t top = 0;
 
-  void add(CLI::App* cmd, std::size_t default_top, const std::string& json_doc) {
+  void add(CLI::App& cmd, std::size_t default_top, const std::string& json_doc) {
     top = default_top;
-    db.add(cmd);
-    selection.add(cmd);
-    cmd->add_option("--top", top, "Show the first N rows (0: all)")->capture_default_str();
-    cmd->add_flag("--json", json, json_doc);
+    db.add(&cmd);
+    selection.add(&cmd);
+    cmd.add_option("--top", top, "Show the first N rows (0: all)")->capture_default_str();
+    cmd.add_flag("--json", json, json_doc);
   }
   std::size_t limit(std::size_t rows) const { return top == 0 ? rows : std::min(top, rows); }
 };
@@ -58,18 +58,6 @@ Loaded load(const GraphOptions& o) {
   return l;
 }
 
-void print_json(const ordered_json& j) {
-  fmt::print("{}\n", j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
-}
-
-// fmt::join would do, but with fmt 9 it trips a false -Wstringop-overflow in
-// GCC 12 at -O3, which -Werror builds would reject.
-std::string joined(const std::vector<std::string>& parts, std::string_view separator) {
-  std::string out;
-  for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? std::string(separator) : std::string()) + parts[i];
-  return out;
-}
-
 // At most `max` names, then how many more: a table cell stays one screen wide.
 std::string members_cell(const std::vector<std::string>& names, std::size_t max = 12) {
   const std::vector<std::string> shown(names.begin(), names.begin() + static_cast<std::ptrdiff_t>(std::min(max, names.size())));
@@ -85,13 +73,6 @@ std::vector<std::vector<std::string>> named_sets(const Loaded& l, const std::vec
   for (const auto& s : sets) out.push_back(l.names(s));
   std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.size() != b.size() ? a.size() > b.size() : a < b; });
   return out;
-}
-
-// The first `max` code points of `s`, with an ellipsis when cut.
-std::string clip(std::string_view s, std::size_t max) {
-  std::size_t i = 0, count = 0;
-  while (i < s.size() && count < max) next_code_point(s, i), ++count;
-  return i < s.size() ? std::string(s.substr(0, i)) + "..." : std::string(s);
 }
 
 std::string score_text(double x) { return fmt::format("{:.6g}", x); }
@@ -117,20 +98,20 @@ int run_components(const GraphOptions& o) {
   return c.members.empty() ? kPartial : kOk;
 }
 
-void add_components(CLI::App& app, std::vector<Command>& commands) {
-  auto o = std::make_shared<GraphOptions>();
-  auto* cmd = app.add_subcommand(
-      "components", "Connected components: groups of organisations linked by some chain of selected relations, "
-                    "largest first (breadth-first search, O(V + E)).");
-  o->add(cmd, 0, "JSON array of {id, size, members}, largest first");
-  cmd->footer("Exit status: 0 success, 1 the selection is empty, 2 error.\n"
-              "Example: aikg components --db aikg.db --min-status planned --top 5");
-  commands.push_back({cmd, [o] { return run_components(*o); }});
+void setup_components(CLI::App& cmd, GraphOptions& o) {
+  o.add(cmd, 0, "JSON array of {id, size, members}, largest first");
+  cmd.footer("Exit status: 0 success, 1 the selection is empty, 2 error.\n"
+             "Example: aikg components --db aikg.db --min-status planned --top 5");
 }
 
 // ---------------------------------------------------------------------------
 
-int run_alliances(const GraphOptions& o, std::size_t min_size) {
+struct AllianceOptions : GraphOptions {
+  std::size_t min_size = 3;
+};
+
+int run_alliances(const AllianceOptions& o) {
+  const std::size_t min_size = o.min_size;
   const auto l = load(o);
   const auto cliques = named_sets(l, maximal_cliques(l.csr, min_size));
   std::vector<std::vector<VertexId>> tri_sets;
@@ -158,19 +139,12 @@ int run_alliances(const GraphOptions& o, std::size_t min_size) {
   return cliques.empty() && tris.empty() ? kPartial : kOk;
 }
 
-void add_alliances(CLI::App& app, std::vector<Command>& commands) {
-  auto o = std::make_shared<GraphOptions>();
-  auto min_size = std::make_shared<std::size_t>(3);
-  auto* cmd = app.add_subcommand(
-      "alliances", "Blocs where every member is linked to every other: maximal cliques (Bron-Kerbosch with pivoting "
-                   "over a degeneracy order, O(d V 3^(d/3)) for degeneracy d) and triangles, the 3-way alliances "
-                   "the press writes about (forward algorithm, O(E^1.5)).");
-  o->add(cmd, 0, "JSON object {min_size, clique_count, cliques: [{size, members}], triangle_count, triangles}");
-  cmd->add_option("--min-size", *min_size, "Smallest clique to list")->capture_default_str()->check(CLI::Range(1, 1000));
-  cmd->footer("Cliques are listed largest first; --top limits both lists. Parallel relations count once.\n"
-              "Exit status: 0 success, 1 nothing found, 2 error.\n"
-              "Example: aikg alliances --db aikg.db --min-size 4 --status done");
-  commands.push_back({cmd, [o, min_size] { return run_alliances(*o, *min_size); }});
+void setup_alliances(CLI::App& cmd, AllianceOptions& o) {
+  o.add(cmd, 0, "JSON object {min_size, clique_count, cliques: [{size, members}], triangle_count, triangles}");
+  cmd.add_option("--min-size", o.min_size, "Smallest clique to list")->capture_default_str()->check(CLI::Range(1, 1000));
+  cmd.footer("Cliques are listed largest first; --top limits both lists. Parallel relations count once.\n"
+             "Exit status: 0 success, 1 nothing found, 2 error.\n"
+             "Example: aikg alliances --db aikg.db --min-size 4 --status done");
 }
 
 // ---------------------------------------------------------------------------
@@ -236,18 +210,16 @@ int run_rank(const RankOptions& o) {
   return order.empty() ? kPartial : kOk;
 }
 
-void add_rank(CLI::App& app, std::vector<Command>& commands) {
-  auto o = std::make_shared<RankOptions>();
-  auto* cmd = app.add_subcommand("rank", "Who is central: organisations ranked by a centrality measure.");
-  o->add(cmd, 20, "JSON array of {rank, name, score, partners, relations}");
-  cmd->add_option("--by", o->by, "degree, betweenness, closeness, pagerank or eigenvector")
+void setup_rank(CLI::App& cmd, RankOptions& o) {
+  o.add(cmd, 20, "JSON array of {rank, name, score, partners, relations}");
+  cmd.add_option("--by", o.by, "degree, betweenness, closeness, pagerank or eigenvector")
       ->capture_default_str()
       ->check(CLI::IsMember({"degree", "betweenness", "closeness", "pagerank", "eigenvector"}));
-  cmd->add_option("--samples", o->samples, "Betweenness/closeness sources: auto, exact, or N sampled")
+  cmd.add_option("--samples", o.samples, "Betweenness/closeness sources: auto, exact, or N sampled")
       ->capture_default_str();
-  cmd->add_option("--seed", o->seed, "Seed for sampled sources")->capture_default_str();
-  cmd->add_option("--threads", o->threads, "Threads for betweenness/closeness (0: all cores)")->capture_default_str();
-  cmd->footer(
+  cmd.add_option("--seed", o.seed, "Seed for sampled sources")->capture_default_str();
+  cmd.add_option("--threads", o.threads, "Threads for betweenness/closeness (0: all cores)")->capture_default_str();
+  cmd.footer(
       "Measures (scores normalised as NetworkX does; parallel relations count once):\n"
       "  degree       distinct partners / (V-1). O(V).\n"
       "  betweenness  share of shortest paths between others that pass through it (Brandes). O(V E) exact,\n"
@@ -259,7 +231,6 @@ void add_rank(CLI::App& app, std::vector<Command>& commands) {
       "--samples auto is exact while V*E <= 1e8, else samples about 1e8/E sources (at least 64).\n"
       "Ties are ordered by name. Exit status: 0 success, 1 the selection is empty, 2 error.\n"
       "Example: aikg rank --db aikg.db --by betweenness --top 10 --since 2025-01-01");
-  commands.push_back({cmd, [o] { return run_rank(*o); }});
 }
 
 // ---------------------------------------------------------------------------
@@ -289,147 +260,34 @@ int run_communities(const CommunityOptions& o) {
   return c.members.empty() ? kPartial : kOk;
 }
 
-void add_communities(CLI::App& app, std::vector<Command>& commands) {
-  auto o = std::make_shared<CommunityOptions>();
-  auto* cmd = app.add_subcommand(
-      "communities", "Blocs: organisations more densely linked with each other than with the rest, by the Louvain "
-                     "method (Blondel et al. 2008), with the partition's modularity. About O(E) per pass.");
-  o->add(cmd, 0, "JSON object {modularity, resolution, levels, communities: [{id, size, members}]}");
-  cmd->add_option("--resolution", o->louvain.resolution, "Above 1: more, smaller communities")
+void setup_communities(CLI::App& cmd, CommunityOptions& o) {
+  o.add(cmd, 0, "JSON object {modularity, resolution, levels, communities: [{id, size, members}]}");
+  cmd.add_option("--resolution", o.louvain.resolution, "Above 1: more, smaller communities")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
-  cmd->add_option("--seed", o->louvain.seed, "Seed for the order vertices are visited in")->capture_default_str();
-  cmd->footer("The result is deterministic for a given seed. Parallel relations count once.\n"
-              "Exit status: 0 success, 1 the selection is empty, 2 error.\n"
-              "Example: aikg communities --db aikg.db --group --min-status planned");
-  commands.push_back({cmd, [o] { return run_communities(*o); }});
-}
-
-// ---------------------------------------------------------------------------
-
-ordered_json evidence_json(const EvidenceRow* e) {
-  if (!e) return nullptr;
-  return {{"doc", e->doc}, {"sentence", e->sentence}, {"url", e->url}};
-}
-
-std::string evidence_cell(const EvidenceRow* e) {
-  return e ? fmt::format("\"{}\" ({})", clip(e->sentence, 48), e->doc) : std::string();
-}
-
-struct TimelineOptions {
-  DbOption db;
-  SelectionOptions selection;
-  std::string name;
-  bool json = false;
-};
-
-int run_timeline(const TimelineOptions& o) {
-  const auto store = o.db.open(true);
-  auto id = resolve_or_explain(store, o.name);
-  const auto selection = o.selection.resolve();
-  if (selection.group) id = group_of(id, store.entities());
-  const auto relations = select_relations(store, selection, true);
-  const auto events = timeline(relations, id);
-  ordered_json out = ordered_json::array();
-  std::vector<std::vector<std::string>> rows;
-  for (const auto& e : events) {
-    const auto& r = *e.relation;
-    const bool outgoing = r.source_id == id;
-    const auto& other = outgoing ? r.target_name : r.source_name;
-    const std::string direction = !is_directed(r.type) ? "none" : outgoing ? "out" : "in";
-    out.push_back({{"date", e.date}, {"status", name(e.status)}, {"type", name(r.type)}, {"with", other},
-                   {"direction", direction}, {"sentences", e.sentences}, {"evidence", evidence_json(e.evidence)}});
-    const std::string arrow = direction == "out" ? "-> " : direction == "in" ? "<- " : "";
-    rows.push_back({e.date.empty() ? "undated" : e.date, std::string(name(e.status)), std::string(name(r.type)),
-                    arrow + other, std::to_string(e.sentences), evidence_cell(e.evidence)});
-  }
-  if (o.json) print_json(out);
-  else print_table({"date", "status", "type", "with", "n", "evidence"}, rows);
-  if (events.empty()) fmt::print(stderr, "aikg: no relations of '{}' match the selection\n", o.name);
-  return events.empty() ? kPartial : kOk;
-}
-
-void add_timeline(CLI::App& app, std::vector<Command>& commands) {
-  auto o = std::make_shared<TimelineOptions>();
-  auto* cmd = app.add_subcommand(
-      "timeline", "An organisation's deals in date order: each relation with each status it was reported in, on "
-                  "which dates, by how many sentences, with one of them. O(R log R) for R evidence rows.");
-  o->db.add(cmd);
-  o->selection.add(cmd);
-  cmd->add_option("name", o->name, "Organisation (any alias, Korean or English)")->required();
-  cmd->add_flag("--json", o->json,
-                "JSON array of {date, status, type, with, direction (out|in|none), sentences, evidence: {doc, "
-                "sentence, url}}");
-  cmd->footer("Undated evidence is listed last. With --group the organisation's business group is shown.\n"
-              "Exit status: 0 success, 1 nothing matches, 2 error (an unknown name gets suggestions).\n"
-              "Example: aikg timeline --db aikg.db 삼성전자 --since 2025-01-01");
-  commands.push_back({cmd, [o] { return run_timeline(*o); }});
-}
-
-// ---------------------------------------------------------------------------
-
-bool status_wanted(const Selection& s, Status status) {
-  if (!s.statuses.empty() && std::find(s.statuses.begin(), s.statuses.end(), status) == s.statuses.end()) return false;
-  return !s.min_status || (status != Status::ended && rank(status) <= rank(*s.min_status));
-}
-
-int run_changes(const TimelineOptions& o) {
-  const auto store = o.db.open(true);
-  auto window = o.selection.resolve();
-  if (window.since.empty()) throw UsageError("changes needs --since DATE (the start of the window)");
-  // The window's dates and the status filter apply to the change, not to the
-  // evidence: the status before the window must be known to see a change.
-  auto all = window;
-  all.since.clear(), all.until.clear(), all.statuses.clear(), all.min_status.reset();
-  const auto relations = select_relations(store, all, true);
-  ordered_json out = ordered_json::array();
-  std::vector<std::vector<std::string>> rows;
-  std::size_t shown = 0;
-  for (const auto& c : changes(relations, window.since, window.until)) {
-    if (!status_wanted(window, c.after)) continue;
-    const auto& r = *c.relation;
-    const auto what = c.before ? fmt::format("{} -> {}", name(*c.before), name(c.after))
-                               : fmt::format("new: {}", name(c.after));
-    out.push_back({{"date", c.date}, {"change", c.before ? "changed" : "new"}, {"type", name(r.type)},
-                   {"source", r.source_name}, {"target", r.target_name},
-                   {"from", c.before ? ordered_json(name(*c.before)) : ordered_json()}, {"to", name(c.after)},
-                   {"evidence", evidence_json(c.evidence)}});
-    rows.push_back({c.date, what, std::string(name(r.type)), r.source_name, r.target_name, evidence_cell(c.evidence)});
-    ++shown;
-  }
-  if (o.json) print_json(out);
-  else print_table({"date", "change", "type", "source", "target", "evidence"}, rows);
-  return shown ? kOk : kPartial;
-}
-
-void add_changes(CLI::App& app, std::vector<Command>& commands) {
-  auto o = std::make_shared<TimelineOptions>();
-  auto* cmd = app.add_subcommand(
-      "changes", "What appeared or changed status in a window of evidence dates (--since, optional --until): new "
-                 "relations, and moves such as talks -> done. O(R log R) for R evidence rows.");
-  o->db.add(cmd);
-  o->selection.add(cmd);
-  cmd->add_flag("--json", o->json,
-                "JSON array of {date, change (new|changed), type, source, target, from, to, evidence: {doc, "
-                "sentence, url}}");
-  cmd->footer("A relation's status at a date is that of its latest evidence up to then (the most definite on\n"
-              "ties); one whose status at the end of the window equals its status before it is not listed.\n"
-              "--status and --min-status filter the new status; --min-evidence counts all of a relation's\n"
-              "evidence, whatever its date; undated evidence is ignored.\n"
-              "Exit status: 0 changes found, 1 none, 2 error.\n"
-              "Example: aikg changes --db aikg.db --since 2025-01-01 --until 2025-06-30 --status done");
-  commands.push_back({cmd, [o] { return run_changes(*o); }});
+  cmd.add_option("--seed", o.louvain.seed, "Seed for the order vertices are visited in")->capture_default_str();
+  cmd.footer("The result is deterministic for a given seed. Parallel relations count once.\n"
+             "Exit status: 0 success, 1 the selection is empty, 2 error.\n"
+             "Example: aikg communities --db aikg.db --group --min-status planned");
 }
 
 }  // namespace
 
-void register_analytics(CLI::App& app, std::vector<Command>& commands) {
-  add_components(app, commands);
-  add_alliances(app, commands);
-  add_rank(app, commands);
-  add_communities(app, commands);
-  add_timeline(app, commands);
-  add_changes(app, commands);
+std::vector<CommandSpec> analytics_commands() {
+  return {command("components",
+                  "Connected components: groups of organisations linked by some chain of selected relations, largest "
+                  "first (breadth-first search, O(V + E)).",
+                  setup_components, run_components),
+          command("alliances",
+                  "Blocs where every member is linked to every other: maximal cliques (Bron-Kerbosch with pivoting "
+                  "over a degeneracy order, O(d V 3^(d/3)) for degeneracy d) and triangles, the 3-way alliances the "
+                  "press writes about (forward algorithm, O(E^1.5)).",
+                  setup_alliances, run_alliances),
+          command("rank", "Who is central: organisations ranked by a centrality measure.", setup_rank, run_rank),
+          command("communities",
+                  "Blocs: organisations more densely linked with each other than with the rest, by the Louvain method "
+                  "(Blondel et al. 2008), with the partition's modularity. About O(E) per pass.",
+                  setup_communities, run_communities)};
 }
 
 }  // namespace aikg::cli

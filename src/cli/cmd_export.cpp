@@ -34,15 +34,15 @@ struct ExportOptions {
   bool excel = false;           // csv only
 };
 
-void add_common(CLI::App* cmd, ExportOptions& o, std::string_view output_help) {
-  o.db.add(cmd);
-  o.selection.add(cmd);
-  auto* focus = cmd->add_option("--focus", o.focus, "Only the network around this organisation (any alias)");
-  cmd->add_option("--depth", o.depth, "With --focus: hops from it")
+void add_common(CLI::App& cmd, ExportOptions& o, std::string_view output_help) {
+  o.db.add(&cmd);
+  o.selection.add(&cmd);
+  auto* focus = cmd.add_option("--focus", o.focus, "Only the network around this organisation (any alias)");
+  cmd.add_option("--depth", o.depth, "With --focus: hops from it")
       ->capture_default_str()
       ->check(CLI::Range(1, 10))
       ->needs(focus);
-  cmd->add_option("-o,--output", o.out, std::string(output_help))->capture_default_str();
+  cmd.add_option("-o,--output", o.out, std::string(output_help))->capture_default_str();
 }
 
 // Parse, then run: flags are checked before the database is opened.
@@ -79,24 +79,48 @@ int finish(const ExportOptions& o, const ExportGraph& g, std::string_view writte
   return kPartial;
 }
 
-using Writer = std::function<void(std::ostream&, const ExportGraph&)>;
+using Writer = void (*)(std::ostream&, const ExportGraph&);
 
 // graphml, gexf, json, cytoscape: one document to a file or stdout.
-void register_document(CLI::App* exp, std::vector<Command>& commands, std::string_view name, std::string_view help,
-                       std::string_view footer, Writer writer) {
-  auto o = std::make_shared<ExportOptions>();
-  auto* cmd = exp->add_subcommand(std::string(name), std::string(help));
-  add_common(cmd, *o, "Output file (- for stdout)");
-  cmd->footer(std::string(footer));
-  commands.push_back({cmd, [o, writer]() -> int {
-    check_file_target(*o);
-    const auto g = load(*o);
-    std::ostringstream text;
-    writer(text, g);
-    write_output(*o, text.str());
-    return finish(*o, g, o->out == "-" ? "" : o->out);
-  }});
+int run_document(const ExportOptions& o, Writer writer) {
+  check_file_target(o);
+  const auto g = load(o);
+  std::ostringstream text;
+  writer(text, g);
+  write_output(o, text.str());
+  return finish(o, g, o.out == "-" ? "" : o.out);
 }
+
+void setup_document(CLI::App& cmd, ExportOptions& o, std::string_view footer) {
+  add_common(cmd, o, "Output file (- for stdout)");
+  cmd.footer(std::string(footer));
+}
+
+void setup_graphml(CLI::App& cmd, ExportOptions& o) {
+  setup_document(cmd, o,
+                 "Example: aikg export graphml --db aikg.db -o alliances.graphml\n"
+                 "  python3 -c 'import networkx as nx; G = nx.read_graphml(\"alliances.graphml\")'");
+}
+int run_graphml(const ExportOptions& o) { return run_document(o, write_graphml); }
+
+void setup_gexf(CLI::App& cmd, ExportOptions& o) {
+  setup_document(cmd, o, "Example: aikg export gexf --db aikg.db -o alliances.gexf   (Gephi: File > Open, then Timeline)");
+}
+int run_gexf(const ExportOptions& o) { return run_document(o, write_gexf); }
+
+void setup_json(CLI::App& cmd, ExportOptions& o) {
+  setup_document(cmd, o,
+                 "Example: aikg export json --db aikg.db -o alliances.json\n"
+                 "  G = nx.node_link_graph(json.load(open(\"alliances.json\")), edges=\"edges\")"
+                 "  # NetworkX < 3.4: link=\"edges\"");
+}
+int run_json(const ExportOptions& o) { return run_document(o, write_node_link_json); }
+
+void setup_cytoscape(CLI::App& cmd, ExportOptions& o) {
+  setup_document(cmd, o,
+                 "Example: aikg export cytoscape --db aikg.db -o alliances.cyjs   (cy.json(data) or cy.add(data.elements))");
+}
+int run_cytoscape(const ExportOptions& o) { return run_document(o, write_cytoscape_json); }
 
 // True when `fd` is a pipe whose reader has gone (Linux flags POLLERR).
 bool reader_gone(int fd) {
@@ -143,22 +167,17 @@ int run_dot(const ExportOptions& o) {
   return finish(o, g, o.out == "-" ? "" : o.out);
 }
 
-void register_dot(CLI::App* exp, std::vector<Command>& commands) {
-  auto o = std::make_shared<ExportOptions>();
-  auto* cmd = exp->add_subcommand("dot", "Graphviz DOT: colour per relation type, line style per status (solid done, "
-                                         "dashed planned, dotted talks/speculated, faded ended), width by evidence, "
-                                         "shape per kind, affiliates boxed with their group, a legend, evidence tooltips.");
-  add_common(cmd, *o, "Output file (- for stdout); .svg, .png or .pdf renders with Graphviz");
-  cmd->add_option("--layout", o->layout, "Layout engine: auto (dot up to 300 nodes, else sfdp), dot or sfdp")
+void setup_dot(CLI::App& cmd, ExportOptions& o) {
+  add_common(cmd, o, "Output file (- for stdout); .svg, .png or .pdf renders with Graphviz");
+  cmd.add_option("--layout", o.layout, "Layout engine: auto (dot up to 300 nodes, else sfdp), dot or sfdp")
       ->capture_default_str()
       ->check(CLI::IsMember({"auto", "dot", "sfdp"}));
-  cmd->add_flag("--no-legend", o->no_legend, "Caption only, no legend");
-  cmd->add_option("--render", o->render, "Render with Graphviz instead of writing DOT: svg, png or pdf")
+  cmd.add_flag("--no-legend", o.no_legend, "Caption only, no legend");
+  cmd.add_option("--render", o.render, "Render with Graphviz instead of writing DOT: svg, png or pdf")
       ->check(CLI::IsMember({"svg", "png", "pdf"}, CLI::ignore_case));
-  cmd->footer("Examples:\n"
-              "  aikg export dot --db aikg.db --focus OpenAI --depth 2 -o openai.svg\n"
-              "  aikg export dot --db aikg.db --min-status planned --since 2024-01-01 | dot -Tpng -o deals.png");
-  commands.push_back({cmd, [o]() -> int { return run_dot(*o); }});
+  cmd.footer("Examples:\n"
+             "  aikg export dot --db aikg.db --focus OpenAI --depth 2 -o openai.svg\n"
+             "  aikg export dot --db aikg.db --min-status planned --since 2024-01-01 | dot -Tpng -o deals.png");
 }
 
 int run_csv(const ExportOptions& o) {
@@ -180,46 +199,40 @@ int run_csv(const ExportOptions& o) {
   return finish(o, g, (dir / "{nodes,edges}.csv").string());
 }
 
-void register_csv(CLI::App* exp, std::vector<Command>& commands) {
-  auto o = std::make_shared<ExportOptions>();
-  o->out.clear();
-  auto* cmd = exp->add_subcommand("csv", "Nodes and edges as DIR/nodes.csv and DIR/edges.csv (RFC 4180, UTF-8).");
-  add_common(cmd, *o, "Directory for nodes.csv and edges.csv (created if missing)");
-  cmd->get_option("--output")->required();
-  auto* neo4j = cmd->add_flag("--neo4j", o->neo4j, "Headers for `neo4j-admin database import` (:ID, :START_ID, :TYPE, ...)");
-  cmd->add_flag("--excel", o->excel, "For spreadsheets: UTF-8 BOM, and text cells starting with = + - @ get a ' prefix")
+void setup_csv(CLI::App& cmd, ExportOptions& o) {
+  o.out.clear();  // a directory, which has no default
+  add_common(cmd, o, "Directory for nodes.csv and edges.csv (created if missing)");
+  cmd.get_option("--output")->required();
+  auto* neo4j = cmd.add_flag("--neo4j", o.neo4j, "Headers for `neo4j-admin database import` (:ID, :START_ID, :TYPE, ...)");
+  cmd.add_flag("--excel", o.excel, "For spreadsheets: UTF-8 BOM, and text cells starting with = + - @ get a ' prefix")
       ->excludes(neo4j);
-  cmd->footer("Examples:\n"
-              "  aikg export csv --db aikg.db --excel -o alliances/\n"
-              "  aikg export csv --db aikg.db --neo4j -o import/ &&\n"
-              "    neo4j-admin database import full --nodes=import/nodes.csv --relationships=import/edges.csv "
-              "--multiline-fields=true neo4j");
-  commands.push_back({cmd, [o]() -> int { return run_csv(*o); }});
+  cmd.footer("Examples:\n"
+             "  aikg export csv --db aikg.db --excel -o alliances/\n"
+             "  aikg export csv --db aikg.db --neo4j -o import/ &&\n"
+             "    neo4j-admin database import full --nodes=import/nodes.csv --relationships=import/edges.csv "
+             "--multiline-fields=true neo4j");
 }
 
 }  // namespace
 
-void register_export(CLI::App& app, std::vector<Command>& commands) {
-  auto* exp = app.add_subcommand("export", "Write the graph in a format other tools read (with the selection flags).");
-  exp->require_subcommand(1);
-  register_dot(exp, commands);
-  register_document(exp, commands, "graphml", "GraphML with typed attributes (Gephi, yEd, NetworkX, igraph).",
-                    "Example: aikg export graphml --db aikg.db -o alliances.graphml\n"
-                    "  python3 -c 'import networkx as nx; G = nx.read_graphml(\"alliances.graphml\")'",
-                    write_graphml);
-  register_document(exp, commands, "gexf",
-                    "GEXF 1.3 for Gephi, with time intervals from evidence dates (the timeline replays the alliances).",
-                    "Example: aikg export gexf --db aikg.db -o alliances.gexf   (Gephi: File > Open, then Timeline)",
-                    write_gexf);
-  register_document(exp, commands, "json", "NetworkX node-link JSON (edges under \"edges\", with their evidence).",
-                    "Example: aikg export json --db aikg.db -o alliances.json\n"
-                    "  G = nx.node_link_graph(json.load(open(\"alliances.json\")), edges=\"edges\")"
-                    "  # NetworkX < 3.4: link=\"edges\"",
-                    write_node_link_json);
-  register_document(exp, commands, "cytoscape", "Cytoscape.js elements JSON (also Cytoscape desktop, NetworkX).",
-                    "Example: aikg export cytoscape --db aikg.db -o alliances.cyjs   (cy.json(data) or cy.add(data.elements))",
-                    write_cytoscape_json);
-  register_csv(exp, commands);
+std::vector<CommandSpec> export_commands() {
+  return {group("export", "Write the graph in a format other tools read (with the selection flags)."),
+          command("export dot",
+                  "Graphviz DOT: colour per relation type, line style per status (solid done, dashed planned, dotted "
+                  "talks/speculated, faded ended), width by evidence, shape per kind, affiliates boxed with their "
+                  "group, a legend, evidence tooltips.",
+                  setup_dot, run_dot),
+          command("export graphml", "GraphML with typed attributes (Gephi, yEd, NetworkX, igraph).", setup_graphml,
+                  run_graphml),
+          command("export gexf",
+                  "GEXF 1.3 for Gephi, with time intervals from evidence dates (the timeline replays the alliances).",
+                  setup_gexf, run_gexf),
+          command("export json", "NetworkX node-link JSON (edges under \"edges\", with their evidence).", setup_json,
+                  run_json),
+          command("export cytoscape", "Cytoscape.js elements JSON (also Cytoscape desktop, NetworkX).",
+                  setup_cytoscape, run_cytoscape),
+          command("export csv", "Nodes and edges as DIR/nodes.csv and DIR/edges.csv (RFC 4180, UTF-8).", setup_csv,
+                  run_csv)};
 }
 
 }  // namespace aikg::cli

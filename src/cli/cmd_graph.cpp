@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "aikg/graph.hpp"
+#include "aikg/selection.hpp"
 #include "cli.hpp"
 
 namespace aikg::cli {
@@ -13,29 +14,6 @@ namespace aikg::cli {
 using nlohmann::ordered_json;
 
 namespace {
-
-// fmt::join would do, but with fmt 9 it trips a false -Wstringop-overflow in
-// GCC 12 at -O3, which -Werror builds would reject.
-std::string joined(const std::vector<std::string>& parts, std::string_view separator) {
-  std::string out;
-  for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? std::string(separator) : std::string()) + parts[i];
-  return out;
-}
-
-// The evidence shown for a hop: among the sentences that pass the selection,
-// one stating the relation's current status, the latest, then the most confident.
-const EvidenceRow* hop_evidence(Status status, const std::vector<EvidenceRow>& evidence) {
-  const EvidenceRow* best = nullptr;
-  for (const auto& e : evidence) {
-    if (!best) {
-      best = &e;
-      continue;
-    }
-    const auto key = [&](const EvidenceRow& x) { return std::make_tuple(x.status == status, x.date, x.confidence); };
-    if (key(e) > key(*best)) best = &e;
-  }
-  return best;
-}
 
 struct NeighborOptions {
   DbOption db;
@@ -69,24 +47,20 @@ int run_neighbors(const NeighborOptions& o) {
     rows.push_back({g[n.vertex].name, std::to_string(n.depth), joined(text, ", ")});
   }
   if (o.json)
-    fmt::print("{}\n", out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+    print_json(out);
   else
     print_table({"neighbor", "depth", "relations"}, rows);
   return found.empty() ? kPartial : kOk;
 }
 
-void add_neighbors(CLI::App& app, std::vector<Command>& commands) {
-  auto o = std::make_shared<NeighborOptions>();
-  auto* cmd = app.add_subcommand("neighbors", "The ego network of an organisation: who it is linked to within N hops, "
-                                              "through which relations (breadth-first search on the graph, O(V + E)).");
-  o->db.add(cmd);
-  o->selection.add(cmd);
-  cmd->add_option("name", o->name, "Organisation (any alias, Korean or English)")->required();
-  cmd->add_option("--depth", o->depth, "Hops from the organisation")->capture_default_str()->check(CLI::Range(1, 10));
-  cmd->add_flag("--json", o->json, "JSON array of {name, depth, relations: [{type, status, via}]}");
-  cmd->footer("Exit status: 0 success, 1 no neighbours in the selection, 2 error (an unknown name gets suggestions).\n"
-              "Example: aikg neighbors --db aikg.db 오픈AI --depth 2 --min-status planned");
-  commands.push_back({cmd, [o] { return run_neighbors(*o); }});
+void setup_neighbors(CLI::App& cmd, NeighborOptions& o) {
+  o.db.add(&cmd);
+  o.selection.add(&cmd);
+  cmd.add_option("name", o.name, "Organisation (any alias, Korean or English)")->required();
+  cmd.add_option("--depth", o.depth, "Hops from the organisation")->capture_default_str()->check(CLI::Range(1, 10));
+  cmd.add_flag("--json", o.json, "JSON array of {name, depth, relations: [{type, status, via}]}");
+  cmd.footer("Exit status: 0 success, 1 no neighbours in the selection, 2 error (an unknown name gets suggestions).\n"
+             "Example: aikg neighbors --db aikg.db 오픈AI --depth 2 --min-status planned");
 }
 
 struct PathOptions {
@@ -105,26 +79,6 @@ std::vector<Path> find_paths(const PathOptions& o, const Csr& csr, Vertex a, Ver
   return p ? std::vector<Path>{std::move(*p)} : std::vector<Path>{};
 }
 
-using HopEvidence = std::unordered_map<std::int64_t, std::vector<EvidenceRow>>;  // relation id -> sentences
-
-// The evidence of every hop on `paths` that passes the selection. A roll-up
-// merges relations, so its rows carry their evidence; otherwise only the
-// hops' relations are read, not the whole graph's evidence.
-HopEvidence evidence_of_hops(const Store& store, const Selection& selection, const std::vector<RelationRow>& rows,
-                             const AllianceGraph& ag, const std::vector<Path>& paths) {
-  std::unordered_map<std::int64_t, const RelationRow*> rolled_up;
-  if (selection.group)
-    for (const auto& r : rows) rolled_up.emplace(r.id, &r);
-  HopEvidence out;
-  for (const auto& path : paths)
-    for (const auto& e : path.hops) {
-      const std::int64_t id = ag.graph[e].relation_id;
-      if (out.contains(id)) continue;
-      out.emplace(id, selection.group ? rolled_up.at(id)->evidence : selected_evidence(store, selection, id));
-    }
-  return out;
-}
-
 // Prints paths as text, or collects them as JSON.
 class PathPrinter {
  public:
@@ -132,7 +86,7 @@ class PathPrinter {
       : ag_(ag), json_(json), evidence_(std::move(evidence)) {}
   void add(const Path& path, std::size_t index, std::size_t count, bool weighted);
   void finish() const {
-    if (json_) fmt::print("{}\n", out_.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+    if (json_) print_json(out_);
   }
 
  private:
@@ -199,33 +153,35 @@ int run_path(const PathOptions& o) {
   return paths.empty() ? kPartial : kOk;
 }
 
-void add_path(CLI::App& app, std::vector<Command>& commands) {
-  auto o = std::make_shared<PathOptions>();
-  auto* cmd = app.add_subcommand("path", "How two organisations are connected: a shortest chain of relations, each "
-                                         "hop with its type, status, date and one evidence sentence with its document.");
-  o->db.add(cmd);
-  o->selection.add(cmd);
-  cmd->add_option("from", o->from, "First organisation (any alias, Korean or English)")->required();
-  cmd->add_option("to", o->to, "Second organisation")->required();
-  cmd->add_flag("--all", o->all, "Every shortest path (at most max(--k, 100))");
-  cmd->add_option("--k", o->k, "The k shortest loopless paths (Yen's algorithm)")->capture_default_str()->check(CLI::Range(1, 1000));
-  cmd->add_flag("--weighted", o->weighted,
-                "Signed, well-evidenced, confident deals are shorter: a hop costs status factor (done 1, planned "
-                "1.5, talks 2.5, speculated 4, ended 8) x (2 - confidence) / (1 + log2(evidence sentences))");
-  cmd->add_flag("--json", o->json, "JSON array of paths {length, hops: [{from, to, direction (forward|backward|none), "
+void setup_path(CLI::App& cmd, PathOptions& o) {
+  o.db.add(&cmd);
+  o.selection.add(&cmd);
+  cmd.add_option("from", o.from, "First organisation (any alias, Korean or English)")->required();
+  cmd.add_option("to", o.to, "Second organisation")->required();
+  cmd.add_flag("--all", o.all, "Every shortest path (at most max(--k, 100))");
+  cmd.add_option("--k", o.k, "The k shortest loopless paths (Yen's algorithm)")->capture_default_str()->check(CLI::Range(1, 1000));
+  cmd.add_flag("--weighted", o.weighted,
+               "Signed, well-evidenced, confident deals are shorter: a hop costs status factor (done 1, planned "
+               "1.5, talks 2.5, speculated 4, ended 8) x (2 - confidence) / (1 + log2(evidence sentences))");
+  cmd.add_flag("--json", o.json, "JSON array of paths {length, hops: [{from, to, direction (forward|backward|none), "
                                    "type, status, date, evidence_count, evidence: {doc, sentence, url}}]}");
-  cmd->footer("Without --weighted, paths count hops and each hop takes the most definite, best-evidenced of the\n"
-              "relations between the two. Shortest path: bidirectional BFS (O(V + E)), Dijkstra when weighted.\n"
-              "Exit status: 0 a path was found, 1 the two are not connected, 2 error.\n"
-              "Example: aikg path --db aikg.db \"SK Telecom\" SoftBank --k 3 --weighted");
-  commands.push_back({cmd, [o] { return run_path(*o); }});
+  cmd.footer("Without --weighted, paths count hops and each hop takes the most definite, best-evidenced of the\n"
+             "relations between the two. Shortest path: bidirectional BFS (O(V + E)), Dijkstra when weighted.\n"
+             "Exit status: 0 a path was found, 1 the two are not connected, 2 error.\n"
+             "Example: aikg path --db aikg.db \"SK Telecom\" SoftBank --k 3 --weighted");
 }
 
 }  // namespace
 
-void register_graph(CLI::App& app, std::vector<Command>& commands) {
-  add_neighbors(app, commands);
-  add_path(app, commands);
+std::vector<CommandSpec> graph_commands() {
+  return {command("neighbors",
+                  "The ego network of an organisation: who it is linked to within N hops, through which relations "
+                  "(breadth-first search on the graph, O(V + E)).",
+                  setup_neighbors, run_neighbors),
+          command("path",
+                  "How two organisations are connected: a shortest chain of relations, each hop with its type, "
+                  "status, date and one evidence sentence with its document.",
+                  setup_path, run_path)};
 }
 
 }  // namespace aikg::cli

@@ -37,87 +37,95 @@ int summarise(const IngestReport& r, const Store& store) {
   return kOk;
 }
 
-}  // namespace
+struct IngestCommandOptions {
+  DbOption db;
+  std::vector<std::string> inputs;
+  std::vector<std::string> gazetteers;
+  std::string mentions;
+  std::size_t batch = IngestOptions{}.batch_size;
+  std::int64_t jobs = 0;
+};
 
-void register_ingest(CLI::App& app, std::vector<Command>& commands) {
-  struct Options {
-    DbOption db;
-    std::vector<std::string> inputs;
-    std::vector<std::string> gazetteers;
-    std::string mentions;
-    std::size_t batch = IngestOptions{}.batch_size;
-    std::int64_t jobs = 0;
-  };
-  auto o = std::make_shared<Options>();
-  auto* cmd = app.add_subcommand("ingest", "Read articles (.txt, .html, .jsonl; folders recursively), extract relations "
-                                           "and store them. Re-ingesting unchanged articles adds nothing.");
-  o->db.add(cmd);
-  cmd->add_option("paths", o->inputs, "Files or folders to read");
-  cmd->add_option("--gazetteer", o->gazetteers, "Extra gazetteer TSV (same format as data/gazetteer/); repeatable")
+void setup_ingest(CLI::App& cmd, IngestCommandOptions& o) {
+  o.db.add(&cmd);
+  cmd.add_option("paths", o.inputs, "Files or folders to read");
+  cmd.add_option("--gazetteer", o.gazetteers, "Extra gazetteer TSV (same format as data/gazetteer/); repeatable")
       ->allow_extra_args(false);
-  cmd->add_option("--mentions", o->mentions, "Load `aikg extract` output (JSON Lines; - for stdin) instead of articles");
-  cmd->add_option("--batch", o->batch,
-                  "Documents per transaction (a smaller batch holds the write lock for less time)")->capture_default_str()->check(CLI::PositiveNumber);
-  cmd->add_option("-j,--jobs", o->jobs,
-                  fmt::format("Extraction threads, 1 to {} (0: one per core). One writer stores in input order, so "
-                              "the database is the same for any N",
-                              kMaxJobs))
+  cmd.add_option("--mentions", o.mentions, "Load `aikg extract` output (JSON Lines; - for stdin) instead of articles");
+  cmd.add_option("--batch", o.batch,
+                 "Documents per transaction (a smaller batch holds the write lock for less time)")->capture_default_str()->check(CLI::PositiveNumber);
+  cmd.add_option("-j,--jobs", o.jobs,
+                 fmt::format("Extraction threads, 1 to {} (0: one per core). One writer stores in input order, so "
+                             "the database is the same for any N",
+                             kMaxJobs))
       ->capture_default_str();
-  cmd->footer("Exit status: 0 all inputs stored, 1 some inputs skipped (each reported on stderr), 2 fatal error.\n"
-              "Example: aikg ingest --db news.db --jobs 2 samples/");
-  commands.push_back({cmd, [o]() -> int {
-    if (o->inputs.empty() && o->mentions.empty()) throw CLI::ValidationError("ingest", "give PATHS or --mentions FILE");
-    const IngestOptions options{o->batch, resolve_jobs(o->jobs)};
-    auto store = o->db.open(false);
-    auto extractor = make_default_extractor(o->gazetteers);
-    IngestReport report;
-    if (!o->mentions.empty()) {
-      if (o->mentions == "-") {
-        report = ingest_mentions(store, extractor.gazetteer(), std::cin, "<stdin>", options, report_problem, print_progress);
-      } else {
-        std::ifstream in(o->mentions, std::ios::binary);
-        if (!in) throw std::runtime_error(fmt::format("{}: cannot read", o->mentions));
-        report = ingest_mentions(store, extractor.gazetteer(), in, o->mentions, options, report_problem, print_progress);
-      }
-    }
-    if (!o->inputs.empty()) {
-      std::vector<std::filesystem::path> paths(o->inputs.begin(), o->inputs.end());
-      const auto r = ingest_files(store, extractor, paths, options, report_problem, print_progress);
-      report.files += r.files, report.articles += r.articles, report.added += r.added, report.updated += r.updated;
-      report.unchanged += r.unchanged, report.duplicates += r.duplicates, report.problems += r.problems;
-      report.unsupported += r.unsupported, report.evidence += r.evidence;
-    }
-    return summarise(report, store);
-  }});
+  cmd.footer("Exit status: 0 all inputs stored, 1 some inputs skipped (each reported on stderr), 2 fatal error.\n"
+             "Example: aikg ingest --db news.db --jobs 2 samples/");
 }
 
-void register_extract(CLI::App& app, std::vector<Command>& commands) {
-  struct Options {
-    bool jsonl = false;
-    std::vector<std::string> inputs;
-    std::vector<std::string> gazetteers;
-  };
-  auto o = std::make_shared<Options>();
-  auto* cmd = app.add_subcommand(
-      "extract", "Extract relation mentions without a database: one JSON line per article on stdout. With --jsonl, "
-                 "reads JSON Lines articles from stdin (a mapper for Hadoop Streaming, Spark RDD.pipe or Dask).");
-  cmd->add_flag("--jsonl", o->jsonl, "Read articles as JSON Lines from stdin");
-  cmd->add_option("paths", o->inputs, "Files or folders to read (instead of stdin)");
-  cmd->add_option("--gazetteer", o->gazetteers, "Extra gazetteer TSV; repeatable")->allow_extra_args(false);
-  cmd->footer("Output: one object per article with id, title, published, url, source, origin, content_hash, date and\n"
-              "mentions[] (id, type, source, target, status, confidence, sentence, begin, end, date, cue).\n"
-              "Ids are stable: the same input gives the same ids. A bad input line is reported on stderr and skipped;\n"
-              "the exit status stays 0 so that one bad article does not fail a distributed job.");
-  commands.push_back({cmd, [o]() -> int {
-    if (!o->jsonl && o->inputs.empty()) throw CLI::ValidationError("extract", "give PATHS or --jsonl (stdin)");
-    const auto extractor = make_default_extractor(o->gazetteers);
-    auto emit = [&](Article&& a) { fmt::print("{}\n", to_json_line(extractor.extract(a))); };
-    if (o->jsonl) read_jsonl_stream(std::cin, "<stdin>", emit, report_problem);
-    if (!o->inputs.empty())
-      read_inputs(std::vector<std::filesystem::path>(o->inputs.begin(), o->inputs.end()), emit, report_problem);
-    std::fflush(stdout);
-    return kOk;
-  }});
+int run_ingest(const IngestCommandOptions& o) {
+  if (o.inputs.empty() && o.mentions.empty()) throw CLI::ValidationError("ingest", "give PATHS or --mentions FILE");
+  const IngestOptions ingest_options{o.batch, resolve_jobs(o.jobs)};
+  auto store = o.db.open(false);
+  auto extractor = make_default_extractor(o.gazetteers);
+  IngestReport report;
+  if (!o.mentions.empty()) {
+    if (o.mentions == "-") {
+      report = ingest_mentions(store, extractor.gazetteer(), std::cin, "<stdin>", ingest_options, report_problem, print_progress);
+    } else {
+      std::ifstream in(o.mentions, std::ios::binary);
+      if (!in) throw std::runtime_error(fmt::format("{}: cannot read", o.mentions));
+      report = ingest_mentions(store, extractor.gazetteer(), in, o.mentions, ingest_options, report_problem, print_progress);
+    }
+  }
+  if (!o.inputs.empty()) {
+    std::vector<std::filesystem::path> paths(o.inputs.begin(), o.inputs.end());
+    const auto r = ingest_files(store, extractor, paths, ingest_options, report_problem, print_progress);
+    report.files += r.files, report.articles += r.articles, report.added += r.added, report.updated += r.updated;
+    report.unchanged += r.unchanged, report.duplicates += r.duplicates, report.problems += r.problems;
+    report.unsupported += r.unsupported, report.evidence += r.evidence;
+  }
+  return summarise(report, store);
+}
+
+struct ExtractOptions {
+  bool jsonl = false;
+  std::vector<std::string> inputs;
+  std::vector<std::string> gazetteers;
+};
+
+void setup_extract(CLI::App& cmd, ExtractOptions& o) {
+  cmd.add_flag("--jsonl", o.jsonl, "Read articles as JSON Lines from stdin");
+  cmd.add_option("paths", o.inputs, "Files or folders to read (instead of stdin)");
+  cmd.add_option("--gazetteer", o.gazetteers, "Extra gazetteer TSV; repeatable")->allow_extra_args(false);
+  cmd.footer("Output: one object per article with id, title, published, url, source, origin, content_hash, date and\n"
+             "mentions[] (id, type, source, target, status, confidence, sentence, begin, end, date, cue).\n"
+             "Ids are stable: the same input gives the same ids. A bad input line is reported on stderr and skipped;\n"
+             "the exit status stays 0 so that one bad article does not fail a distributed job.");
+}
+
+int run_extract(const ExtractOptions& o) {
+  if (!o.jsonl && o.inputs.empty()) throw CLI::ValidationError("extract", "give PATHS or --jsonl (stdin)");
+  const auto extractor = make_default_extractor(o.gazetteers);
+  auto emit = [&](Article&& a) { fmt::print("{}\n", to_json_line(extractor.extract(a))); };
+  if (o.jsonl) read_jsonl_stream(std::cin, "<stdin>", emit, report_problem);
+  if (!o.inputs.empty())
+    read_inputs(std::vector<std::filesystem::path>(o.inputs.begin(), o.inputs.end()), emit, report_problem);
+  std::fflush(stdout);
+  return kOk;
+}
+
+}  // namespace
+
+std::vector<CommandSpec> ingest_commands() {
+  return {command("ingest",
+                  "Read articles (.txt, .html, .jsonl; folders recursively), extract relations and store them. "
+                  "Re-ingesting unchanged articles adds nothing.",
+                  setup_ingest, run_ingest),
+          command("extract",
+                  "Extract relation mentions without a database: one JSON line per article on stdout. With --jsonl, "
+                  "reads JSON Lines articles from stdin (a mapper for Hadoop Streaming, Spark RDD.pipe or Dask).",
+                  setup_extract, run_extract)};
 }
 
 }  // namespace aikg::cli

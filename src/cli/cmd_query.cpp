@@ -26,73 +26,79 @@ ordered_json relation_json(const RelationRow& r) {
           {"evidence", evidence}};
 }
 
+struct EntitiesOptions {
+  DbOption db;
+  bool json = false;
+};
+
+void setup_entities(CLI::App& cmd, EntitiesOptions& o) {
+  o.db.add(&cmd);
+  cmd.add_flag("--json", o.json, "JSON array of {id, name, kind, aliases}");
+}
+
+int run_entities(const EntitiesOptions& o) {
+  const auto store = o.db.open(true);
+  const auto entities = store.entities();
+  if (o.json) {
+    ordered_json out = ordered_json::array();
+    for (const auto& e : entities)
+      out.push_back({{"id", e.id}, {"name", e.name}, {"kind", name(e.kind)}, {"aliases", e.aliases}});
+    fmt::print("{}\n", out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+  } else {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& e : entities)
+      rows.push_back({std::to_string(e.id), e.name, std::string(name(e.kind)) + (e.candidate ? "?" : ""), e.parent,
+                      fmt::format("{}", fmt::join(e.aliases, ", "))});
+    print_table({"id", "name", "kind", "parent", "aliases"}, rows);
+  }
+  return entities.empty() ? kPartial : kOk;
+}
+
+struct RelationsOptions {
+  DbOption db;
+  bool json = false;
+  std::string entity;
+  std::vector<std::string> types;
+};
+
+void setup_relations(CLI::App& cmd, RelationsOptions& o) {
+  o.db.add(&cmd);
+  cmd.add_option("--entity", o.entity, "Only relations of this organisation (any alias, Korean or English)");
+  cmd.add_option("--type", o.types, "Only these relation types (repeatable or comma-separated)")->delimiter(',');
+  cmd.add_flag("--json", o.json, "JSON array of relations, each with its evidence");
+}
+
+int run_relations(const RelationsOptions& o) {
+  const auto store = o.db.open(true);
+  Store::RelationFilter filter;
+  if (!o.entity.empty()) filter.entity = resolve_or_explain(store, o.entity);
+  for (const auto& t : o.types) {
+    const auto type = parse_relation_type(t);
+    if (!type) throw UsageError(fmt::format("unknown relation type '{}'", t));
+    filter.types.push_back(*type);
+  }
+  const auto relations = store.relations(filter, true);
+  if (o.json) {
+    ordered_json out = ordered_json::array();
+    for (const auto& r : relations) out.push_back(relation_json(r));
+    fmt::print("{}\n", out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+  } else {
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& r : relations)
+      rows.push_back({std::string(name(r.type)), r.source_name, is_directed(r.type) ? "->" : "--", r.target_name,
+                      std::string(name(r.status)), r.last_seen, std::to_string(r.evidence_count)});
+    print_table({"type", "source", "", "target", "status", "last seen", "evidence"}, rows);
+  }
+  return relations.empty() ? kPartial : kOk;
+}
+
 }  // namespace
 
-void register_queries(CLI::App& app, std::vector<Command>& commands) {
-  {
-    struct Options {
-      DbOption db;
-      bool json = false;
-    };
-    auto o = std::make_shared<Options>();
-    auto* cmd = app.add_subcommand("entities", "List the organisations in the graph with their kind and aliases.");
-    o->db.add(cmd);
-    cmd->add_flag("--json", o->json, "JSON array of {id, name, kind, aliases}");
-    commands.push_back({cmd, [o]() -> int {
-      const auto store = o->db.open(true);
-      const auto entities = store.entities();
-      if (o->json) {
-        ordered_json out = ordered_json::array();
-        for (const auto& e : entities)
-          out.push_back({{"id", e.id}, {"name", e.name}, {"kind", name(e.kind)}, {"aliases", e.aliases}});
-        fmt::print("{}\n", out.dump(2, ' ', false, ordered_json::error_handler_t::replace));
-      } else {
-        std::vector<std::vector<std::string>> rows;
-        for (const auto& e : entities)
-          rows.push_back({std::to_string(e.id), e.name, std::string(name(e.kind)) + (e.candidate ? "?" : ""), e.parent,
-                          fmt::format("{}", fmt::join(e.aliases, ", "))});
-        print_table({"id", "name", "kind", "parent", "aliases"}, rows);
-      }
-      return entities.empty() ? kPartial : kOk;
-    }});
-  }
-  {
-    struct Options {
-      DbOption db;
-      bool json = false;
-      std::string entity;
-      std::vector<std::string> types;
-    };
-    auto o = std::make_shared<Options>();
-    auto* cmd = app.add_subcommand("relations", "List relations with their status, dates and evidence sentences.");
-    o->db.add(cmd);
-    cmd->add_option("--entity", o->entity, "Only relations of this organisation (any alias, Korean or English)");
-    cmd->add_option("--type", o->types, "Only these relation types (repeatable or comma-separated)")->delimiter(',');
-    cmd->add_flag("--json", o->json, "JSON array of relations, each with its evidence");
-    commands.push_back({cmd, [o]() -> int {
-      const auto store = o->db.open(true);
-      Store::RelationFilter filter;
-      if (!o->entity.empty()) filter.entity = resolve_or_explain(store, o->entity);
-      for (const auto& t : o->types) {
-        const auto type = parse_relation_type(t);
-        if (!type) throw UsageError(fmt::format("unknown relation type '{}'", t));
-        filter.types.push_back(*type);
-      }
-      const auto relations = store.relations(filter, true);
-      if (o->json) {
-        ordered_json out = ordered_json::array();
-        for (const auto& r : relations) out.push_back(relation_json(r));
-        fmt::print("{}\n", out.dump(2, ' ', false, ordered_json::error_handler_t::replace));
-      } else {
-        std::vector<std::vector<std::string>> rows;
-        for (const auto& r : relations)
-          rows.push_back({std::string(name(r.type)), r.source_name, is_directed(r.type) ? "->" : "--", r.target_name,
-                          std::string(name(r.status)), r.last_seen, std::to_string(r.evidence_count)});
-        print_table({"type", "source", "", "target", "status", "last seen", "evidence"}, rows);
-      }
-      return relations.empty() ? kPartial : kOk;
-    }});
-  }
+std::vector<CommandSpec> query_commands() {
+  return {command("entities", "List the organisations in the graph with their kind and aliases.", setup_entities,
+                  run_entities),
+          command("relations", "List relations with their status, dates and evidence sentences.", setup_relations,
+                  run_relations)};
 }
 
 }  // namespace aikg::cli

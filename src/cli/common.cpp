@@ -9,23 +9,28 @@
 
 namespace aikg::cli {
 
-void DbOption::add(CLI::App* app) {
-  app->add_option("--db", path, "SQLite database file")->capture_default_str();
-}
-
-Store DbOption::open(bool read_only) const {
-  check_database_path(path);  // before "no such database": ":memory:" is not a missing file
-  if (read_only && !std::filesystem::exists(path))
-    throw UsageError(fmt::format("{}: no such database (create one with `aikg ingest --db {} FILES`)", path, path));
-  return Store(path, StoreOptions{read_only, !read_only});
-}
-
 std::int64_t resolve_or_explain(const Store& store, const std::string& name) {
   if (auto id = store.resolve(name)) return *id;
   const auto near = store.suggest(name);
   if (near.empty()) throw UsageError(fmt::format("no entity named '{}' in the database", name));
   throw UsageError(fmt::format("no entity named '{}'; did you mean {}?", name,
                                fmt::format("'{}'", fmt::join(near, "', '"))));
+}
+
+std::string joined(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? std::string(separator) : std::string()) + parts[i];
+  return out;
+}
+
+void print_json(const nlohmann::ordered_json& j) {
+  fmt::print("{}\n", j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+std::string clip(std::string_view s, std::size_t max) {
+  std::size_t i = 0, count = 0;
+  while (i < s.size() && count < max) next_code_point(s, i), ++count;
+  return i < s.size() ? std::string(s.substr(0, i)) + "..." : std::string(s);
 }
 
 bool stderr_is_tty() { return isatty(STDERR_FILENO) != 0; }

@@ -19,28 +19,16 @@ int main(int argc, char** argv) {
                "2 usage or fatal error."};
   app.require_subcommand(1);
   app.set_version_flag("--version", "aikg 0.1.0");
-  std::vector<Command> commands;
-  register_ingest(app, commands);
-  register_extract(app, commands);
-  register_queries(app, commands);
-  register_graph(app, commands);
-  register_analytics(app, commands);
-  register_export(app, commands);
-  register_eval(app, commands);
-  register_db(app, commands);
+  const Registry commands(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e) == 0 ? kOk : kFatal;
   }
   try {
-    for (const auto& c : commands)
-      if (c.app->parsed()) {
-        const int code = c.run();
-        aikg::finish_stdout();  // a write the buffering held back can still fail
-        return code;
-      }
-    return kFatal;
+    const int code = commands.run_parsed();
+    aikg::finish_stdout();  // a write the buffering held back can still fail
+    return code;
   } catch (const aikg::ReaderGone&) {
     return kOk;
   } catch (const std::system_error& e) {  // fmt::print's write errors

@@ -12,7 +12,7 @@ under GNU time, and must:
     (growth measured on `aikg publish` copies, minus an empty database),
   * keep every --json output valid JSON.
 
-Usage: run.py AIKG WORKDIR [--max-ratio 64] [--timeout 120] [--json SUMMARY]
+Usage: run.py AIKG WORKDIR [--max-ratio 72] [--timeout 120] [--json SUMMARY]
 Exit status 1 when a bound is broken. tools/bench.py reports the summary.
 """
 import argparse
@@ -169,7 +169,7 @@ def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("aikg")
     p.add_argument("workdir")
-    p.add_argument("--max-ratio", type=float, default=64)
+    p.add_argument("--max-ratio", type=float, default=72)
     p.add_argument("--timeout", type=int, default=120)
     p.add_argument("--json", help="write the summary here")
     args = p.parse_args()

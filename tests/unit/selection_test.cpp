@@ -130,3 +130,48 @@ TEST_CASE("one relation's selected evidence is what the whole selection keeps fo
   }
   for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path.string() + suffix);
 }
+
+TEST_CASE("a path's hops get the evidence the selection keeps for them, rolled up or not", "[selection][path]") {
+  const auto path = fs::temp_directory_path() / fmt::format("aikg_selection_path_{}.db", ::getpid());
+  fs::remove(path);
+  {
+    Store store(path);
+    const auto extractor = make_default_extractor();
+    ingest_files(store, extractor, {fs::path(AIKG_SOURCE_DIR) / "samples"}, {}, [](const ReadProblem&) {}, {});
+    Selection grouped;
+    grouped.group = true;
+    for (const auto& s : {Selection{}, grouped}) {
+      const auto rows = select_relations(store, s, true);
+      const auto ag = build_graph(rows, store.entities());
+      // Every relation as a one-hop path.
+      std::vector<Path> paths;
+      for (const auto e : boost::make_iterator_range(boost::edges(ag.graph)))
+        paths.push_back({{boost::source(e, ag.graph), boost::target(e, ag.graph)}, {e}, 1});
+      REQUIRE_FALSE(paths.empty());
+      const auto evidence = evidence_of_hops(store, s, rows, ag, paths);
+      for (const auto& r : rows) {
+        INFO(r.source_name << " " << name(r.type) << " " << r.target_name);
+        REQUIRE(evidence.contains(r.id));
+        const auto& e = evidence.at(r.id);
+        REQUIRE(e.size() == r.evidence.size());
+        for (std::size_t i = 0; i < e.size(); ++i) CHECK(e[i].id == r.evidence[i].id);
+        const EvidenceRow* shown = hop_evidence(r.status, e);
+        REQUIRE(shown);
+        for (const auto& other : e)  // none states the status and is later, or as late and more confident
+          CHECK(std::make_tuple(other.status == r.status, other.date, other.confidence) <=
+                std::make_tuple(shown->status == r.status, shown->date, shown->confidence));
+      }
+    }
+  }
+  for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(path.string() + suffix);
+}
+
+TEST_CASE("hop_evidence prefers the current status, then the latest, then the most confident", "[selection][path]") {
+  std::vector<EvidenceRow> e(3);
+  e[0].status = Status::talks, e[0].date = "2025-03-01", e[0].confidence = 0.9;
+  e[1].status = Status::done, e[1].date = "2025-01-01", e[1].confidence = 0.5;
+  e[2].status = Status::done, e[2].date = "2025-01-01", e[2].confidence = 0.7;
+  CHECK(hop_evidence(Status::done, e) == &e[2]);
+  CHECK(hop_evidence(Status::talks, e) == &e[0]);
+  CHECK(hop_evidence(Status::done, {}) == nullptr);
+}

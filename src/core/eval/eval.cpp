@@ -193,4 +193,16 @@ std::vector<PredictedRelation> most_definite(std::vector<PredictedRelation> pred
   return predicted;
 }
 
+EvalResult evaluate(const std::vector<GoldRelation>& gold, const Store& store) {
+  std::vector<PredictedRelation> predicted;
+  for (const auto& r : store.relations({}, true))
+    for (const auto& e : r.evidence) predicted.push_back({e.doc, r.type, r.source_name, r.target_name, e.status});
+  auto canonical = [&](std::string_view n) -> std::optional<std::string> {
+    if (auto id = store.resolve(n))
+      if (auto e = store.entity(*id)) return e->name;
+    return std::nullopt;
+  };
+  return evaluate(gold, most_definite(std::move(predicted)), canonical);
+}
+
 }  // namespace aikg

@@ -10,12 +10,6 @@
 namespace aikg {
 namespace {
 
-bool status_passes(const Selection& s, Status status) {
-  if (!s.statuses.empty() && std::find(s.statuses.begin(), s.statuses.end(), status) == s.statuses.end()) return false;
-  if (s.min_status && (status == Status::ended || rank(status) > rank(*s.min_status))) return false;
-  return true;
-}
-
 bool evidence_passes(const Selection& s, const EvidenceRow& e) {
   if (!status_passes(s, e.status) || e.confidence < s.min_confidence) return false;
   if ((!s.since.empty() || !s.until.empty()) && e.date.empty()) return false;
@@ -121,6 +115,12 @@ std::vector<EvidenceRow> selected_evidence(const Store& store, const Selection& 
   auto rows = store.evidence(relation_id);
   std::erase_if(rows, [&](const EvidenceRow& e) { return !evidence_passes(s, e); });
   return rows;
+}
+
+bool status_passes(const Selection& s, Status status) {
+  if (!s.statuses.empty() && std::find(s.statuses.begin(), s.statuses.end(), status) == s.statuses.end()) return false;
+  if (s.min_status && (status == Status::ended || rank(status) > rank(*s.min_status))) return false;
+  return true;
 }
 
 AllianceGraph select_graph(const Store& store, const Selection& selection) {

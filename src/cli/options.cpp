@@ -1,9 +1,24 @@
+// The shared options: --db and the selection flags (options.hpp).
+#include "options.hpp"
+
 #include <fmt/format.h>
 
+#include <filesystem>
+
 #include "aikg/error.hpp"
-#include "cli.hpp"
 
 namespace aikg::cli {
+
+void DbOption::add(CLI::App* app) {
+  app->add_option("--db", path, "SQLite database file")->capture_default_str();
+}
+
+Store DbOption::open(bool read_only) const {
+  check_database_path(path);  // before "no such database": ":memory:" is not a missing file
+  if (read_only && !std::filesystem::exists(path))
+    throw UsageError(fmt::format("{}: no such database (create one with `aikg ingest --db {} FILES`)", path, path));
+  return Store(path, StoreOptions{read_only, !read_only});
+}
 
 void SelectionOptions::add(CLI::App* app) {
   app->add_option("--types", types_, "Only these relation types (comma-separated: loi,mou,...)")
