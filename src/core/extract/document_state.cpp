@@ -209,7 +209,7 @@ std::vector<FoundRelation> DocumentState::analyse(const Sentence& s) {
   std::set<std::tuple<RelationType, std::string, std::string>> keys;
   for (auto& r : found) {
     auto a = r.source.name, b = r.target.name;
-    if (!is_directed(r.type) && b < a) std::swap(a, b);
+    if (!is_canonical_pair(r.type, a, b)) std::swap(a, b);
     if (keys.insert({r.type, a, b}).second) unique.push_back(std::move(r));
   }
   if (debug_)

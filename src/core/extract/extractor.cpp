@@ -136,7 +136,7 @@ DocumentMentions Extractor::extract(const Article& article) const {
       m.type = r.type;
       m.source = r.source;
       m.target = r.target;
-      if (!is_directed(m.type) && m.target.name < m.source.name) std::swap(m.source, m.target);
+      if (!is_canonical_pair(m.type, m.source.name, m.target.name)) std::swap(m.source, m.target);
       m.status = r.status;
       m.confidence = r.confidence;
       m.sentence = evidence;
