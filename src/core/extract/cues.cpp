@@ -17,7 +17,7 @@ bool is_trigger(const CueHit& h) { return h.cue->kind == Compiled::CueKind::trig
 
 // Trigger words that do not state a relation here: inside a longer word that
 // means something else ("경쟁력" is not a rivalry), or modifying the noun that
-// follows ("협력 LOI" is an LOI, "투자 기업들" are investment firms).
+// follows ("협력 의향서" is a letter of intent, "투자 회사들" are investment firms).
 void drop_non_triggers(std::string_view text, const std::vector<std::string>& firm_nouns, std::vector<CueHit>& cues) {
   std::vector<std::pair<std::size_t, std::size_t>> blocked;
   for (const auto& h : cues)
@@ -45,7 +45,7 @@ void drop_non_triggers(std::string_view text, const std::vector<std::string>& fi
              info(static_cast<RelationType>(o.cue->label)).project != ProjectEndpoint::required;
     });
   };
-  // "리셀러 파트너": a generic partner noun after a specific trigger adds nothing.
+  // "판매 파트너" after a reseller cue: a generic partner noun after a specific trigger adds nothing.
   auto generic_after_specific = [&](const CueHit& h) {
     if (h.cue->label < 0 || !info(static_cast<RelationType>(h.cue->label)).generic) return false;
     return std::any_of(cues.begin(), cues.end(), [&](const CueHit& o) {

@@ -79,7 +79,7 @@ std::string evidence_text(std::string_view sentence) {
 }
 
 // A relation stated without any status cue (a headline, "A와 B의 협력") takes
-// the status the same article states for it elsewhere ("공급하게 된다"), so
+// the status the same article states for it elsewhere ("납품하게 된다"), so
 // that a bare mention does not pass for a signed deal.
 void adopt_stated_status(std::vector<Mention>& mentions, const std::vector<bool>& defaulted) {
   std::map<std::tuple<RelationType, std::string, std::string>, Status> stated;

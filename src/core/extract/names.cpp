@@ -20,7 +20,7 @@ std::optional<Role> DocumentState::particle_role(std::string_view rest) const {
 }
 
 // Reads what follows a name: an attached particle ("오픈AI와"), or a
-// parenthesis ("삼성전자(005930)는"), a title ("샘 올트먼 CEO가",
+// parenthesis ("한빛전자(012345)는"), a title ("김한빛 대표가",
 // "최고경영자(CEO)와") or "등" with the particle further on ("A, B 등 기업들과").
 Role DocumentState::read_tail(std::size_t pos, std::size_t limit, std::size_t& end, bool& deung, bool& titled) {
   end = pos;

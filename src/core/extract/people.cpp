@@ -16,8 +16,8 @@ int DocumentState::organisation_of(int person) const {
   return -1;
 }
 
-// People stand for their organisations: "이재용 삼성전자 회장" is Samsung
-// Electronics, "올트먼 CEO" is OpenAI; later "이 회장" finds 이재용 again.
+// People stand for their organisations: "김한빛 한빛전자 회장" is Hanbit
+// Electronics, "스미스 CEO" is the company Smith leads; later "김 회장" finds 김한빛 again.
 void DocumentState::merge_people(std::vector<Unit>& units) {
   std::vector<Unit> out;
   for (std::size_t i = 0; i < units.size(); ++i) {
@@ -35,7 +35,7 @@ void DocumentState::merge_people(std::vector<Unit>& units) {
       }
       if (adjacent_next && u.role == Role::none && entry(units[i + 1]) &&
           entry(units[i + 1])->kind != EntityKind::person) {
-        // "이재용 삼성전자 회장이": the organisation, with the role of the whole.
+        // "김한빛 한빛전자 회장이": the organisation, with the role of the whole.
         Unit org = units[++i];
         org.begin = u.begin;
         person_org_[person] = org.entry;

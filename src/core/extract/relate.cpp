@@ -430,7 +430,7 @@ void DocumentState::pair_within(const Pairing& p, const Group& g) const {
 // One coordinated group: everyone in it with everyone ("A, B, C가 MOU를
 // 체결"), unless they are affiliates of one group, whose partner is the
 // article's counterpart ("한빛전자, 한빛물산 등이 LOI를 체결").
-// Context phrases ("삼성그룹에선") are not parties.
+// Context phrases ("한빛그룹에선") are not parties.
 void DocumentState::relate_one_group(const Pairing& p) const {
   std::vector<const Group*> parties;
   for (const auto& g : p.groups)

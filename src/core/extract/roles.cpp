@@ -28,7 +28,7 @@ std::vector<Group> DocumentState::group_units(const Sentence& s, std::vector<Uni
                                c_.grammar.list_words.end();
   };
   (void)s;
-  // "A 사장, 클라우디아 네맛 B 부회장": between titled names of a list stands
+  // "A 사장, 마리아 로시 B 부회장": between titled names of a list stands
   // the next person's name, which the gazetteer need not know.
   auto person_gap = [&](std::size_t from, std::size_t to) {
     if (to < from) return false;
@@ -126,7 +126,7 @@ void DocumentState::assign_english_roles(const Sentence& s, const std::vector<Un
       if (h.cue->kind == Compiled::CueKind::trigger && h.begin >= clause_begin && h.begin < clause_end)
         first_trigger = std::min(first_trigger, h.begin);
     // The word before the group decides: "with" partner, "in" recipient, ...
-    // Up to three words back: "in AI startup Scale" is still "in".
+    // Up to three words back: "in AI startup Nimbus" is still "in".
     std::string word;
     std::size_t b = units[g.units.front()].begin;
     for (int back = 0; back < 3; ++back) {

@@ -9,7 +9,7 @@
 namespace aikg::detail {
 
 // Affiliates and their groups: only where the sentence says so ("삼성 계열
-// 4개사", "SK그룹에선 SK텔레콤이", "ARM의 최대 주주"), and only for pairs the
+// 4개사", "한빛그룹에선 한빛전자가", "새봄의 최대 주주"), and only for pairs the
 // gazetteer knows or the sentence's grammar names.
 void DocumentState::relate_subsidiaries(const std::vector<Unit>& units, const std::vector<Group>& groups,
                                         const std::vector<CueHit>& cues, std::vector<FoundRelation>& out) {
@@ -22,7 +22,7 @@ void DocumentState::relate_subsidiaries(const std::vector<Unit>& units, const st
     if (h.cue->kind == Compiled::CueKind::direction && h.cue->label == static_cast<int>(RelationType::subsidiary_of))
       reverse = true, reverse_begin = h.begin, reverse_end = h.end;
   }
-  for (const auto& u : units) {  // "SK그룹에선 SK텔레콤이"
+  for (const auto& u : units) {  // "한빛그룹에선 한빛전자가"
     const auto* e = entry(u);
     const auto rest = text_.substr(u.begin, u.end - u.begin);
     if (e && e->kind == EntityKind::group && ends_with_any(rest, c_.grammar.context_endings))
@@ -33,7 +33,7 @@ void DocumentState::relate_subsidiaries(const std::vector<Unit>& units, const st
     if (key(child) == key(parent) || !done.insert({key(child), key(parent)}).second) return;
     out.push_back({RelationType::subsidiary_of, ref(child), ref(parent), Status::done, conf, cue_text});
   };
-  // "Alphabet's Google", "한빛그룹의 한빛전자": a name owned by the name before
+  // "Acme's Nimbus Labs", "한빛그룹의 한빛전자": a name owned by the name before
   // it, as the gazetteer knows, says so by the possessive alone.
   for (std::size_t i = 0; i + 1 < units.size(); ++i) {
     const Unit& owner = units[i];
@@ -60,8 +60,8 @@ void DocumentState::relate_subsidiaries(const std::vector<Unit>& units, const st
     if (nearest) add(a, *nearest, 0.9);
   }
   if (reverse) {
-    // "소프트뱅크는 ARM의 최대 주주다": the subject is the parent; but "ARM을
-    // 보유한 소프트뱅크": the name the clause modifies, right after the cue, is.
+    // "한빛은 새봄의 최대 주주다": the subject is the parent; but "새봄을
+    // 보유한 한빛": the name the clause modifies, right after the cue, is.
     const Group* parent = nullptr;
     const Group* child = nullptr;
     for (const auto& g : groups) {
