@@ -9,34 +9,11 @@
 
 #include "aikg/extractor.hpp"
 #include "aikg/text.hpp"
+#include "extract_helpers.hpp"
 
 using namespace aikg;
 
-namespace {
-
-DocumentMentions run(const std::string& text) {
-  static const Extractor e = make_default_extractor();
-  Article a;
-  a.id = "t";
-  a.published = "2025-10-01";
-  a.text = normalize_text(text);
-  return e.extract(a);
-}
-
-const Mention* find(const DocumentMentions& d, RelationType type, const std::string& source, const std::string& target) {
-  for (const auto& m : d.mentions) {
-    const bool forward = m.source.name == source && m.target.name == target;
-    const bool backward = !is_directed(type) && m.source.name == target && m.target.name == source;
-    if (m.type == type && (forward || backward)) return &m;
-  }
-  return nullptr;
-}
-
-bool has_type(const DocumentMentions& d, RelationType type) {
-  return std::any_of(d.mentions.begin(), d.mentions.end(), [&](const Mention& m) { return m.type == type; });
-}
-
-}  // namespace
+using namespace aikg::test;
 
 TEST_CASE("joint development said with a gap between 'together' and the verb", "[extractor][constructions]") {
   const std::vector<std::string> sentences{

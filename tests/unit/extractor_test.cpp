@@ -5,39 +5,11 @@
 
 #include "aikg/extractor.hpp"
 #include "aikg/text.hpp"
+#include "extract_helpers.hpp"
 
 using namespace aikg;
 
-namespace {
-
-const Extractor& extractor() {
-  static const Extractor e = make_default_extractor();
-  return e;
-}
-
-DocumentMentions run(const std::string& text, const std::string& published = "2025-10-01") {
-  Article a;
-  a.id = "t";
-  a.published = published;
-  a.text = normalize_text(text);
-  return extractor().extract(a);
-}
-
-const Mention* find(const DocumentMentions& d, RelationType type, const std::string& source, const std::string& target) {
-  for (const auto& m : d.mentions) {
-    const bool forward = m.source.name == source && m.target.name == target;
-    const bool backward = !is_directed(type) && m.source.name == target && m.target.name == source;
-    if (m.type == type && (forward || backward)) return &m;
-  }
-  return nullptr;
-}
-
-bool involves(const DocumentMentions& d, const std::string& entity) {
-  return std::any_of(d.mentions.begin(), d.mentions.end(),
-                     [&](const Mention& m) { return m.source.name == entity || m.target.name == entity; });
-}
-
-}  // namespace
+using namespace aikg::test;
 
 TEST_CASE("a name followed by a particle is matched, and the longest alias wins", "[extractor]") {
   const auto d = run("네이버클라우드는 엔비디아와 업무협약을 체결했다.");
