@@ -1,0 +1,121 @@
+// The article's deals: role nouns that name the agents of a deal ("investors
+// ... are A, B"), and names that take part in a deal told of before.
+#include <algorithm>
+#include <string_view>
+
+#include "extract/pairing.hpp"
+#include "extract/script.hpp"
+
+namespace aikg::detail {
+
+// Taking part in a deal the article told of before: each name of the clause
+// that is not its target gets the deal's relation with the deal's target.
+void DocumentState::join_deal(const Pairing& p, const std::vector<CueHit>& cues) const {
+  const CueHit* deal_noun = nullptr;
+  for (const auto& h : cues)
+    // Korean names the deal before the verb ("투자에 참여"), English after it ("joined the round").
+    if (h.cue->kind == Compiled::CueKind::trigger && (h.end <= p.trigger.begin || p.english) && h.cue->label >= 0 &&
+        !takes_part(static_cast<RelationType>(h.cue->label)) &&
+        deal_target_.count(static_cast<RelationType>(h.cue->label)) &&
+        same_clause(h.begin, p.trigger.begin, p.groups, p.english))
+      deal_noun = &h;
+  if (!deal_noun) return;
+  const auto type = static_cast<RelationType>(deal_noun->cue->label);
+  const Unit& target = deal_target_.at(type);
+  Pairing deal = p;
+  deal.type = type;
+  // The takers: the clause's subjects, or the names listed before the
+  // trigger when the clause marks none ("A, B 등이 참여", "A, B 등 참여").
+  std::vector<const Group*> takers;
+  for (const auto* g : p.subjects)
+    if (p.in_scope(*g)) takers.push_back(g);
+  if (takers.empty())
+    for (const auto& g : p.groups)
+      if (p.in_scope(g) && g.role == Role::none) takers.push_back(&g);
+  for (const auto* g : takers)
+    for (const auto* a : p.members(*g)) deal.add(*a, target, 0.7);
+}
+
+// "investors ... are A, B and C", "backers including A and B": a role noun
+// names the agents, the group of names nearest to it; the other party is the
+// one it belongs to ("X's investors", "investors in X") or else the
+// article's deal of that type.
+void DocumentState::relate_role_noun(const Pairing& p) const {
+  constexpr std::size_t kNear = 48;  // bytes between the noun and its names: "who joined the round are"
+  constexpr std::size_t kAttached = 12;  // "X's investors", "members of the X", "X의 투자자"
+  const Group* owner = nullptr;
+  for (const auto* g : p.with_role({Role::recipient, Role::possessive})) {
+    const bool before = g->end <= p.trigger.begin && p.trigger.begin - g->end <= kAttached;
+    const bool after = g->begin >= p.trigger.end && g->begin - p.trigger.end <= kAttached;
+    if (before || after) owner = g;
+  }
+  const auto deal = deal_target_.find(p.type);
+  if (!owner && deal == deal_target_.end()) return;
+  const Group* agents = nullptr;
+  std::size_t best = kNear + 1;
+  // "investors ... are A, B", "backers including A": after a copula the list follows it.
+  const std::size_t copula = copula_after(p.trigger.end, std::min(kNear, sentence_end_ - p.trigger.end));
+  for (const auto& g : p.groups) {
+    if (copula != std::string_view::npos && (g.begin < copula || &g == owner)) continue;
+    if (&g == owner || !p.in_scope(g) || g.role == Role::source || g.role == Role::other) continue;
+    const std::size_t gap = g.end <= p.trigger.begin ? p.trigger.begin - g.end
+                            : g.begin >= p.trigger.end ? g.begin - p.trigger.end
+                                                       : 0;
+    if (gap < best) best = gap, agents = &g;
+  }
+  if (!agents) return;
+  for (const auto* g : list_around(p, *agents))
+    for (const auto* a : p.members(*g)) {
+      if (a->reference || g == owner) continue;  // "the company": too loose to stand for an agent
+      if (owner)
+        for (const auto* b : p.members(*owner)) p.add(*a, *b, 0.8);
+      else
+        p.add(*a, deal->second, 0.7);
+    }
+}
+
+// Where the words after a copula ("are", "include", "such as") begin, if
+// one follows `from` within `within` bytes; npos if none does.
+std::size_t DocumentState::copula_after(std::size_t from, std::size_t within) const {
+  const auto stretch = text_.substr(from, within);
+  std::size_t best = std::string_view::npos;
+  for (const auto& c : c_.grammar.copulas)
+    for (auto at = stretch.find(c); at != std::string_view::npos; at = stretch.find(c, at + 1)) {
+      const bool word_start = at > 0 && stretch[at - 1] == ' ';
+      const std::size_t after = at + c.size();
+      const bool word_end = after < stretch.size() && stretch[after] == ' ';
+      if (word_start && word_end) {
+        best = std::min(best, from + after);
+        break;
+      }
+    }
+  return best;
+}
+
+// The groups that continue one list with `g` ("A, B, Unknown Capital and C"):
+// neighbours separated by commas, "and", "&" and capitalised words only.
+std::vector<const Group*> DocumentState::list_around(const Pairing& p, const Group& g) const {
+  auto separates = [&](std::size_t from, std::size_t to) {
+    if (to < from || to - from > 64) return false;
+    std::string_view gap = text_.substr(from, to - from);
+    for (std::size_t i = 0; i < gap.size();) {
+      while (i < gap.size() && (gap[i] == ' ' || gap[i] == ',' || gap[i] == '&')) ++i;
+      std::size_t e = i;
+      while (e < gap.size() && gap[e] != ' ' && gap[e] != ',') ++e;
+      const auto word = gap.substr(i, e - i);
+      const bool possessive = word == "'s" || word == "’s";  // "A and B's C": C continues the list
+      if (!word.empty() && word != "and" && !possessive && !(word[0] >= 'A' && word[0] <= 'Z')) return false;
+      i = e;
+    }
+    return true;
+  };
+  std::vector<const Group*> list{&g};
+  const auto at = static_cast<std::size_t>(&g - p.groups.data());
+  for (std::size_t i = at; i + 1 < p.groups.size() && separates(p.groups[i].end, p.groups[i + 1].begin); ++i)
+    list.push_back(&p.groups[i + 1]);
+  for (std::size_t i = at; i > 0 && separates(p.groups[i - 1].end, p.groups[i].begin); --i)
+    list.push_back(&p.groups[i - 1]);
+  return list;
+}
+
+}  // namespace aikg::detail
