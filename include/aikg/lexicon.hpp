@@ -11,6 +11,7 @@
 //   candidates.tsv   kind           how unknown organisations look (suffixes, stop words)
 //   grammar.tsv      list           clause endings, list words and nouns the extractor reads by
 //   prepositions.tsv role           English prepositions and the role they give a name
+//   synonyms.tsv     word           another form of a word inside Korean names (AI: 인공지능)
 //
 // A cue in ASCII matches case-insensitively at word boundaries; a trailing '*'
 // lets it match as a prefix ("invest*"). Other cues match as substrings.

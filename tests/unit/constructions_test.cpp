@@ -435,3 +435,18 @@ TEST_CASE("generic nouns, plurals and months are never discovered", "[extractor]
     }
   }
 }
+
+TEST_CASE("a name matches across glosses and the other form of a word", "[extractor][constructions]") {
+  // Global Telco AI Alliance: "글로벌 텔코 AI 얼라이언스" in the gazetteer.
+  const std::vector<std::string> sentences{
+      "SK텔레콤이 '글로벌 텔코(통신사) AI 얼라이언스'에 참여했다.",
+      "SK텔레콤이 '글로벌 텔코 인공지능(AI) 얼라이언스'에 참여했다.",
+      "SK텔레콤이 글로벌 텔코(통신사) 인공지능 얼라이언스에 참여했다.",
+  };
+  for (const auto& s : sentences) {
+    INFO(s);
+    CHECK(find(run(s), RelationType::participation, "SK Telecom", "Global Telco AI Alliance"));
+  }
+  // A parenthesis after a whole name stays outside it.
+  CHECK(find(run("삼성전자(005930)는 네이버와 업무협약을 맺었다."), RelationType::mou, "Samsung Electronics", "Naver"));
+}

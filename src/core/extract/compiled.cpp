@@ -57,12 +57,18 @@ void Compiled::compile_grammar(const Lexicon& lexicon) {
 
 Compiled::Compiled(const Gazetteer& gazetteer, const Lexicon& lexicon) {
   const auto& entries = gazetteer.entries();
+  std::vector<std::pair<std::string, std::string>> synonyms;
+  for (const auto& e : lexicon.list("synonyms")) synonyms.emplace_back(e.label, e.cue);
   for (std::uint32_t i = 0; i < entries.size(); ++i) {
     for (const auto& a : entries[i].aliases) {
       const auto compact = without_spaces(a);
       if (compact.empty()) continue;
       aliases.push_back({i, compact, is_ascii(compact) && has_upper(compact)});
       names.add(a, static_cast<std::uint32_t>(aliases.size() - 1));
+      // "글로벌 텔코 AI 얼라이언스" is also written "... 인공지능 얼라이언스".
+      for (const auto& [word, other] : synonyms)
+        if (const auto at = a.find(word); at != std::string::npos && !is_ascii(a))
+          names.add(a.substr(0, at) + other + a.substr(at + word.size()), static_cast<std::uint32_t>(aliases.size() - 1));
     }
   }
   // Every cue is in `cues` before any pointer to one is taken: the vector

@@ -33,6 +33,7 @@ bool label_accepted(std::string_view list, std::string_view label) {
                                       "copula"};
     return std::find(lists.begin(), lists.end(), label) != lists.end();
   }
+  if (list == "synonyms") return !label.empty();
   if (list == "candidates")
     return label == "suffix" || label == "english_suffix" || label == "stop" || label == "descriptor" ||
            label == "english_descriptor";

@@ -46,6 +46,13 @@ void PhraseMatcher::match_at(std::string_view text, std::size_t pos, std::vector
       i = next;
       continue;
     }
+    if (skip_glosses_ && c == '(' && node != 0 && child(node, c) == 0) {
+      constexpr std::size_t kLongestGloss = 40;  // bytes: "(통신사)", "(Artificial Intelligence)"
+      const auto close = text.find(')', next);
+      if (close == std::string_view::npos || close - next > kLongestGloss) return;
+      i = close + 1;
+      continue;
+    }
     node = child(node, c);
     if (node == 0) return;
     i = next;

@@ -17,7 +17,10 @@ class PhraseMatcher {
   // fold_ascii: compare ASCII letters case-insensitively.
   // skip_spaces: spaces in phrases are dropped, and spaces in the text are
   //   skipped inside a match, so "SK 하이닉스" and "SK하이닉스" meet.
-  PhraseMatcher(bool fold_ascii, bool skip_spaces) : fold_(fold_ascii), skip_spaces_(skip_spaces) {
+  // skip_glosses: inside a match, a parenthesis the phrases do not continue
+  //   with is a gloss and is skipped: "텔코(통신사) AI 얼라이언스" meets "텔코 AI 얼라이언스".
+  PhraseMatcher(bool fold_ascii, bool skip_spaces, bool skip_glosses = false)
+      : fold_(fold_ascii), skip_spaces_(skip_spaces), skip_glosses_(skip_glosses) {
     nodes_.emplace_back();
   }
 
@@ -41,7 +44,7 @@ class PhraseMatcher {
   char32_t fold(char32_t c) const { return fold_ && c >= 'A' && c <= 'Z' ? c + 32 : c; }
   std::uint32_t child(std::uint32_t node, char32_t c) const;
 
-  bool fold_, skip_spaces_;
+  bool fold_, skip_spaces_, skip_glosses_;
   std::vector<Node> nodes_;
   std::unordered_map<std::uint64_t, std::uint32_t> edges_;  // (node << 32 | code point) -> node
   // The root's children for the Basic Multilingual Plane, looked up directly:

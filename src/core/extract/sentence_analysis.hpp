@@ -39,7 +39,7 @@ struct Compiled {
     bool case_sensitive;       // Latin aliases with capitals match as written or in capitals
   };
   std::vector<Alias> aliases;
-  PhraseMatcher names{true, true};
+  PhraseMatcher names{true, true, true};
 
   // gap_first, gap_second: the two parts of a trigger with a gap ("함께 ... 개발").
   enum class CueKind : std::uint8_t { trigger, status, direction, title, reference, gap_first, gap_second };
