@@ -450,3 +450,30 @@ TEST_CASE("a name matches across glosses and the other form of a word", "[extrac
   // A parenthesis after a whole name stays outside it.
   CHECK(find(run("삼성전자(005930)는 네이버와 업무협약을 맺었다."), RelationType::mou, "Samsung Electronics", "Naver"));
 }
+
+TEST_CASE("a ticker or a country between list members keeps the list", "[extractor][constructions]") {
+  const std::vector<std::string> sentences{
+      "NVIDIA Corp. (NASDAQ: NVDA) and Japan's SoftBank Group signed a contract on Monday.",
+      "NVIDIA and Japan's SoftBank Group signed a contract on Monday.",
+      "엔비디아와 일본 소프트뱅크그룹이 계약을 체결했다.",
+  };
+  for (const auto& s : sentences) {
+    INFO(s);
+    CHECK(find(run(s), RelationType::contract, "NVIDIA", "SoftBank Group"));
+  }
+}
+
+TEST_CASE("a deal the subjects call their own is between them", "[extractor][constructions]") {
+  const std::vector<std::string> sentences{
+      "NVIDIA and SoftBank Group called off their $40 billion deal to buy a chip designer.",
+      "NVIDIA and SoftBank Group ended their partnership over a chip start-up.",
+      "엔비디아와 소프트뱅크그룹은 양사의 계약을 해지했다.",
+  };
+  for (const auto& s : sentences) {
+    INFO(s);
+    const auto d = run(s);
+    const bool between = find(d, RelationType::contract, "NVIDIA", "SoftBank Group") ||
+                         find(d, RelationType::partnership, "NVIDIA", "SoftBank Group");
+    CHECK(between);
+  }
+}

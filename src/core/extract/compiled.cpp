@@ -44,7 +44,8 @@ void Compiled::compile_grammar(const Lexicon& lexicon) {
       {"nominal_head", &g.nominal_heads}, {"group_noun", &g.group_nouns}, {"firm_noun", &g.firm_nouns},
       {"list_word", &g.list_words},     {"including", &g.including},     {"context_ending", &g.context_endings},
       {"english_verb", &g.english_verbs}, {"english_break", &g.english_breaks},
-      {"reporting_verb", &g.reporting_verbs}, {"copula", &g.copulas}};
+      {"reporting_verb", &g.reporting_verbs}, {"copula", &g.copulas},
+      {"own_word", &g.own_words}};
   for (const auto& e : lexicon.list("grammar")) {
     std::string word = e.cue;
     std::replace(word.begin(), word.end(), '_', ' ');
@@ -113,7 +114,10 @@ Compiled::Compiled(const Gazetteer& gazetteer, const Lexicon& lexicon) {
   for (const auto& e : lexicon.list("titles")) titles.add(e.cue, 0);
   for (const auto& e : lexicon.list("prepositions")) prepositions.emplace(e.cue, role_from_label(e.label));
   compile_grammar(lexicon);
-  for (const auto& e : lexicon.list("common_words")) common_words.emplace(alias_key(e.cue), true);
+  for (const auto& e : lexicon.list("common_words")) {
+    common_words.emplace(alias_key(e.cue), true);
+    if (e.label == "place") places.emplace(alias_key(e.cue), true);
+  }
   for (const auto& e : lexicon.list("candidates")) {
     if (e.label == "suffix") company_suffixes.push_back(e.cue);
     if (e.label == "english_suffix") english_suffixes.push_back(e.cue);

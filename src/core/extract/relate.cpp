@@ -190,6 +190,11 @@ void DocumentState::relate_directed(const Pairing& p, const std::vector<CueHit>&
 }
 
 void DocumentState::relate_undirected(const Pairing& p) const {
+  // "A and B called off their deal", "양사의 계약": the deal is the subjects' own.
+  if (p.subjects.size() == 1 && p.subjects.front()->units.size() >= 2 && owned_by_subjects(p.trigger)) {
+    pair_within(p, *p.subjects.front());
+    return;
+  }
   auto partner_groups = p.with_role({Role::partner});
   if (!p.english && !partner_groups.empty()) add_listed_before(p, partner_groups);
   if (!p.subjects.empty() && !partner_groups.empty()) {
@@ -225,6 +230,18 @@ void DocumentState::relate_undirected(const Pairing& p) const {
   }
   if (p.trigger.cue->weak) return;  // a generic word needs its partner in the sentence
   relate_one_group(p);
+}
+
+// Whether a possessive that points back at the subjects ("their", "its own",
+// "양사의") stands shortly before the trigger (own_words in grammar.tsv).
+bool DocumentState::owned_by_subjects(const CueHit& trigger) const {
+  constexpr std::size_t kBefore = 24;  // bytes: "their $40 billion deal"
+  const std::size_t from = trigger.begin > sentence_begin_ + kBefore ? trigger.begin - kBefore : sentence_begin_;
+  const auto before = text_.substr(from, trigger.begin - from);
+  return std::any_of(c_.grammar.own_words.begin(), c_.grammar.own_words.end(), [&](const std::string& w) {
+    const auto at = before.find(w);
+    return at != std::string_view::npos && (at == 0 || before[at - 1] == ' ');
+  });
 }
 
 // Korean marks only the last member of a list: "A가 B, (설명) C와 함께" makes

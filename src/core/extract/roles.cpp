@@ -17,7 +17,7 @@ std::vector<Group> DocumentState::group_units(const Sentence& s, std::vector<Uni
     if (to < from) return false;
     // Only punctuation and at most one conjunction may stand between members.
     std::string rest;
-    const auto gap = text_.substr(from, to - from);
+    const auto gap = without_settings(text_.substr(from, to - from));
     for (std::size_t i = 0; i < gap.size();) {
       const char32_t c = next_code_point(gap, i);
       if (c == ',' || c == 0xB7 || c == '/' || c == '\'' || c == '"' || c == '&') c == '&' ? rest += " & " : rest += ' ';
@@ -98,6 +98,33 @@ std::pair<std::size_t, std::size_t> DocumentState::english_clause_of(std::size_t
   const auto next = std::upper_bound(english_clauses_.begin(), english_clauses_.end(), pos);
   const std::size_t begin = next == english_clauses_.begin() ? s.begin : *(next - 1);
   return {begin, next == english_clauses_.end() ? s.end : *next};
+}
+
+// The words between two list members without what only sets a member in
+// place: a parenthesis ("(NASDAQ: NVDA)") and a country ("Japan's", "미국").
+std::string DocumentState::without_settings(std::string_view gap) const {
+  std::string out;
+  int depth = 0;
+  for (std::size_t i = 0; i < gap.size();) {
+    std::size_t e = gap.find(' ', i);
+    if (e == std::string_view::npos) e = gap.size();
+    std::string_view word = gap.substr(i, e - i);
+    i = e + 1;
+    if (word.starts_with("(")) ++depth;
+    const bool closes = word.ends_with(")");
+    if (depth > 0) {
+      if (closes) --depth;
+      continue;
+    }
+    auto place = word;
+    if (place.ends_with("'s") || place.ends_with("’s")) place.remove_suffix(place.ends_with("'s") ? 2 : 4);
+    if (c_.places.contains(alias_key(place))) continue;
+    // "NVIDIA Corp. and": a legal suffix the name match left out.
+    if (std::find(c_.english_suffixes.begin(), c_.english_suffixes.end(), word) != c_.english_suffixes.end()) continue;
+    if (!out.empty()) out += ' ';
+    out += word;
+  }
+  return out;
 }
 
 // Where the first word of the english_verb list stands in the sentence (or its end).

@@ -76,6 +76,7 @@ struct Compiled {
   TextMap<bool> not_organisations;
   std::vector<std::string> korean_descriptors, english_descriptors;  // nouns before a name: 스타트업, startup
   TextMap<bool> common_words;                                         // alias keys of data/lexicon/common_words.tsv
+  TextMap<bool> places;                                               // its `place` rows: countries, regions
   TextMap<Role> prepositions;                       // English preposition -> role
 
   // Grammar words (data/lexicon/grammar.tsv), one list each.
@@ -86,6 +87,7 @@ struct Compiled {
     std::vector<std::string> english_breaks;
     std::vector<std::string> reporting_verbs;  // sorted
     std::vector<std::string> copulas;
+    std::vector<std::string> own_words;
   } grammar;
 };
 
@@ -156,6 +158,7 @@ class DocumentState {
   std::vector<CueHit> find_cues(const Sentence& s) const;
   bool capitalised_mid_sentence(const Sentence& s, std::size_t at, std::string_view cue) const;
   std::size_t first_english_verb(const Sentence& s) const;
+  std::string without_settings(std::string_view gap) const;
   std::size_t reporting_tail(const Sentence& s) const;
   std::vector<std::size_t> english_clause_starts(const Sentence& s) const;
   std::pair<std::size_t, std::size_t> english_clause_of(std::size_t pos, const Sentence& s) const;
@@ -181,6 +184,7 @@ class DocumentState {
   void pair_within(const Pairing& p, const Group& g) const;
   void add_listed_before(const Pairing& p, std::vector<const Group*>& partners) const;
   bool joint_work_in_clause(const Pairing& p) const;
+  bool owned_by_subjects(const CueHit& trigger) const;
   void complete_from_context(const Pairing& p, const std::vector<const Unit*>& solo) const;
   void relate_subsidiaries(const std::vector<Unit>& units, const std::vector<Group>& groups,
                            const std::vector<CueHit>& cues, std::vector<FoundRelation>& out);
