@@ -477,3 +477,17 @@ TEST_CASE("a deal the subjects call their own is between them", "[extractor][con
     CHECK(between);
   }
 }
+
+TEST_CASE("a Korean list of described investors joins the deal", "[extractor][constructions]") {
+  const std::vector<std::string> articles{
+      "리벨리온은 삼성전자로부터 투자를 유치했다. 이 투자에는 미국 투자사 피델리티, 국내 포털 네이버, 카카오 등이 참여했다.",
+      "리벨리온이 삼성전자로부터 투자를 받았다. 이번 투자에는 피델리티, 인터넷 기업 네이버, 메신저 기업 카카오가 참여한다.",
+      "리벨리온은 삼성전자로부터 투자를 유치했다. 이 투자에는 네이버, 피델리티, 카카오 등이 함께 참여했다.",
+  };
+  for (const auto& text : articles) {
+    INFO(text);
+    const auto d = run(text);
+    CHECK(find(d, RelationType::investment, "Naver", "Rebellions"));
+    CHECK(find(d, RelationType::investment, "Kakao", "Rebellions"));
+  }
+}

@@ -29,6 +29,7 @@ void DocumentState::join_deal(const Pairing& p, const std::vector<CueHit>& cues)
   std::vector<const Group*> takers;
   for (const auto* g : p.subjects)
     if (p.in_scope(*g)) takers.push_back(g);
+  if (!p.english && takers.size() == 1) add_listed_before(p, takers);  // "A, B, C 등이 참여"
   if (takers.empty())
     for (const auto& g : p.groups)
       if (p.in_scope(g) && g.role == Role::none) takers.push_back(&g);

@@ -246,17 +246,18 @@ bool DocumentState::owned_by_subjects(const CueHit& trigger) const {
 
 // Korean marks only the last member of a list: "A가 B, (설명) C와 함께" makes
 // B a partner too when a comma follows it and C's particle closes the list.
-void DocumentState::add_listed_before(const Pairing& p, std::vector<const Group*>& partners) const {
-  constexpr std::size_t kListSpan = 96;  // bytes: a list with a short description of its last member
-  const Group* last = partners.back();
-  for (const auto& g : p.groups) {
-    if (&g == last || g.end > last->begin || last->begin - g.end > kListSpan || g.role != Role::none ||
-        p.is_subject(&g))
-      continue;
-    if (text_.substr(g.end, last->begin - g.end).find('.') != std::string_view::npos) continue;
-    const auto after = text_.substr(g.end, 2);
+// Walks back from the last member, one comma-ended name at a time.
+void DocumentState::add_listed_before(const Pairing& p, std::vector<const Group*>& members) const {
+  constexpr std::size_t kStep = 96;  // bytes between members: a short description of the next one
+  const Group* first = members.back();
+  for (auto g = p.groups.rbegin(); g != p.groups.rend(); ++g) {
+    if (g->end > first->begin || g->role != Role::none || p.is_subject(&*g)) continue;
+    if (first->begin - g->end > kStep) break;
+    if (text_.substr(g->end, first->begin - g->end).find('.') != std::string_view::npos) break;
+    const auto after = text_.substr(g->end, 2);
     if (!after.starts_with(",") && !after.starts_with("·")) continue;
-    if (std::find(partners.begin(), partners.end(), &g) == partners.end()) partners.push_back(&g);
+    if (std::find(members.begin(), members.end(), &*g) == members.end()) members.push_back(&*g);
+    first = &*g;
   }
 }
 
