@@ -491,3 +491,20 @@ TEST_CASE("a Korean list of described investors joins the deal", "[extractor][co
     CHECK(find(d, RelationType::investment, "Kakao", "Rebellions"));
   }
 }
+
+TEST_CASE("a person named in full stands for the organisation by one part of the name", "[extractor][constructions]") {
+  // Chey Tae-won leads SK Group, Jensen Huang leads NVIDIA (people.tsv).
+  const std::vector<std::string> articles{
+      "SK Group chairman Chey Tae-won visited California. Chey met with Microsoft executives on Monday.",
+      "Jensen Huang spoke in Taipei. Later, Huang met with Microsoft leaders to discuss chips.",
+      "Chey Tae-won flew to Seattle. On Tuesday Chey also met with Microsoft's chief executive.",
+  };
+  for (const auto& text : articles) {
+    INFO(text);
+    const auto d = run(text);
+    const bool met = find(d, RelationType::meeting, "SK Group", "Microsoft") || find(d, RelationType::meeting, "NVIDIA", "Microsoft");
+    CHECK(met);
+  }
+  // Before the full name appears, the bare name is nobody.
+  CHECK_FALSE(has_type(run("Huang met with Microsoft leaders in Seattle."), RelationType::meeting));
+}

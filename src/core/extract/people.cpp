@@ -3,6 +3,7 @@
 #include "extract/sentence_analysis.hpp"
 
 #include <algorithm>
+#include <cctype>
 
 #include "aikg/text.hpp"
 #include "extract/script.hpp"
@@ -32,6 +33,7 @@ void DocumentState::merge_people(std::vector<Unit>& units) {
         const char32_t first = next_code_point(a, k);
         if (is_hangul_syllable(first) && count_code_points(a) >= 3 && a.find(' ') == std::string::npos)
           surname_to_person_[a.substr(0, k)] = person;
+        remember_english_name(a, person);
       }
       if (adjacent_next && u.role == Role::none && entry(units[i + 1]) &&
           entry(units[i + 1])->kind != EntityKind::person) {
@@ -50,8 +52,9 @@ void DocumentState::merge_people(std::vector<Unit>& units) {
     }
     if (e && adjacent_next && u.role == Role::none && entry(units[i + 1]) &&
         entry(units[i + 1])->kind == EntityKind::person) {
-      // "삼성전자 이재용 회장은": the organisation first.
+      // "한빛전자 김한빛 회장은": the organisation first.
       person_org_[units[i + 1].entry] = u.entry;
+      for (const auto& a : entry(units[i + 1])->aliases) remember_english_name(a, units[i + 1].entry);
       u.end = units[i + 1].end;
       u.role = units[i + 1].role;
       ++i;
@@ -111,7 +114,45 @@ void DocumentState::find_references(const Sentence& s, const std::vector<CueHit>
     u.role = read_tail(i, s.end, u.end, deung, titled);
     units.push_back(u);
   }
+  find_english_names_again(s, units);
   std::sort(units.begin(), units.end(), [](const Unit& a, const Unit& b) { return a.begin < b.begin; });
+}
+
+// English news names a person in full once, then by one part of the name:
+// "Chey Tae-won" then "Chey", "Jensen Huang" then "Huang". Both the first
+// and the last part are remembered, once the full name has appeared.
+void DocumentState::remember_english_name(std::string_view alias, int person) {
+  constexpr std::size_t kShortest = 3;  // "Su", "Li": too short to stand alone
+  const auto space = alias.find(' ');
+  if (!is_ascii(alias) || space == std::string_view::npos) return;
+  for (const auto part : {alias.substr(0, space), alias.substr(alias.rfind(' ') + 1)})
+    if (part.size() >= kShortest && std::isupper(static_cast<unsigned char>(part[0])) && !is_common_word(part))
+      english_name_to_person_.emplace(std::string(part), person);
+}
+
+void DocumentState::find_english_names_again(const Sentence& s, std::vector<Unit>& units) {
+  if (english_name_to_person_.empty()) return;
+  for (std::size_t i = s.begin; i < s.end;) {
+    std::size_t e = i;
+    while (e < s.end && (std::isalnum(static_cast<unsigned char>(text_[e])) || text_[e] == '-')) ++e;
+    if (e == i) {
+      ++i;
+      continue;
+    }
+    const bool starts_word = i == s.begin || !std::isalnum(static_cast<unsigned char>(text_[i - 1]));
+    const auto it = english_name_to_person_.find(std::string(text_.substr(i, e - i)));
+    const bool overlaps = std::any_of(units.begin(), units.end(), [&](const Unit& u) { return u.begin <= i && i < u.end; });
+    // "Huang Renxun": a different person with the same first name.
+    const bool continues = e + 1 < s.end && text_[e] == ' ' && std::isupper(static_cast<unsigned char>(text_[e + 1]));
+    if (starts_word && it != english_name_to_person_.end() && !overlaps && !continues) {
+      Unit u;
+      u.begin = i;
+      u.end = e;
+      u.entry = organisation_of(it->second);
+      if (u.entry >= 0) units.push_back(u);
+    }
+    i = e;
+  }
 }
 
 }  // namespace aikg::detail

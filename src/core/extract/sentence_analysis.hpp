@@ -151,6 +151,8 @@ class DocumentState {
   Role read_tail(std::size_t pos, std::size_t limit, std::size_t& end, bool& deung, bool& titled);
   std::optional<Role> particle_role(std::string_view rest) const;
   void merge_people(std::vector<Unit>& units);
+  void remember_english_name(std::string_view alias, int person);
+  void find_english_names_again(const Sentence& s, std::vector<Unit>& units);
   int organisation_of(int person) const;  // gazetteer index, or -1
   std::vector<Group> group_units(const Sentence& s, std::vector<Unit>& units);
   void assign_english_roles(const Sentence& s, const std::vector<Unit>& units, std::vector<Group>& groups,
@@ -213,7 +215,8 @@ class DocumentState {
   bool debug_ = false;
   std::size_t sentence_begin_ = 0, sentence_end_ = 0;
   std::vector<std::size_t> english_clauses_;  // where the clauses of the current English sentence begin
-  std::unordered_map<std::string, int> surname_to_person_;   // "이" -> gazetteer index of 이재용
+  std::unordered_map<std::string, int> surname_to_person_;   // "김" -> gazetteer index of 김한빛
+  std::unordered_map<std::string, int> english_name_to_person_;  // "Chey", "Huang" once the full name appeared
   std::unordered_map<int, int> person_org_;                  // person index -> organisation index
   std::map<std::string, int> mention_counts_;                // entity key -> mentions in the article
   // Names found by count_mentions, per sentence (begin, end), reused by analyse.
