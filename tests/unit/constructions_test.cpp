@@ -508,3 +508,29 @@ TEST_CASE("a person named in full stands for the organisation by one part of the
   // Before the full name appears, the bare name is nobody.
   CHECK_FALSE(has_type(run("Huang met with Microsoft leaders in Seattle."), RelationType::meeting));
 }
+
+TEST_CASE("sources without a named target give to the article's deal", "[extractor][constructions]") {
+  const std::vector<std::string> articles{
+      "Samsung Electronics will invest in Rebellions. The round will be topped up with money from Naver and from Kakao, bringing the total investment to $300 million.",
+      "리벨리온은 삼성전자로부터 투자를 유치한다. 여기에 네이버로부터 추가 투자가 더해진다.",
+      "Samsung Electronics invested in Rebellions. More funding came from Naver.",
+  };
+  for (const auto& text : articles) {
+    INFO(text);
+    CHECK(find(run(text), RelationType::investment, "Naver", "Rebellions"));
+  }
+  // No deal told before: a source alone relates nothing.
+  CHECK_FALSE(has_type(run("More funding came from Naver."), RelationType::investment));
+}
+
+TEST_CASE("a verb and its object are no firm noun", "[extractor][constructions]") {
+  const std::vector<std::string> sentences{
+      "Samsung Electronics will invest funds in Rebellions next year.",
+      "Samsung Electronics plans to invest funds into Rebellions.",
+      "Samsung Electronics said it would invest funds in Rebellions.",
+  };
+  for (const auto& s : sentences) {
+    INFO(s);
+    CHECK(find(run(s), RelationType::investment, "Samsung Electronics", "Rebellions"));
+  }
+}

@@ -18,6 +18,12 @@ bool is_trigger(const CueHit& h) { return h.cue->kind == Compiled::CueKind::trig
 // Trigger words that do not state a relation here: inside a longer word that
 // means something else ("경쟁력" is not a rivalry), or modifying the noun that
 // follows ("협력 의향서" is a letter of intent, "투자 회사들" are investment firms).
+bool after_determiner(std::string_view text, std::size_t pos) {
+  for (std::string_view d : {"the ", "a ", "an ", "its ", "their "})
+    if (pos >= d.size() && text.substr(pos - d.size(), d.size()) == d) return true;
+  return false;
+}
+
 void drop_non_triggers(std::string_view text, const std::vector<std::string>& firm_nouns, std::vector<CueHit>& cues) {
   std::vector<std::pair<std::size_t, std::size_t>> blocked;
   for (const auto& h : cues)
@@ -29,6 +35,8 @@ void drop_non_triggers(std::string_view text, const std::vector<std::string>& fi
     std::size_t p = h.end;
     if (h.cue->ascii) {  // "investment firm": the rest of the word, then the noun
       while (p < text.size() && std::isalpha(static_cast<unsigned char>(text[p]))) ++p;
+      // "invest funds" is a verb and its object; "the supply fund" a noun.
+      if (p == h.end && !after_determiner(text, h.begin)) return false;
       if (p >= text.size() || text[p] != ' ') return false;
       const auto next = text.substr(p + 1);
       return std::any_of(firm_nouns.begin(), firm_nouns.end(), [&](const std::string& noun) {

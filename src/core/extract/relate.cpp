@@ -181,12 +181,23 @@ void DocumentState::relate_directed(const Pairing& p, const std::vector<CueHit>&
       {Role::source}, {Role::partner}, {Role::recipient}, {Role::possessive}, {Role::object, Role::none}};
   const std::vector<std::vector<Role>> target_roles{
       {Role::recipient}, {Role::object}, {Role::possessive}, {Role::partner}, {Role::none, Role::other}};
+  // "... supplemented by 30 billion from A and 430 billion from B": sources
+  // without a named target give to the article's deal of this type.
+  const auto deal = deal_target_.find(p.type);
+  if (p.subjects.empty() && deal != deal_target_.end()) {
+    for (const auto* g : p.with_role({Role::source}))
+      for (const auto* a : p.members(*g)) p.add(*a, deal->second, 0.7);
+    return;
+  }
   for (const auto& roles : reverse ? source_roles : target_roles) {
     const Group* other = p.nearest(p.with_role(roles));
     if (!other) continue;
     for (const auto* s : p.subjects) reverse ? p.add_all(*other, *s, 0.85) : p.add_all(*s, *other, 0.85);
     return;
   }
+  // No target, but a source ("여기에 B로부터 추가 투자가"): it gives to the subject.
+  if (const Group* from = p.nearest(p.with_role({Role::source})))
+    for (const auto* s : p.subjects) p.add_all(*from, *s, 0.75);
 }
 
 void DocumentState::relate_undirected(const Pairing& p) const {
