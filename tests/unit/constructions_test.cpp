@@ -211,7 +211,8 @@ TEST_CASE("a hedge in a joined clause does not reach the deal", "[extractor][con
   };
   for (const auto& s : sentences) {
     INFO(s);
-    const auto* m = find(run(s), RelationType::mou, "Samsung Electronics", "Naver");
+    const auto d = run(s);
+    const auto* m = find(d, RelationType::mou, "Samsung Electronics", "Naver");
     REQUIRE(m);
     CHECK(m->status == Status::done);
   }
@@ -244,7 +245,8 @@ TEST_CASE("a reported decision keeps its status", "[extractor][constructions]") 
   };
   for (const auto& s : sentences) {
     INFO(s);
-    const auto* m = find(run(s), RelationType::joint_venture, "Samsung Electronics", "Naver");
+    const auto d = run(s);
+    const auto* m = find(d, RelationType::joint_venture, "Samsung Electronics", "Naver");
     REQUIRE(m);
     CHECK(m->status == Status::planned);
   }
@@ -392,7 +394,8 @@ TEST_CASE("a sentence in the plain present announces a plan", "[extractor][const
   };
   for (const auto& c : cases) {
     INFO(c.sentence);
-    const auto* m = find(run(c.sentence), RelationType::joint_venture, "NVIDIA", "Samsung Electronics");
+    const auto d = run(c.sentence);
+    const auto* m = find(d, RelationType::joint_venture, "NVIDIA", "Samsung Electronics");
     REQUIRE(m);
     CHECK(m->status == c.status);
   }
