@@ -22,7 +22,8 @@ TEST_CASE("every built-in list loads and every relation type has a trigger", "[l
 }
 
 TEST_CASE("every grammar list the extractor reads has words", "[lexicon]") {
-  const auto& grammar = Lexicon::builtin().list("grammar");
+  const auto lexicon = Lexicon::builtin();
+  const auto& grammar = lexicon.list("grammar");
   for (const char* list : {"open_ending", "connective", "adnominal", "nominal_head", "group_noun", "firm_noun",
                            "list_word", "including", "context_ending"}) {
     INFO(list);
