@@ -17,9 +17,16 @@ done
 # threads cannot all start. The ingest runs with those that could, and stores
 # what one thread stores.
 "$AIKG" relations --json --db "$WORK/j1.db" > "$WORK/one.json"
-set +e; err=$(ulimit -v 400000; "$AIKG" ingest --db "$WORK/limited.db" --jobs 256 "$SRC/samples" 2>&1 > /dev/null); rc=$?; set -e
-grep -q terminate <<<"$err" && fail "thread creation failure: $err"
-[ "$rc" = 0 ] || [ "$rc" = 1 ] || fail "ingest with threads unavailable exited $rc: $err"
-"$AIKG" relations --json --db "$WORK/limited.db" > "$WORK/limited.json"
-cmp -s "$WORK/one.json" "$WORK/limited.json" || fail "ingest with few threads differs from one thread"
+# AddressSanitizer reserves terabytes of shadow address space at start, so an
+# instrumented binary cannot run under ulimit -v at all: that case is for the
+# plain build (tools/sanitize.sh exports ASAN_OPTIONS).
+if [ -z "${ASAN_OPTIONS:-}" ]; then
+  set +e; err=$(ulimit -v 400000; "$AIKG" ingest --db "$WORK/limited.db" --jobs 256 "$SRC/samples" 2>&1 > /dev/null); rc=$?; set -e
+  grep -q terminate <<<"$err" && fail "thread creation failure: $err"
+  [ "$rc" = 0 ] || [ "$rc" = 1 ] || fail "ingest with threads unavailable exited $rc: $err"
+  "$AIKG" relations --json --db "$WORK/limited.db" > "$WORK/limited.json"
+  cmp -s "$WORK/one.json" "$WORK/limited.json" || fail "ingest with few threads differs from one thread"
+else
+  echo "jobs_range: the ulimit -v case skipped under AddressSanitizer"
+fi
 echo "jobs_range: ok"
