@@ -5,6 +5,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,16 +42,36 @@ struct Score {
   double f1() const;
 };
 
+// Mean F1 of the classes in `scores` (macro average); 0 when there are none.
+template <class Key>
+double macro_f1(const std::map<Key, Score>& scores) {
+  double sum = 0;
+  for (const auto& [k, s] : scores) sum += s.f1();
+  return scores.empty() ? 0.0 : sum / static_cast<double>(scores.size());
+}
+
+// A miss, extra or wrong status with the reason it is one, read off the
+// predictions around it: "unknown name" (a gold party resolves to no entity),
+// "reversed" (same type, other direction), "other type: T" (the pair was found
+// as another type), "pair not related" / "pair not in gold", "status G->P".
+struct Finding {
+  std::string reason, text;
+};
+
 struct DocumentReport {
   std::string doc;
-  std::vector<std::string> misses, extras, wrong_status;  // human-readable lines
+  std::vector<Finding> misses, extras, wrong_status;
 };
 
 struct EvalResult {
   Score pairs, typed;
   std::size_t status_matched = 0, status_correct = 0;
   double status_accuracy() const;
-  std::vector<DocumentReport> documents;  // in gold order
+  std::map<RelationType, Score> by_type;  // typed score per relation type
+  std::map<Status, Score> by_status;      // typed matches that also agree on the status
+  std::map<std::string, std::size_t> miss_reasons, extra_reasons, status_reasons;
+  std::vector<std::string> unknown_names;  // gold names that resolve to no entity, sorted
+  std::vector<DocumentReport> documents;   // in gold order
 };
 
 // `canonical` maps a gold name to the canonical entity name it resolves to in

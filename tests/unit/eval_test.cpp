@@ -4,6 +4,8 @@
 #include "aikg/error.hpp"
 #include "aikg/eval.hpp"
 
+#include <map>
+
 using namespace aikg;
 
 namespace {
@@ -91,4 +93,59 @@ TEST_CASE("precision, recall and F1 are zero, not NaN, on empty input", "[eval]"
   CHECK(s.precision() == 0.0);
   CHECK(s.recall() == 0.0);
   CHECK(s.f1() == 0.0);
+}
+
+TEST_CASE("scores per type and per status add up to the typed score", "[eval]") {
+  const auto gold = parse_gold(kGold, "gold.tsv");
+  const std::vector<PredictedRelation> predicted{
+      {"d1", RelationType::loi, "Samsung Electronics", "OpenAI", Status::done},
+      {"d1", RelationType::meeting, "Samsung Electronics", "OpenAI", Status::planned},
+      {"d1", RelationType::mou, "Samsung Electronics", "OpenAI", Status::done},
+  };
+  const auto r = evaluate(gold, predicted, canonical);
+  CHECK(r.by_type.at(RelationType::loi).true_positives == 1);
+  CHECK(r.by_type.at(RelationType::mou).false_positives == 1);
+  CHECK(r.by_type.at(RelationType::supply).false_negatives == 1);
+  CHECK(r.by_type.count(RelationType::investment) == 0);
+  // meeting matched with the wrong status: a false positive of `planned`, a miss of `done`.
+  CHECK(r.by_status.at(Status::planned).false_positives == 1);
+  CHECK(r.by_status.at(Status::done).false_negatives == 1);
+  // the mou is an extra `done`, the missed supply a miss of `planned`.
+  CHECK(r.by_status.at(Status::done).false_positives == 1);
+  CHECK(r.by_status.at(Status::planned).false_negatives == 1);
+  CHECK(r.by_status.at(Status::done).true_positives == 1);
+  std::size_t tp = 0;
+  for (const auto& [type, s] : r.by_type) tp += s.true_positives;
+  CHECK(tp == r.typed.true_positives);
+  CHECK(macro_f1(r.by_type) == Approx((1.0 + 0.0 + 0.0 + 1.0) / 4));
+}
+
+TEST_CASE("misses and extras carry the reason they are one", "[eval]") {
+  const auto gold = parse_gold(
+      "doc\ttype\tsource\ttarget\tstatus\n"
+      "d1\tinvestment\tSamsung Electronics\tOpenAI\tdone\n"
+      "d1\tsupply\tSamsung Electronics\tOpenAI\tplanned\n"
+      "d1\tpartnership\tSamsung Electronics\tNimbus Robotics\tdone\n"
+      "d1\tmou\tOpenAI\tSamsung Group\tdone\n",
+      "g");
+  const std::vector<PredictedRelation> predicted{
+      {"d1", RelationType::investment, "OpenAI", "Samsung Electronics", Status::done},  // reversed
+      {"d1", RelationType::contract, "Samsung Electronics", "OpenAI", Status::done},    // other type
+      {"d1", RelationType::mou, "OpenAI", "Samsung Group", Status::planned},            // wrong status
+  };
+  const auto r = evaluate(gold, predicted, canonical);
+  REQUIRE(r.documents.size() == 1);
+  const auto& d = r.documents[0];
+  std::map<std::string, std::string> misses, extras;
+  for (const auto& f : d.misses) misses[f.text.substr(0, f.text.find(' '))] = f.reason;
+  for (const auto& f : d.extras) extras[f.text.substr(0, f.text.find(' '))] = f.reason;
+  CHECK(misses["investment"] == "reversed");
+  CHECK(misses["supply"] == "other type");
+  CHECK(misses["partnership"] == "unknown name");
+  CHECK(extras["investment"] == "reversed");
+  CHECK(extras["contract"] == "other type");
+  REQUIRE(d.wrong_status.size() == 1);
+  CHECK(d.wrong_status[0].reason == "done -> planned");
+  CHECK(r.miss_reasons.at("reversed") == 1);
+  CHECK(r.unknown_names == std::vector<std::string>{"Nimbus Robotics"});
 }

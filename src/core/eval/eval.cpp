@@ -78,6 +78,13 @@ struct Resolver {
 struct GoldItem {
   const GoldRelation* row;
   Names source, target;
+  bool known = true;  // every party resolves to an entity
+  bool used = false;
+};
+
+struct PredictedItem {
+  const PredictedRelation* row;
+  std::string source, target;  // keys
   bool used = false;
 };
 
@@ -94,40 +101,69 @@ std::string describe(const PredictedRelation& p) {
   return fmt::format("{} {} -> {} ({})", name(p.type), p.source, p.target, name(p.status));
 }
 
-void score_document(const std::string& doc, std::vector<GoldItem>& gold, const std::vector<const PredictedRelation*>& predicted,
-                    const Resolver& r, EvalResult& result) {
-  DocumentReport report{doc, {}, {}, {}};
-  // Typed relations: greedy one-to-one matching.
-  for (const auto* p : predicted) {
-    const auto s = r.key(p->source), t = r.key(p->target);
+// Why a gold relation was missed, from what was predicted for its pair.
+Finding miss_reason(const GoldItem& g, const std::vector<PredictedItem>& predicted) {
+  auto text = describe(*g.row);
+  if (!g.known) return {"unknown name", text};
+  for (const auto& p : predicted)
+    if (p.row->type == *g.row->type && matches(g, p.target, p.source, false)) return {"reversed", text};
+  for (const auto& p : predicted)
+    if (matches(g, p.source, p.target, false)) return {"other type", text + fmt::format(" [found as {}]", name(p.row->type))};
+  return {"pair not related", text};
+}
+
+// Why a prediction is an extra, from the gold of its pair.
+Finding extra_reason(const PredictedItem& p, const std::vector<GoldItem>& gold) {
+  auto text = describe(*p.row);
+  for (const auto& g : gold)
+    if (g.row->type == p.row->type && matches(g, p.target, p.source, false)) return {"reversed", text};
+  for (const auto& g : gold)
+    if (g.row->type && matches(g, p.source, p.target, false))
+      return {"other type", text + fmt::format(" [gold has {}]", name(*g.row->type))};
+  return {"pair not in gold", text};
+}
+
+void match_typed(std::vector<GoldItem>& gold, std::vector<PredictedItem>& predicted, EvalResult& result,
+                 DocumentReport& report) {
+  // Greedy one-to-one matching, in prediction order.
+  for (auto& p : predicted) {
     auto it = std::find_if(gold.begin(), gold.end(), [&](const GoldItem& g) {
-      return !g.used && g.row->type == p->type && matches(g, s, t, is_directed(p->type));
+      return !g.used && g.row->type == p.row->type && matches(g, p.source, p.target, is_directed(p.row->type));
     });
-    if (it == gold.end()) {
-      ++result.typed.false_positives;
-      report.extras.push_back(describe(*p));
+    if (it == gold.end()) continue;
+    it->used = p.used = true;
+    const Status want = it->row->status, got = p.row->status;
+    ++result.typed.true_positives;
+    ++result.by_type[p.row->type].true_positives;
+    ++result.status_matched;
+    if (got == want) {
+      ++result.status_correct;
+      ++result.by_status[got].true_positives;
       continue;
     }
-    it->used = true;
-    ++result.typed.true_positives;
-    ++result.status_matched;
-    if (p->status == it->row->status)
-      ++result.status_correct;
-    else
-      report.wrong_status.push_back(fmt::format("{}: predicted {}", describe(*it->row), name(p->status)));
+    ++result.by_status[got].false_positives;
+    ++result.by_status[want].false_negatives;
+    report.wrong_status.push_back({fmt::format("{} -> {}", name(want), name(got)), describe(*it->row)});
   }
+  for (const auto& p : predicted)
+    if (!p.used) {
+      ++result.typed.false_positives;
+      ++result.by_type[p.row->type].false_positives;
+      ++result.by_status[p.row->status].false_positives;
+      report.extras.push_back(extra_reason(p, gold));
+    }
   for (const auto& g : gold)
     if (!g.used && g.row->type) {
       ++result.typed.false_negatives;
-      report.misses.push_back(describe(*g.row));
+      ++result.by_type[*g.row->type].false_negatives;
+      ++result.by_status[g.row->status].false_negatives;
+      report.misses.push_back(miss_reason(g, predicted));
     }
-  // Pairs: unordered, any type.
+}
+
+void match_pairs(const std::vector<GoldItem>& gold, const std::vector<PredictedItem>& predicted, EvalResult& result) {
   std::set<std::pair<std::string, std::string>> predicted_pairs;
-  for (const auto* p : predicted) {
-    auto a = r.key(p->source), b = r.key(p->target);
-    if (b < a) std::swap(a, b);
-    predicted_pairs.insert({a, b});
-  }
+  for (const auto& p : predicted) predicted_pairs.insert(std::minmax(p.source, p.target));
   // Gold pairs are the distinct (unordered) name sets of the gold rows; rows
   // written with different alternatives count as different pairs.
   std::vector<std::pair<Names, Names>> gold_pairs;
@@ -149,6 +185,16 @@ void score_document(const std::string& doc, std::vector<GoldItem>& gold, const s
     ++(hit ? result.pairs.true_positives : result.pairs.false_positives);
   }
   result.pairs.false_negatives += static_cast<std::size_t>(std::count(used.begin(), used.end(), false));
+}
+
+void score_document(const std::string& doc, std::vector<GoldItem>& gold, std::vector<PredictedItem>& predicted,
+                    EvalResult& result) {
+  DocumentReport report{doc, {}, {}, {}};
+  match_typed(gold, predicted, result, report);
+  match_pairs(gold, predicted, result);
+  for (const auto& f : report.misses) ++result.miss_reasons[f.reason];
+  for (const auto& f : report.extras) ++result.extra_reasons[f.reason];
+  for (const auto& f : report.wrong_status) ++result.status_reasons[f.reason];
   result.documents.push_back(std::move(report));
 }
 
@@ -157,17 +203,29 @@ void score_document(const std::string& doc, std::vector<GoldItem>& gold, const s
 EvalResult evaluate(const std::vector<GoldRelation>& gold, const std::vector<PredictedRelation>& predicted,
                     const std::function<std::optional<std::string>(std::string_view)>& canonical) {
   const Resolver r{canonical};
+  EvalResult result;
+  std::set<std::string> unknown;
+  auto known = [&](const std::vector<std::string>& names) {
+    if (std::any_of(names.begin(), names.end(), [&](const auto& n) { return canonical(n).has_value(); })) return true;
+    unknown.insert(names.front());
+    return false;
+  };
   std::vector<std::string> docs;
   std::map<std::string, std::vector<GoldItem>> gold_by_doc;
   for (const auto& g : gold) {
     if (!gold_by_doc.count(g.doc)) docs.push_back(g.doc);
-    gold_by_doc[g.doc].push_back({&g, r.keys(g.source), r.keys(g.target)});
+    GoldItem item{&g, r.keys(g.source), r.keys(g.target)};
+    if (g.type) {
+      const bool source_known = known(g.source), target_known = known(g.target);  // both sides listed
+      item.known = source_known && target_known;
+    }
+    gold_by_doc[g.doc].push_back(std::move(item));
   }
-  std::map<std::string, std::vector<const PredictedRelation*>> predicted_by_doc;
+  std::map<std::string, std::vector<PredictedItem>> predicted_by_doc;
   for (const auto& p : predicted)
-    if (gold_by_doc.count(p.doc)) predicted_by_doc[p.doc].push_back(&p);
-  EvalResult result;
-  for (const auto& doc : docs) score_document(doc, gold_by_doc[doc], predicted_by_doc[doc], r, result);
+    if (gold_by_doc.count(p.doc)) predicted_by_doc[p.doc].push_back({&p, r.key(p.source), r.key(p.target)});
+  for (const auto& doc : docs) score_document(doc, gold_by_doc[doc], predicted_by_doc[doc], result);
+  result.unknown_names.assign(unknown.begin(), unknown.end());
   return result;
 }
 
