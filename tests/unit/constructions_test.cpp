@@ -537,3 +537,24 @@ TEST_CASE("a verb and its object are no firm noun", "[extractor][constructions]"
     CHECK(find(run(s), RelationType::investment, "Samsung Electronics", "Rebellions"));
   }
 }
+
+TEST_CASE("selling a stake it held ends an investment", "[extractor][constructions]") {
+  const std::vector<std::string> sentences{
+      "카카오는 보유 중이던 네이버 지분 전량을 매각했다.",
+      "카카오가 네이버 보유 지분을 모두 처분하기로 했다.",
+      "카카오도 지난달 네이버 지분을 정리했다.",
+      "Kakao sold its stake in Naver last month.",
+      "Kakao has sold its entire stake in Naver, the filing shows.",
+      "Kakao divested its stake in Naver after the alliance faded.",
+  };
+  for (const auto& s : sentences) {
+    INFO(s);
+    const auto d = run(s);
+    const auto* m = find(d, RelationType::investment, "Kakao", "Naver");
+    REQUIRE(m);
+    CHECK(m->status == Status::ended);
+  }
+  // Selling new shares to an investor is that investor's investment, not an end.
+  const auto d = run("Kakao sold a 5% stake to Naver for $200 million.");
+  for (const auto& m : d.mentions) CHECK(m.status != Status::ended);
+}

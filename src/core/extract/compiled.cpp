@@ -31,7 +31,7 @@ template <class AddMatched>
 void Compiled::add_gapped(const LexEntry& e, int label, std::size_t gap, AddMatched& add_matched) {
   const auto index = static_cast<int>(gapped.size());
   gapped.push_back(cues.size());
-  cues.push_back({CueKind::trigger, label, false, e.scope == "weak", false, false, e.cue, true});
+  cues.push_back({CueKind::trigger, label, false, e.scope == "weak", false, false, e.cue, true, false, e.scope == "ended"});
   for (const auto& first : split_list(e.cue.substr(0, gap), '|')) add_matched(CueKind::gap_first, index, first, e);
   for (const auto& second : split_list(e.cue.substr(gap + kGapMark.size()), '|'))
     add_matched(CueKind::gap_second, index, second, e);
@@ -81,6 +81,7 @@ Compiled::Compiled(const Gazetteer& gazetteer, const Lexicon& lexicon) {
       cue.text.pop_back();
     }
     cue.role_noun = e.scope == "role";
+    cue.ends = e.scope == "ended";
     cues.push_back(cue);
     const auto id = static_cast<std::uint32_t>(cues.size() - 1);
     (cue.ascii ? english_cues : korean_cues).add(cue.text, id);

@@ -87,13 +87,19 @@ void DocumentState::remember(const std::vector<FoundRelation>& found, const std:
 // "협력 LOI를 체결": a generic partnership says nothing the specific relation
 // between the same two does not. Working together to develop something is
 // both a partnership and a joint development, so that one outranks nothing.
+// "sold its stake in B": the stake the sentence names has ended, whatever
+// the plain word "stake" alone would say.
 void DocumentState::drop_outranked(std::vector<FoundRelation>& found) const {
   auto pair_of = [](const FoundRelation& r) { return std::minmax(r.source.name, r.target.name); };
   std::set<std::pair<std::string, std::string>> specific;
-  for (const auto& r : found)
-    if (!r.weak && !info(r.type).ownership && !info(r.type).mutual)
-      specific.insert(pair_of(r));
-  std::erase_if(found, [&](const FoundRelation& r) { return r.weak && specific.count(pair_of(r)); });
+  std::set<std::pair<RelationType, std::pair<std::string, std::string>>> ended;
+  for (const auto& r : found) {
+    if (!r.weak && !info(r.type).ownership && !info(r.type).mutual) specific.insert(pair_of(r));
+    if (r.status == Status::ended) ended.insert({r.type, pair_of(r)});
+  }
+  std::erase_if(found, [&](const FoundRelation& r) {
+    return (r.weak && specific.count(pair_of(r))) || (r.status != Status::ended && ended.count({r.type, pair_of(r)}));
+  });
 }
 
 // Scraped pages glue headlines together ("...LOI 체결삼성전자, 美 스타게이트..."):

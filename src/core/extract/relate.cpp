@@ -127,6 +127,8 @@ void DocumentState::relate(const CueHit& trigger, const std::vector<Unit>& units
   bool reported = false, defaulted = false;
   double confidence = 0.9;
   Status status = clause_status(trigger, cues, groups, english, reported, defaulted, confidence);
+  // A trigger that names the end ("sold its stake") ends the relation, unless denied or hedged.
+  if (trigger.cue->ends && status != Status::speculated) status = Status::ended;
   // A rivalry is a state, not an event: the plan in its clause is someone else's.
   if (info(type).state && (status == Status::planned || status == Status::talks))
     status = Status::done;

@@ -53,6 +53,7 @@ struct Compiled {
     std::string text;
     bool gapped = false;     // a trigger in two parts: it needs its partner in the sentence
     bool role_noun = false;  // "investors", "backers": names the agents of the article's deal
+    bool ends = false;       // "sold its stake", "지분 ... 매각": the relation it names has ended
   };
   std::vector<Cue> cues;
   static constexpr std::string_view kGapMark = " ... ";
