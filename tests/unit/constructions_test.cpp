@@ -558,3 +558,40 @@ TEST_CASE("selling a stake it held ends an investment", "[extractor][constructio
   const auto d = run("Kakao sold a 5% stake to Naver for $200 million.");
   for (const auto& m : d.mentions) CHECK(m.status != Status::ended);
 }
+
+TEST_CASE("a plural back-reference stands for every party of the latest deal of three or more",
+          "[extractor][constructions]") {
+  const std::vector<std::string> texts{
+      "SK텔레콤은 도이체텔레콤, 싱텔과 업무협약을 체결했다. 참여한 통신사들은 공동으로 언어 모델을 개발한다.",
+      "SK텔레콤, 도이체텔레콤, 싱텔이 MOU를 맺었다. 이들 기업은 내년부터 AI 비서를 함께 개발할 계획이다.",
+      "SK Telecom, Deutsche Telekom and Singtel signed an MOU on Monday. The three companies will jointly develop a "
+      "language model.",
+  };
+  for (const auto& t : texts) {
+    INFO(t);
+    const auto d = run(t);
+    CHECK(find(d, RelationType::joint_development, "SK Telecom", "Singtel"));
+    CHECK(find(d, RelationType::joint_development, "Deutsche Telekom", "Singtel"));
+    CHECK(find(d, RelationType::joint_development, "SK Telecom", "Deutsche Telekom"));
+  }
+}
+
+TEST_CASE("joining the alliance the article named is taking part in it", "[extractor][constructions]") {
+  const std::vector<std::string> texts{
+      "SK텔레콤은 '글로벌 텔코 AI 얼라이언스'를 출범했다. 도이체텔레콤과 싱텔도 이 동맹에 참여했다.",
+      "SK텔레콤은 '글로벌 텔코 AI 얼라이언스'를 만들었다. 동맹에 합류한 도이체텔레콤과 싱텔은 데이터를 공유한다.",
+      "SK Telecom launched the Global Telco AI Alliance in July. Deutsche Telekom and Singtel joined the alliance "
+      "in September.",
+  };
+  for (const auto& t : texts) {
+    INFO(t);
+    const auto d = run(t);
+    CHECK(find(d, RelationType::participation, "Deutsche Telekom", "Global Telco AI Alliance"));
+    CHECK(find(d, RelationType::participation, "Singtel", "Global Telco AI Alliance"));
+    // Joining an alliance is not an alliance between those who join.
+    CHECK_FALSE(find(d, RelationType::partnership, "Deutsche Telekom", "Singtel"));
+  }
+  // Joining a trend through a cooperation is not joining the project.
+  const auto d = run("SK텔레콤은 '글로벌 텔코 AI 얼라이언스'를 출범했다. 정부도 KT와의 협력을 통해 AI 전환 흐름에 합류한다.");
+  CHECK_FALSE(find(d, RelationType::participation, "KT", "Global Telco AI Alliance"));
+}

@@ -104,7 +104,8 @@ Compiled::Compiled(const Gazetteer& gazetteer, const Lexicon& lexicon) {
     const auto s = parse_status(e.label);
     return s ? static_cast<int>(*s) : -1;
   });
-  add_cues("references", CueKind::reference, [](const LexEntry& e) { return e.label == "pair" ? 0 : 1; });
+  add_cues("references", CueKind::reference,
+           [](const LexEntry& e) { return e.label == "pair" ? 0 : e.label == "last" ? 1 : 2; });
   for (const auto& e : lexicon.list("josa")) {
     const Role r = role_from_label(e.label);
     if (r == Role::marker)

@@ -1,6 +1,8 @@
 // The article's deals: role nouns that name the agents of a deal ("investors
 // ... are A, B"), and names that take part in a deal told of before.
 #include <algorithm>
+#include <optional>
+#include <utility>
 #include <string_view>
 
 #include "extract/pairing.hpp"
@@ -15,13 +17,11 @@ void DocumentState::join_deal(const Pairing& p, const std::vector<CueHit>& cues)
   for (const auto& h : cues)
     // Korean names the deal before the verb ("투자에 참여"), English after it ("joined the round").
     if (h.cue->kind == Compiled::CueKind::trigger && (h.end <= p.trigger.begin || p.english) && h.cue->label >= 0 &&
-        !takes_part(static_cast<RelationType>(h.cue->label)) &&
-        deal_target_.count(static_cast<RelationType>(h.cue->label)) &&
-        same_clause(h.begin, p.trigger.begin, p.groups, p.english))
+        !takes_part(static_cast<RelationType>(h.cue->label)) && same_clause(h.begin, p.trigger.begin, p.groups, p.english) &&
+        deal_of(static_cast<RelationType>(h.cue->label), joins(p, h)))
       deal_noun = &h;
   if (!deal_noun) return;
-  const auto type = static_cast<RelationType>(deal_noun->cue->label);
-  const Unit& target = deal_target_.at(type);
+  const auto [type, target] = *deal_of(static_cast<RelationType>(deal_noun->cue->label), joins(p, *deal_noun));
   Pairing deal = p;
   deal.type = type;
   // The takers: the clause's subjects, or the names listed before the
@@ -33,8 +33,45 @@ void DocumentState::join_deal(const Pairing& p, const std::vector<CueHit>& cues)
   if (takers.empty())
     for (const auto& g : p.groups)
       if (p.in_scope(g) && g.role == Role::none) takers.push_back(&g);
+  // "동맹에 참가한 통신사들은": the noun an adnominal clause describes takes part.
+  constexpr std::size_t kHead = 12;  // bytes from the verb to the noun: "한 ", "하는 "
+  if (takers.empty() && !p.english)
+    for (const auto* g : p.subjects)
+      if (g->begin >= p.trigger.begin && g->begin <= p.trigger.end + kHead) takers.push_back(g);
   for (const auto* g : takers)
     for (const auto* a : p.members(*g)) deal.add(*a, target, 0.7);
+}
+
+// The deal a deal noun names: the article's latest deal of its type; an
+// alliance or cooperation joined ("동맹에 참가", "joined the alliance") is
+// the alliance or project the article named.
+std::optional<std::pair<RelationType, Unit>> DocumentState::deal_of(RelationType noun, bool joined) const {
+  if (const auto it = deal_target_.find(noun); it != deal_target_.end()) return std::pair{noun, it->second};
+  const auto project = deal_target_.find(RelationType::participation);
+  if (joined && info(noun).generic && project != deal_target_.end())
+    return std::pair{RelationType::participation, project->second};
+  return std::nullopt;
+}
+
+// Whether `noun` is the object of the taking part `p` reads: right before
+// the verb in Korean ("동맹에 참가"), right after it in English ("joined the alliance").
+bool DocumentState::joins(const Pairing& p, const CueHit& noun) const {
+  constexpr std::size_t kNear = 12;  // bytes: "에 참가", "joined the "
+  return p.english ? noun.begin >= p.trigger.end && noun.begin - p.trigger.end <= kNear
+                   : noun.end <= p.trigger.begin && p.trigger.begin - noun.end <= kNear;
+}
+
+// "동맹에 참가한 A, B", "A and B joined the alliance": the noun is what is
+// joined, not a relation among those who join it.
+bool DocumentState::joined_noun(const CueHit& trigger, const std::vector<CueHit>& cues, bool english) const {
+  constexpr std::size_t kNear = 12;
+  return std::any_of(cues.begin(), cues.end(), [&](const CueHit& h) {
+    if (h.cue->kind != Compiled::CueKind::trigger || h.cue->label < 0 ||
+        !takes_part(static_cast<RelationType>(h.cue->label)))
+      return false;
+    return english ? h.end <= trigger.begin && trigger.begin - h.end <= kNear
+                   : h.begin >= trigger.end && h.begin - trigger.end <= kNear;
+  });
 }
 
 // "investors ... are A, B and C", "backers including A and B": a role noun

@@ -67,6 +67,11 @@ void DocumentState::remember(const std::vector<FoundRelation>& found, const std:
       last_subject_ = units[g.units.front()];
       break;
     }
+  std::vector<Unit> parties;
+  auto add_party = [&](const Unit& u) {
+    if (std::none_of(parties.begin(), parties.end(), [&](const Unit& p) { return key(p) == key(u); }))
+      parties.push_back(u);
+  };
   for (const auto& r : found) {
     if (info(r.type).ownership) continue;
     auto find_unit = [&](const EntityRef& e) -> std::optional<Unit> {
@@ -81,7 +86,10 @@ void DocumentState::remember(const std::vector<FoundRelation>& found, const std:
     counterpart_[key(*a)] = *b;
     counterpart_[key(*b)] = *a;
     last_pair_ = {*a, *b};
+    add_party(*a);
+    add_party(*b);
   }
+  if (parties.size() >= 3) last_parties_ = std::move(parties);
 }
 
 // "협력 LOI를 체결": a generic partnership says nothing the specific relation

@@ -24,7 +24,7 @@ bool label_accepted(std::string_view list, std::string_view label) {
     return std::find(roles.begin(), roles.end(), label) != roles.end();
   }
   if (list == "boilerplate") return label == "section" || label == "line";
-  if (list == "references") return label == "pair" || label == "last";
+  if (list == "references") return label == "pair" || label == "last" || label == "members";
   if (list == "titles") return label == "title";
   if (list == "grammar") {
     static constexpr std::array lists{"open_ending", "connective", "adnominal", "nominal_head", "group_noun",

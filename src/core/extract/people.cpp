@@ -77,8 +77,9 @@ void DocumentState::find_references(const Sentence& s, const std::vector<CueHit>
       const auto run = hangul_run_end(text_, h.end, s.end);
       if (auto r = particle_role(text_.substr(h.end, run - h.end))) base.role = *r, base.end = run;
     }
-    if (h.cue->label == 0) {
-      for (const auto& u : last_pair_) {
+    if (h.cue->label != 1) {
+      const auto& parties = h.cue->label == 2 && !last_parties_.empty() ? last_parties_ : last_pair_;
+      for (const auto& u : parties) {
         Unit r = base;
         r.entry = u.entry;
         r.candidate = u.candidate;

@@ -124,6 +124,7 @@ void DocumentState::relate(const CueHit& trigger, const std::vector<Unit>& units
                            const std::vector<CueHit>& cues, bool english, std::vector<FoundRelation>& out) {
   const auto type = static_cast<RelationType>(trigger.cue->label);
   if (info(type).ownership) return;  // see relate_subsidiaries
+  if (info(type).generic && joined_noun(trigger, cues, english)) return;  // see join_deal
   bool reported = false, defaulted = false;
   double confidence = 0.9;
   Status status = clause_status(trigger, cues, groups, english, reported, defaulted, confidence);

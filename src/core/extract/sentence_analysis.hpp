@@ -178,6 +178,9 @@ class DocumentState {
   struct Pairing;  // one trigger's context (relate.cpp)
   void relate_participation(const Pairing& p, const std::vector<CueHit>& cues) const;
   void join_deal(const Pairing& p, const std::vector<CueHit>& cues) const;
+  std::optional<std::pair<RelationType, Unit>> deal_of(RelationType noun, bool joined) const;
+  bool joins(const Pairing& p, const CueHit& noun) const;
+  bool joined_noun(const CueHit& trigger, const std::vector<CueHit>& cues, bool english) const;
   void relate_role_noun(const Pairing& p) const;
   std::vector<const Group*> list_around(const Pairing& p, const Group& g) const;
   std::size_t copula_after(std::size_t from, std::size_t within) const;
@@ -223,6 +226,7 @@ class DocumentState {
   // Names found by count_mentions, per sentence (begin, end), reused by analyse.
   std::map<std::pair<std::size_t, std::size_t>, std::vector<Unit>> units_of_sentence_;
   std::vector<Unit> last_pair_;
+  std::vector<Unit> last_parties_;  // the parties of the latest deal of three or more
   std::optional<Unit> last_subject_;
   std::unordered_map<std::string, Unit> counterpart_;        // entity key -> its latest partner
   std::map<RelationType, Unit> deal_target_;                 // the article's latest deal of a directed type: its target
