@@ -595,3 +595,34 @@ TEST_CASE("joining the alliance the article named is taking part in it", "[extra
   const auto d = run("SK텔레콤은 '글로벌 텔코 AI 얼라이언스'를 출범했다. 정부도 KT와의 협력을 통해 AI 전환 흐름에 합류한다.");
   CHECK_FALSE(find(d, RelationType::participation, "KT", "Global Telco AI Alliance"));
 }
+
+TEST_CASE("names before 'not only' share the role of the marked name after it", "[extractor][constructions]") {
+  const std::vector<std::string> sentences{
+      "카카오는 네이버, KT 등 국내 기업뿐 아니라 미국 엔비디아와도 협력해 왔다.",
+      "카카오는 네이버, KT뿐만 아니라 엔비디아와도 제휴를 맺었다.",
+      "카카오는 네이버와 KT는 물론 엔비디아와도 파트너십을 체결했다.",
+  };
+  for (const auto& s : sentences) {
+    INFO(s);
+    const auto d = run(s);
+    CHECK(find(d, RelationType::partnership, "Kakao", "NVIDIA"));
+    CHECK(find(d, RelationType::partnership, "Kakao", "Naver"));
+    CHECK(find(d, RelationType::partnership, "Kakao", "KT"));
+  }
+}
+
+TEST_CASE("a Korean topic after the trigger opens a later clause, not the trigger's subject",
+          "[extractor][constructions]") {
+  const std::vector<std::string> sentences{
+      "카카오는 엔비디아와 협력해왔는데, 지난해 정부는 카카오에 보안 점검을 요구했다.",
+      "카카오는 엔비디아와 제휴를 맺었지만 네이버는 독자 노선을 택했다.",
+      "카카오는 엔비디아와 손잡았고, 네이버는 이 소식에 침묵했다.",
+  };
+  for (const auto& s : sentences) {
+    INFO(s);
+    const auto d = run(s);
+    CHECK(find(d, RelationType::partnership, "Kakao", "NVIDIA"));
+    CHECK_FALSE(find(d, RelationType::partnership, "Naver", "NVIDIA"));
+    CHECK_FALSE(find(d, RelationType::partnership, "Government of South Korea", "NVIDIA"));
+  }
+}

@@ -42,7 +42,7 @@ void Compiled::compile_grammar(const Lexicon& lexicon) {
   const std::pair<std::string_view, std::vector<std::string>*> lists[] = {
       {"open_ending", &g.open_endings}, {"connective", &g.connectives},   {"adnominal", &g.adnominals},
       {"nominal_head", &g.nominal_heads}, {"group_noun", &g.group_nouns}, {"firm_noun", &g.firm_nouns},
-      {"list_word", &g.list_words},     {"including", &g.including},     {"context_ending", &g.context_endings},
+      {"list_word", &g.list_words},     {"including", &g.including},     {"not_only", &g.not_only},     {"context_ending", &g.context_endings},
       {"english_verb", &g.english_verbs}, {"english_break", &g.english_breaks},
       {"reporting_verb", &g.reporting_verbs}, {"copula", &g.copulas},
       {"own_word", &g.own_words}};

@@ -22,6 +22,14 @@ std::optional<Role> DocumentState::particle_role(std::string_view rest) const {
 // Reads what follows a name: an attached particle ("오픈AI와"), or a
 // parenthesis ("한빛전자(012345)는"), a title ("김한빛 대표가",
 // "최고경영자(CEO)와") or "등" with the particle further on ("A, B 등 기업들과").
+// "KT뿐만 아니라 B와도", "KT는 물론 B도": the name before takes B's role
+// (add_listed_before), whatever particle "not only" starts with.
+bool DocumentState::not_only_at(std::size_t pos, std::size_t limit) const {
+  const auto next = text_.substr(pos, limit > pos ? std::min<std::size_t>(limit - pos, 24) : 0);
+  return std::any_of(c_.grammar.not_only.begin(), c_.grammar.not_only.end(),
+                     [&](const std::string& w) { return next.starts_with(w); });
+}
+
 Role DocumentState::read_tail(std::size_t pos, std::size_t limit, std::size_t& end, bool& deung, bool& titled) {
   end = pos;
   auto skip_parenthesis = [&](std::size_t p) {
@@ -43,6 +51,7 @@ Role DocumentState::read_tail(std::size_t pos, std::size_t limit, std::size_t& e
   };
   Role role = Role::none;
   std::size_t p = skip_parenthesis(pos);
+  if (not_only_at(p, limit)) return Role::none;
   if (attached(p, role)) return role;
   end = p;
   // Look past spaces for a title or 등.
@@ -110,6 +119,7 @@ std::optional<Unit> DocumentState::match_name_at(std::size_t pos, const Sentence
         u.role = *role;
         u.end = run;
         u.topic = is_topic_particle(text_.substr(h->end, run - h->end));
+        if (not_only_at(h->end, s.end)) u.role = Role::none, u.topic = false, u.end = h->end;
         if (*role == Role::none) u.role = read_tail(run, s.end, u.end, u.deung, titled);
       } else if (text_.substr(h->end).starts_with(")") && pos > 0 && text_[pos - 1] == '(') {
         // "암페어(Ampere)를": the name glosses the word before it and takes its particle.

@@ -65,6 +65,13 @@ std::vector<const Group*> DocumentState::subjects_for(const CueHit& trigger, con
       if (g->begin < trigger.begin) nearest = g;
     if (nearest) return {nearest};
   }
+  if (!english) {
+    // A Korean subject comes before its predicate: a topic after the trigger
+    // opens a later clause ("A는 B와 협력해왔는데, C는 ...").
+    auto later = [&](const Group* g) { return g->begin >= trigger.end; };
+    for (auto* list : {&topics, &nominatives})
+      if (!std::all_of(list->begin(), list->end(), later)) std::erase_if(*list, later);
+  }
   if (english || topics.empty() || nominatives.empty()) {
     topics.insert(topics.end(), nominatives.begin(), nominatives.end());
     return topics;
@@ -267,9 +274,12 @@ void DocumentState::add_listed_before(const Pairing& p, std::vector<const Group*
   for (auto g = p.groups.rbegin(); g != p.groups.rend(); ++g) {
     if (g->end > first->begin || g->role != Role::none || p.is_subject(&*g)) continue;
     if (first->begin - g->end > kStep) break;
-    if (text_.substr(g->end, first->begin - g->end).find('.') != std::string_view::npos) break;
-    const auto after = text_.substr(g->end, 2);
-    if (!after.starts_with(",") && !after.starts_with("·")) continue;
+    const auto gap = text_.substr(g->end, first->begin - g->end);
+    if (gap.find('.') != std::string_view::npos) break;
+    // "A, B 등 미국 기업뿐 아니라 C와도": what comes before "not only" is joined to C.
+    const bool not_only = std::any_of(c_.grammar.not_only.begin(), c_.grammar.not_only.end(),
+                                      [&](const std::string& w) { return gap.find(w) != std::string_view::npos; });
+    if (!gap.starts_with(",") && !gap.starts_with("·") && !not_only) continue;
     if (std::find(members.begin(), members.end(), &*g) == members.end()) members.push_back(&*g);
     first = &*g;
   }

@@ -83,7 +83,7 @@ struct Compiled {
   // Grammar words (data/lexicon/grammar.tsv), one list each.
   struct Grammar {
     std::vector<std::string> open_endings, connectives, adnominals, nominal_heads, group_nouns, firm_nouns,
-        list_words, including, context_endings;
+        list_words, including, not_only, context_endings;
     std::vector<std::string> english_verbs;  // sorted, lower case
     std::vector<std::string> english_breaks;
     std::vector<std::string> reporting_verbs;  // sorted
@@ -149,6 +149,7 @@ class DocumentState {
   bool is_common_word(std::string_view word) const;
   void find_references(const Sentence& s, const std::vector<CueHit>& cues, std::vector<Unit>& units);
   std::optional<Unit> match_name_at(std::size_t pos, const Sentence& s);
+  bool not_only_at(std::size_t pos, std::size_t limit) const;
   Role read_tail(std::size_t pos, std::size_t limit, std::size_t& end, bool& deung, bool& titled);
   std::optional<Role> particle_role(std::string_view rest) const;
   void merge_people(std::vector<Unit>& units);
