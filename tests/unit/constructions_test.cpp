@@ -626,3 +626,19 @@ TEST_CASE("a Korean topic after the trigger opens a later clause, not the trigge
     CHECK_FALSE(find(d, RelationType::partnership, "Government of South Korea", "NVIDIA"));
   }
 }
+
+TEST_CASE("choosing a company as an investee is an investment in it", "[extractor][constructions]") {
+  const std::vector<std::string> sentences{
+      "네이버는 영상 AI 스타트업 트웰브랩스를 첫 투자처로 확정했다.",
+      "네이버가 트웰브랩스를 올해 투자 대상으로 선정했다.",
+      "네이버는 여러 후보 가운데 트웰브랩스를 투자처로 낙점했다.",
+      "Naver picked Twelve Labs as its first investment in the United States.",
+      "Naver chose Twelve Labs for its first investment abroad.",
+  };
+  for (const auto& s : sentences) {
+    INFO(s);
+    CHECK(find(run(s), RelationType::investment, "Naver", "Twelve Labs"));
+  }
+  // Looking for somewhere to invest names no investee.
+  CHECK_FALSE(has_type(run("네이버는 새 투자처를 찾고 있다고 밝혔다."), RelationType::investment));
+}
