@@ -642,3 +642,17 @@ TEST_CASE("choosing a company as an investee is an investment in it", "[extracto
   // Looking for somewhere to invest names no investee.
   CHECK_FALSE(has_type(run("네이버는 새 투자처를 찾고 있다고 밝혔다."), RelationType::investment));
 }
+
+TEST_CASE("a possessive list member stands for its owner", "[extractor][constructions]") {
+  const std::vector<std::string> texts{
+      "스킬드AI는 소프트뱅크로부터 투자를 유치했다. 이번 투자에는 엔비디아, LG의 벤처캐피털, 삼성 등도 참여했다.",
+      "스킬드AI는 소프트뱅크로부터 투자를 받았다. 시리즈B 당시 엔비디아, LG의 투자 자회사, 삼성 등이 참여했다.",
+      "스킬드AI가 소프트뱅크로부터 자금을 조달했다. 이 투자에 LG의 벤처캐피털, 삼성 등이 참여했다.",
+  };
+  for (const auto& t : texts) {
+    INFO(t);
+    const auto d = run(t);
+    CHECK(find(d, RelationType::investment, "LG Group", "Skild AI"));
+    CHECK(find(d, RelationType::investment, "Samsung Group", "Skild AI"));
+  }
+}

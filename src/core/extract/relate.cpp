@@ -272,17 +272,29 @@ void DocumentState::add_listed_before(const Pairing& p, std::vector<const Group*
   constexpr std::size_t kStep = 96;  // bytes between members: a short description of the next one
   const Group* first = members.back();
   for (auto g = p.groups.rbegin(); g != p.groups.rend(); ++g) {
-    if (g->end > first->begin || g->role != Role::none || p.is_subject(&*g)) continue;
+    if (g->end > first->begin || p.is_subject(&*g)) continue;
+    if (g->role != Role::none && !(g->role == Role::possessive && owner_in_list(*g, *first))) continue;
     if (first->begin - g->end > kStep) break;
     const auto gap = text_.substr(g->end, first->begin - g->end);
     if (gap.find('.') != std::string_view::npos) break;
     // "A, B 등 미국 기업뿐 아니라 C와도": what comes before "not only" is joined to C.
     const bool not_only = std::any_of(c_.grammar.not_only.begin(), c_.grammar.not_only.end(),
                                       [&](const std::string& w) { return gap.find(w) != std::string_view::npos; });
-    if (!gap.starts_with(",") && !gap.starts_with("·") && !not_only) continue;
+    const bool owner = g->role == Role::possessive;  // owner_in_list: "LG의 벤처캐피털, B"
+    if (!gap.starts_with(",") && !gap.starts_with("·") && !not_only && !owner) continue;
     if (std::find(members.begin(), members.end(), &*g) == members.end()) members.push_back(&*g);
     first = &*g;
   }
+}
+
+// "A, LG의 벤처캐피털, B 등이": a possessive whose noun phrase ends at a
+// comma before the next member is a member too, standing for its owner.
+bool DocumentState::owner_in_list(const Group& owner, const Group& next) const {
+  constexpr std::size_t kNoun = 40;  // bytes: one or two nouns ("벤처캐피털", "투자 자회사")
+  auto gap = text_.substr(owner.end, next.begin - owner.end);
+  while (!gap.empty() && gap.back() == ' ') gap.remove_suffix(1);
+  return gap.size() <= kNoun && gap.ends_with(",") && gap.find(',') == gap.size() - 1 &&
+         std::count(gap.begin(), gap.end(), ' ') <= 2;
 }
 
 // Whether the trigger's clause also says the parties develop something together.

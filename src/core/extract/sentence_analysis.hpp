@@ -179,6 +179,7 @@ class DocumentState {
   struct Pairing;  // one trigger's context (relate.cpp)
   void relate_participation(const Pairing& p, const std::vector<CueHit>& cues) const;
   void join_deal(const Pairing& p, const std::vector<CueHit>& cues) const;
+  bool owner_in_list(const Group& owner, const Group& next) const;
   std::optional<std::pair<RelationType, Unit>> deal_of(RelationType noun, bool joined) const;
   bool joins(const Pairing& p, const CueHit& noun) const;
   bool joined_noun(const CueHit& trigger, const std::vector<CueHit>& cues, bool english) const;
