@@ -51,6 +51,7 @@ struct RelationTypeInfo {
   bool ownership = false;  // who owns whom (child -> parent): found from group structure, not paired like a deal
   bool generic = false;    // the catch-all type: its cue adds nothing beside a specific trigger for the same pair
   bool relation_noun = false;  // its noun links two names directly ("A의 경쟁사인 B", "A's supplier B")
+  bool deal_noun = false;      // its English noun ("the deal") may refer back to a deal told before
 };
 
 // Colours mostly from ColorBrewer's qualitative palettes, dark enough for
@@ -65,7 +66,7 @@ inline constexpr auto kRelationTypes = std::to_array<RelationTypeInfo>({
      .description = "strategic partnership, alliance, cooperation", .colour = "#6a3d9a", .generic = true,
      .relation_noun = true},
     {.type = RelationType::contract, .name = "contract", .directed = false,
-     .description = "definitive agreement or contract", .colour = "#e31a1c"},
+     .description = "definitive agreement or contract", .colour = "#e31a1c", .deal_noun = true},
     {.type = RelationType::investment, .name = "investment", .directed = true,
      .description = "investor -> investee: equity, funding, stake", .colour = "#ff7f00",
      .project = ProjectEndpoint::target},

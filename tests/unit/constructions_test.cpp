@@ -656,3 +656,25 @@ TEST_CASE("a possessive list member stands for its owner", "[extractor][construc
     CHECK(find(d, RelationType::investment, "Samsung Group", "Skild AI"));
   }
 }
+
+TEST_CASE("a definite English deal noun refers back to a deal told before", "[extractor][constructions]") {
+  const std::vector<std::string> sentences{
+      "As part of the agreement, Kakao will join Naver's advisory board.",
+      "Both firms cited regulatory hurdles as the reason for abandoning the deal, Kakao and Naver said.",
+      "Kakao and Naver called off their plan, and the deal to buy the chip unit from Naver collapsed.",
+  };
+  for (const auto& s : sentences) {
+    INFO(s);
+    CHECK_FALSE(find(run(s), RelationType::contract, "Kakao", "Naver"));
+  }
+  // A deal its parties sign, or one tied to them by "with", is theirs.
+  const std::vector<std::string> theirs{
+      "Kakao and Naver said they expect to sign the agreement next month.",
+      "Kakao finalised the deal with Naver on Monday.",
+      "Kakao signed an agreement with Naver worth $2 billion.",
+  };
+  for (const auto& s : theirs) {
+    INFO(s);
+    CHECK(find(run(s), RelationType::contract, "Kakao", "Naver"));
+  }
+}

@@ -131,6 +131,7 @@ void DocumentState::relate(const CueHit& trigger, const std::vector<Unit>& units
                            const std::vector<CueHit>& cues, bool english, std::vector<FoundRelation>& out) {
   const auto type = static_cast<RelationType>(trigger.cue->label);
   if (info(type).ownership) return;  // see relate_subsidiaries
+  if (english && info(type).deal_noun && told_before(trigger, cues)) return;
   if (info(type).generic && joined_noun(trigger, cues, english)) return;  // see join_deal
   bool reported = false, defaulted = false;
   double confidence = 0.9;
@@ -251,6 +252,31 @@ void DocumentState::relate_undirected(const Pairing& p) const {
   }
   if (p.trigger.cue->weak) return;  // a generic word needs its partner in the sentence
   relate_one_group(p);
+}
+
+// "As part of the agreement", "abandoning the deal", "the deal to buy Arm":
+// a definite deal noun that no "with"/"between" ties to its parties is a deal
+// told before; one that a verb of another type completes ("deal to buy") is
+// that verb's. Neither is a new agreement between the names around it.
+bool DocumentState::told_before(const CueHit& trigger, const std::vector<CueHit>& cues) const {
+  constexpr std::size_t kAfter = 24;  // bytes: " to buy", " with Microsoft"
+  const auto after = text_.substr(trigger.end, std::min(kAfter, sentence_end_ - trigger.end));
+  if (after.starts_with(" with ") || after.starts_with(" between ") || after.starts_with(" among ")) return false;
+  if (after.starts_with(" to ")) {
+    const auto verb = std::any_of(cues.begin(), cues.end(), [&](const CueHit& h) {
+      return h.cue->kind == Compiled::CueKind::trigger && h.begin == trigger.end + 4 && h.cue->label != trigger.cue->label;
+    });
+    if (verb) return true;
+  }
+  const auto before = text_.substr(sentence_begin_, trigger.begin - sentence_begin_);
+  for (const auto& w : c_.grammar.definite_words) {
+    if (!before.ends_with(w)) continue;
+    // "expect to sign that agreement": the deal is theirs to sign.
+    const auto verb = before.substr(0, before.size() - w.size());
+    return !std::any_of(c_.grammar.signing_verbs.begin(), c_.grammar.signing_verbs.end(),
+                        [&](const std::string& v) { return verb.ends_with(v); });
+  }
+  return false;
 }
 
 // Whether a possessive that points back at the subjects ("their", "its own",

@@ -88,6 +88,7 @@ struct Compiled {
     std::vector<std::string> english_breaks;
     std::vector<std::string> reporting_verbs;  // sorted
     std::vector<std::string> copulas;
+    std::vector<std::string> definite_words, signing_verbs;
     std::vector<std::string> own_words;
   } grammar;
 };
@@ -192,6 +193,7 @@ class DocumentState {
   void pair_within(const Pairing& p, const Group& g) const;
   void add_listed_before(const Pairing& p, std::vector<const Group*>& partners) const;
   bool joint_work_in_clause(const Pairing& p) const;
+  bool told_before(const CueHit& trigger, const std::vector<CueHit>& cues) const;
   bool owned_by_subjects(const CueHit& trigger) const;
   void complete_from_context(const Pairing& p, const std::vector<const Unit*>& solo) const;
   void relate_subsidiaries(const std::vector<Unit>& units, const std::vector<Group>& groups,
