@@ -678,3 +678,33 @@ TEST_CASE("a definite English deal noun refers back to a deal told before", "[ex
     CHECK(find(run(s), RelationType::contract, "Kakao", "Naver"));
   }
 }
+
+TEST_CASE("the names after 'rival to' are on one side", "[extractor][constructions]") {
+  const std::vector<std::string> sentences{
+      "The deal backs the region's top rival to giants OpenAI, Meta and Google.",
+      "Investors see a credible rival to OpenAI, Meta and Google in the French lab.",
+      "It was hailed as Europe's answer and a rival of OpenAI and Google.",
+  };
+  for (const auto& s : sentences) {
+    INFO(s);
+    const auto d = run(s);
+    CHECK_FALSE(find(d, RelationType::competition, "OpenAI", "Google"));
+    CHECK_FALSE(find(d, RelationType::competition, "Meta", "Google"));
+  }
+  // With its own party before the noun, the rivalry is stated.
+  CHECK(find(run("Mistral AI is a rival to OpenAI and Google."), RelationType::competition, "Mistral AI", "OpenAI"));
+}
+
+TEST_CASE("a relation noun says what the name after it is to its owner", "[extractor][constructions]") {
+  const std::vector<std::string> sentences{
+      "OpenAI's newest cloud supplier is Google.",
+      "오픈AI의 공급사인 구글은 TPU 물량을 늘린다.",
+      "OpenAI's supplier Google added more capacity this year.",
+  };
+  for (const auto& s : sentences) {
+    INFO(s);
+    const auto d = run(s);
+    CHECK(find(d, RelationType::supply, "Google", "OpenAI"));
+    CHECK_FALSE(find(d, RelationType::supply, "OpenAI", "Google"));
+  }
+}

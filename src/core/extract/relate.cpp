@@ -112,17 +112,25 @@ bool DocumentState::appositive(const CueHit& trigger, RelationType type, const s
   if (!info(type).relation_noun) return false;
   const Group* before = nullptr;
   const Group* after = nullptr;
+  constexpr std::size_t kLink = 12;  // bytes: "인 ", "s are ", " is "
   for (const auto& g : groups) {
     if (g.role == Role::possessive && g.end <= trigger.begin && trigger.begin - g.end < 40) before = &g;
-    if (!after && g.begin >= trigger.end && g.begin - trigger.end <= 8) after = &g;
+    if (!after && g.begin >= trigger.end && g.begin - trigger.end <= kLink) after = &g;
   }
   if (!before || !after) return false;
-  const auto link = text_.substr(trigger.end, after->begin - trigger.end);
-  if (!(link.starts_with("인 ") || link.starts_with("이자 ") || link.starts_with(" ") || link.empty())) return false;
+  auto link = text_.substr(trigger.end, after->begin - trigger.end);
+  if (link.starts_with("s ")) link.remove_prefix(1);  // "suppliers are"
+  const bool copula = link == " is " || link == " was " || link == " are " || link == " were ";
+  if (!(link.starts_with("인 ") || link.starts_with("이자 ") || link == " " || link.empty() || copula)) return false;
+  // "A's supplier B", "A의 공급사인 B": the noun says what B is to A, so a
+  // directed relation runs from B to A.
   for (auto a : before->units)
-    for (auto b : after->units)
-      if (key(units[a]) != key(units[b]) && plausible(type, units[a], units[b]))
-        out.push_back({type, ref(units[a]), ref(units[b]), status, 0.8 * confidence, cue_text(trigger)});
+    for (auto b : after->units) {
+      const Unit& from = is_directed(type) ? units[b] : units[a];
+      const Unit& to = is_directed(type) ? units[a] : units[b];
+      if (key(from) != key(to) && plausible(type, from, to))
+        out.push_back({type, ref(from), ref(to), status, 0.8 * confidence, cue_text(trigger)});
+    }
   return true;
 }
 
@@ -132,6 +140,7 @@ void DocumentState::relate(const CueHit& trigger, const std::vector<Unit>& units
   const auto type = static_cast<RelationType>(trigger.cue->label);
   if (info(type).ownership) return;  // see relate_subsidiaries
   if (english && info(type).deal_noun && told_before(trigger, cues)) return;
+  if (english && info(type).state && rivals_of_someone_else(trigger, groups)) return;
   if (info(type).generic && joined_noun(trigger, cues, english)) return;  // see join_deal
   bool reported = false, defaulted = false;
   double confidence = 0.9;
@@ -277,6 +286,17 @@ bool DocumentState::told_before(const CueHit& trigger, const std::vector<CueHit>
                         [&](const std::string& v) { return verb.ends_with(v); });
   }
   return false;
+}
+
+// "the continent's top rival to OpenAI, Meta and Google": the names after
+// "rival to/of" are all on one side; with no name before the noun, its own
+// party is elsewhere and none of them is a rival of another.
+bool DocumentState::rivals_of_someone_else(const CueHit& trigger, const std::vector<Group>& groups) const {
+  const auto after = text_.substr(trigger.end, std::min<std::size_t>(8, sentence_end_ - trigger.end));
+  const auto word_end = after.find(' ');
+  const auto rest = word_end == std::string_view::npos ? std::string_view{} : after.substr(word_end);
+  const bool complement = rest.starts_with(" to ") || rest.starts_with(" of ");  // "rival to", "rivals of"
+  return complement && std::all_of(groups.begin(), groups.end(), [&](const Group& g) { return g.begin >= trigger.end; });
 }
 
 // Whether a possessive that points back at the subjects ("their", "its own",
