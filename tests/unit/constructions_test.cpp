@@ -708,3 +708,18 @@ TEST_CASE("a relation noun says what the name after it is to its owner", "[extra
     CHECK_FALSE(find(d, RelationType::supply, "OpenAI", "Google"));
   }
 }
+
+TEST_CASE("those who back a project take part in it", "[extractor][constructions]") {
+  const std::vector<std::string> sentences{
+      "The president unveiled Stargate, an AI infrastructure project backed by SoftBank Group and OpenAI.",
+      "Stargate, funded by SoftBank Group and OpenAI, will build data centres in Texas.",
+      "Officials praised Stargate, a venture supported by SoftBank Group and OpenAI.",
+  };
+  for (const auto& s : sentences) {
+    INFO(s);
+    const auto d = run(s);
+    CHECK(find(d, RelationType::participation, "SoftBank Group", "Stargate"));
+    CHECK(find(d, RelationType::participation, "OpenAI", "Stargate"));
+    CHECK_FALSE(find(d, RelationType::participation, "Government of the United States", "Stargate"));
+  }
+}

@@ -179,8 +179,13 @@ void DocumentState::relate_participation(const Pairing& p, const std::vector<Cue
   for (const auto& u : p.units)
     if (is_project(u)) projects.push_back(&u);
   if (projects.empty()) return join_deal(p, cues);
-  auto takers = p.subjects;
-  for (const auto* g : p.with_role({Role::partner})) takers.push_back(g);
+  // "Stargate, a project backed by A, B and C": those after "by" take part.
+  std::vector<const Group*> by;
+  for (const auto& g : p.groups)
+    if (g.role == Role::source && g.begin >= p.trigger.end && p.in_scope(g)) by.push_back(&g);
+  auto takers = by.empty() ? p.subjects : by;
+  if (by.empty())
+    for (const auto* g : p.with_role({Role::partner})) takers.push_back(g);
   if (takers.empty())
     for (const auto* g : p.with_role({Role::none})) takers.push_back(g);
   for (const auto* g : takers)
