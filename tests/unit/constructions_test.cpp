@@ -723,3 +723,17 @@ TEST_CASE("those who back a project take part in it", "[extractor][constructions
     CHECK_FALSE(find(d, RelationType::participation, "Government of the United States", "Stargate"));
   }
 }
+
+TEST_CASE("a possessive and an 'of' phrase around a deal noun give its direction", "[extractor][constructions]") {
+  const std::vector<std::string> sentences{
+      "Qualcomm's purchase of NXP Semiconductors was blocked by regulators.",
+      "Qualcomm's $44 billion purchase of Dutch chipmaker NXP Semiconductors never closed.",
+      "Regulators reviewed Qualcomm's acquisition of NXP Semiconductors for a year.",
+  };
+  for (const auto& s : sentences) {
+    INFO(s);
+    CHECK(find(run(s), RelationType::acquisition, "Qualcomm", "NXP Semiconductors"));
+  }
+  // Buying a maker's products is not buying the maker.
+  CHECK_FALSE(has_type(run("OpenAI's purchase of NVIDIA chips doubled this year."), RelationType::acquisition));
+}

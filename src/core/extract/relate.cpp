@@ -2,6 +2,7 @@
 #include "extract/sentence_analysis.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 
 #include "aikg/text.hpp"
@@ -15,6 +16,16 @@ namespace {
 bool is_joint_work(RelationType type) { return info(type).mutual; }
 
 }  // namespace
+
+// Whether a product noun follows the name ("Nvidia chips", "엔비디아 칩").
+bool DocumentState::before_product(const Unit& u) const {
+  const auto after = text_.substr(u.end, std::min<std::size_t>(24, text_.size() - std::min(u.end, text_.size())));
+  if (!after.starts_with(" ")) return false;
+  return std::any_of(c_.grammar.product_nouns.begin(), c_.grammar.product_nouns.end(), [&](const std::string& w) {
+    return after.substr(1).starts_with(w) &&
+           (after.size() == 1 + w.size() || !std::isalnum(static_cast<unsigned char>(after[1 + w.size()])));
+  });
+}
 
 // Pairs the taxonomy rules out: a project only takes part, is invested in or
 // supplied; an organisation is not the partner of its own parent group; a
@@ -32,6 +43,8 @@ bool DocumentState::plausible(RelationType type, const Unit& a, const Unit& b) c
   // company ("the competition authority", "the FTC sued") is none.
   const auto governs = [&](const Unit& u) { return entry(u) && entry(u)->kind == EntityKind::government; };
   if (info(type).state && (governs(a) || governs(b))) return false;
+  // "the purchase of Nvidia chips": a maker named before its product is not what is bought.
+  if (type == RelationType::acquisition && before_product(b)) return false;
   return true;
 }
 
