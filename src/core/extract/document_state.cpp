@@ -32,6 +32,19 @@ void DocumentState::trace(const Sentence& s, const std::vector<Unit>& units, con
                  h.begin - s.begin);
 }
 
+// The clause a trigger read its parties in, and how many relations it gave.
+void DocumentState::trace_trigger(const CueHit& h, const std::vector<Group>& groups, bool english,
+                                  std::size_t relations) const {
+  if (h.cue->label < 0) return;
+  const auto [from, to] = english ? english_clause_of(h.begin, {sentence_begin_, text_.size(), false})
+                                  : std::pair{clause_start(h.begin, groups), h.end};
+  const auto end = std::min(to, sentence_end_);
+  std::fprintf(stderr, "   -> '%s' (%s) in clause \"%.*s\": %zu relation(s)%s\n", cue_text(h).c_str(),
+               std::string(name(static_cast<RelationType>(h.cue->label))).c_str(),
+               static_cast<int>(end > from ? end - from : 0), text_.data() + from, relations,
+               relations ? "" : " (no party in its clause, or ruled out)");
+}
+
 const GazetteerEntry* DocumentState::entry(const Unit& u) const {
   return u.entry >= 0 ? &g_.entries()[static_cast<std::size_t>(u.entry)] : nullptr;
 }
@@ -214,8 +227,12 @@ std::vector<FoundRelation> DocumentState::analyse(const Sentence& s) {
   english_clauses_ = english ? english_clause_starts(s) : std::vector<std::size_t>{};
   if (english) assign_english_roles(s, units, groups, cues);
   if (debug_) trace(s, units, groups, cues);
-  for (const auto& h : cues)
-    if (h.cue->kind == Compiled::CueKind::trigger) relate(h, units, groups, cues, english, found);
+  for (const auto& h : cues) {
+    if (h.cue->kind != Compiled::CueKind::trigger) continue;
+    const auto before = found.size();
+    relate(h, units, groups, cues, english, found);
+    if (debug_) trace_trigger(h, groups, english, found.size() - before);
+  }
   relate_subsidiaries(units, groups, cues, found);
   drop_outranked(found);
   // One relation per (type, pair) and sentence: the first trigger's reading.

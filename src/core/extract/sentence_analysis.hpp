@@ -216,6 +216,7 @@ class DocumentState {
   void remember(const std::vector<FoundRelation>& found, const std::vector<Unit>& units,
                 const std::vector<Group>& groups);
 
+  void trace_trigger(const CueHit& h, const std::vector<Group>& groups, bool english, std::size_t relations) const;
   void trace(const Sentence& s, const std::vector<Unit>& units, const std::vector<Group>& groups,
              const std::vector<CueHit>& cues) const;
 
