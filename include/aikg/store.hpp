@@ -105,6 +105,15 @@ struct CuratedRelation {
   std::string date;            // ISO date, may be empty
 };
 
+// A name found in articles that no gazetteer row backs, for an analyst to
+// promote (aikg alias add) or reject (aikg alias reject).
+struct CandidateRow {
+  std::int64_t id = 0;
+  std::string name;
+  std::int64_t evidence = 0, documents = 0;
+  std::string sample;  // its most confident evidence sentence
+};
+
 struct MergeResult {
   std::int64_t moved = 0;    // relations repointed to the kept entity
   std::int64_t merged = 0;   // relations folded into one the kept entity already had
@@ -198,6 +207,13 @@ class Store {
   // so that ingesting again never undoes it. Names resolve as in resolve();
   // an unknown name throws StoreError.
 
+  // Discovered names (candidate entities), most evidence first.
+  std::vector<CandidateRow> candidates() const;
+  // Says a discovered name is no organisation: its entity, relations and
+  // evidence go, and later ingests file no relation under it. Returns the
+  // relations removed. Throws StoreError for a name the gazetteer or an
+  // analyst backs (retract its relations instead).
+  std::int64_t reject_name(std::string_view name, std::string_view note);
   // Adds `alias` to `entity`; ingest then files mentions of `alias` under
   // `entity`. Throws when the alias already names another entity (merge them).
   void add_alias(std::string_view entity, std::string_view alias);

@@ -43,6 +43,25 @@ int run_alias_add(const AliasOptions& o) {
   return curating([&] { store.add_alias(o.entity, o.alias); });
 }
 
+struct RejectOptions {
+  DbOption db;
+  std::string name, note;
+};
+
+void setup_alias_reject(CLI::App& cmd, RejectOptions& o) {
+  o.db.add(&cmd);
+  cmd.add_option("NAME", o.name, "A discovered name (see aikg entities --candidates)")->required();
+  cmd.add_option("--note", o.note, "Why it is no organisation");
+}
+
+int run_alias_reject(const RejectOptions& o) {
+  auto store = o.db.open(false);
+  return curating([&] {
+    const auto removed = store.reject_name(o.name, o.note);
+    fmt::print(stderr, "rejected '{}': {} relation(s) removed; later ingests file none under it\n", o.name, removed);
+  });
+}
+
 struct MergeOptions {
   DbOption db;
   std::string keep, drop;
@@ -125,6 +144,9 @@ std::vector<CommandSpec> curation_commands() {
   return {group("alias", "Curate the names of entities."),
           command("alias add", "Add another name for an entity; later ingests file it there.", setup_alias_add,
                   run_alias_add),
+          command("alias reject",
+                  "Say a discovered name is no organisation: its relations go, and later ingests keep it out.",
+                  setup_alias_reject, run_alias_reject),
           command("merge", "Make two entities one: DROP's relations and names move to KEEP.", setup_merge, run_merge),
           group("relation", "Curate relations: add or retract them, with a note."),
           command("relation add", "Assert a relation; stored as curated evidence with your note.", setup_relation_add,

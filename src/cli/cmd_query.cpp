@@ -28,16 +28,37 @@ ordered_json relation_json(const RelationRow& r) {
 
 struct EntitiesOptions {
   DbOption db;
-  bool json = false;
+  bool json = false, candidates = false;
 };
 
 void setup_entities(CLI::App& cmd, EntitiesOptions& o) {
   o.db.add(&cmd);
   cmd.add_flag("--json", o.json, "JSON array of {id, name, kind, aliases}");
+  cmd.add_flag("--candidates", o.candidates,
+               "Only the names found in articles that no gazetteer row backs, most evidence first, with a sample "
+               "sentence: promote one with `aikg alias add`, reject one with `aikg alias reject`");
+}
+
+int run_candidates(const Store& store, bool json) {
+  const auto rows = store.candidates();
+  if (json) {
+    ordered_json out = ordered_json::array();
+    for (const auto& c : rows)
+      out.push_back({{"id", c.id}, {"name", c.name}, {"evidence", c.evidence}, {"documents", c.documents},
+                     {"sample", c.sample.empty() ? ordered_json(nullptr) : ordered_json(c.sample)}});
+    fmt::print("{}\n", out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+  } else {
+    std::vector<std::vector<std::string>> table;
+    for (const auto& c : rows)
+      table.push_back({std::to_string(c.id), c.name, std::to_string(c.evidence), std::to_string(c.documents), c.sample});
+    print_table({"id", "name", "evidence", "documents", "sample sentence"}, table);
+  }
+  return rows.empty() ? kPartial : kOk;
 }
 
 int run_entities(const EntitiesOptions& o) {
   const auto store = o.db.open(true);
+  if (o.candidates) return run_candidates(store, o.json);
   const auto entities = store.entities();
   if (o.json) {
     ordered_json out = ordered_json::array();

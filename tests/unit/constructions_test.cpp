@@ -737,3 +737,23 @@ TEST_CASE("a possessive and an 'of' phrase around a deal noun give its direction
   // Buying a maker's products is not buying the maker.
   CHECK_FALSE(has_type(run("OpenAI's purchase of NVIDIA chips doubled this year."), RelationType::acquisition));
 }
+
+TEST_CASE("a discovered name with or without its legal form is one entity", "[extractor][constructions]") {
+  const std::vector<std::pair<std::string, std::string>> texts{
+      {"Kakao signed a supply deal with Nimbus Robotics Inc. on Monday. Naver also invested in Nimbus Robotics.",
+       "Nimbus Robotics"},
+      {"Kakao signed a supply deal with Nimbus Robotics Ltd. Naver later invested in Nimbus Robotics Ltd.",
+       "Nimbus Robotics"},
+      {"카카오는 ㈜한빛로보틱스와 공급 계약을 체결했다. 네이버도 한빛로보틱스에 투자했다.", "한빛로보틱스"},
+  };
+  for (const auto& [t, name] : texts) {
+    INFO(t);
+    const auto d = run(t);
+    CHECK(involves(d, name));
+    for (const auto& m : d.mentions) {
+      CHECK(m.source.name.find("Inc") == std::string::npos);
+      CHECK(m.target.name.find("Ltd") == std::string::npos);
+      CHECK(m.target.name.find("㈜") == std::string::npos);
+    }
+  }
+}

@@ -172,8 +172,30 @@ void DocumentState::find_candidates(const Sentence& s, bool english, std::vector
     }
     i = e;
   }
+  for (auto& u : found) u.candidate = without_legal_form(u.candidate);
   units.insert(units.end(), found.begin(), found.end());
   std::sort(units.begin(), units.end(), [](const Unit& a, const Unit& b) { return a.begin < b.begin; });
+}
+
+// "Acme Robotics Inc." and "Acme Robotics", "㈜한빛" and "한빛": one name.
+std::string DocumentState::without_legal_form(std::string name) const {
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (const auto& form : c_.legal_forms) {
+      const bool latin = is_ascii(form);
+      const std::string tail = latin ? " " + form : form;
+      if (name.size() > tail.size() && name.ends_with(tail)) {
+        name.resize(name.size() - tail.size());
+        while (!name.empty() && (name.back() == ',' || name.back() == ' ')) name.pop_back();
+        changed = true;
+      } else if (!latin && name.size() > form.size() && name.starts_with(form)) {
+        name.erase(0, form.size());
+        while (!name.empty() && name.front() == ' ') name.erase(0, 1);
+        changed = true;
+      }
+    }
+  }
+  return name;
 }
 
 }  // namespace aikg::detail

@@ -36,7 +36,7 @@ bool label_accepted(std::string_view list, std::string_view label) {
   if (list == "synonyms") return !label.empty();
   if (list == "candidates")
     return label == "suffix" || label == "english_suffix" || label == "stop" || label == "descriptor" ||
-           label == "english_descriptor";
+           label == "english_descriptor" || label == "legal_form";
   return true;
 }
 

@@ -73,7 +73,7 @@ struct Compiled {
   std::size_t longest_josa = 0;                     // bytes
   std::vector<std::string> markers;                 // nouns between a name and its particle
   PhraseMatcher titles{true, true};
-  std::vector<std::string> company_suffixes, english_suffixes;
+  std::vector<std::string> company_suffixes, english_suffixes, legal_forms;
   TextMap<bool> not_organisations;
   std::vector<std::string> korean_descriptors, english_descriptors;  // nouns before a name: 스타트업, startup
   TextMap<bool> common_words;                                         // alias keys of data/lexicon/common_words.tsv
@@ -143,6 +143,7 @@ class DocumentState {
  private:
   std::vector<Unit> find_units(const Sentence& s);
   void find_names(const Sentence& s, std::vector<Unit>& units);
+  std::string without_legal_form(std::string name) const;
   void find_candidates(const Sentence& s, bool english, std::vector<Unit>& units);
   std::optional<Unit> korean_candidate(std::size_t begin, std::size_t end, std::size_t word_begin) const;
   std::optional<Unit> english_described(std::size_t begin, const Sentence& s) const;

@@ -90,14 +90,15 @@ void Store::Impl::move_names(std::int64_t drop, std::int64_t keep) {
   bound(Sql::delete_entity, drop)->run();
 }
 
-namespace {
-
 // Text an analyst types is stored as the name or the sentence every --json
 // output shows: it must be UTF-8 (a terminal in another encoding sends other bytes).
-void require_utf8(std::string_view text, std::string_view what) {
+void detail::require_utf8(std::string_view text, std::string_view what) {
   if (const auto at = find_invalid_utf8(text))
     throw StoreError(fmt::format("{} is not valid UTF-8 (byte {}): '{}'", what, *at, escape_invalid_utf8(text)));
 }
+
+namespace {
+using detail::require_utf8;
 
 }  // namespace
 

@@ -98,6 +98,9 @@ enum class Sql : std::size_t {
   count_
 };
 
+// Throws StoreError naming `what` when an analyst's text is not UTF-8 (curation.cpp).
+void require_utf8(std::string_view text, std::string_view what);
+
 // What identifies a relation: UNIQUE(type, source_id, target_id).
 struct RelationKey {
   RelationType type;
@@ -165,6 +168,9 @@ struct Store::Impl {
   // Names curation filed under another entity's name (see curated_entity);
   // forgotten with entity_ids, which caches the same lookups.
   std::unordered_set<std::string> redirected_names;
+  // Alias keys of names an analyst rejected (candidates.cpp), read on first need.
+  std::optional<std::unordered_set<std::string>> rejected_keys;
+  bool rejected(const EntityRef& e);
   bool in_transaction = false;  // begin() called, commit()/rollback() not yet
 
   Impl(const std::filesystem::path& file, const StoreOptions& options);

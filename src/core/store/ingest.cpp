@@ -157,6 +157,7 @@ std::int64_t Store::Impl::upsert_document(const DocumentMentions& doc) {
 // Stores one mention; false when it was stored before (same mention id).
 bool Store::Impl::add_mention(std::int64_t document_id, const Mention& m, std::string_view document_date,
                               const Gazetteer& gazetteer) {
+  if (rejected(m.source) || rejected(m.target)) return false;  // aikg alias reject
   std::int64_t source = entity_id(m.source.name, m.source.kind, m.source.candidate, gazetteer, 0);
   std::int64_t target = entity_id(m.target.name, m.target.kind, m.target.candidate, gazetteer, 0);
   if (source == target) return false;  // two names an analyst merged into one entity

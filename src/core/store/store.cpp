@@ -86,6 +86,7 @@ void Store::Impl::rollback_quietly() noexcept {
 void Store::Impl::forget_cached_ids() {
   entity_ids.clear();
   redirected_names.clear();
+  rejected_keys.reset();
   relation_ids.clear();
 }
 
