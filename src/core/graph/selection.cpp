@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "aikg/summary.hpp"
+#include "graph/snapshot_graph.hpp"
 
 namespace aikg {
 namespace {
@@ -53,7 +54,24 @@ bool filters_evidence(const Selection& s) {
 
 }  // namespace
 
+bool detail::keep_selected(RelationRow& r, const Selection& s, bool recompute) {
+  if (recompute || filters_evidence(s)) {
+    std::erase_if(r.evidence, [&](const EvidenceRow& e) { return !evidence_passes(s, e); });
+    if (r.evidence.empty()) return false;
+    summarise(r);
+  }
+  return r.evidence_count >= s.min_evidence;
+}
+
 std::vector<RelationRow> select_relations(const Store& store, const Selection& s, bool with_evidence) {
+  if (!with_evidence && detail::snapshot_answers(s))
+    if (const auto snap = store.graph_snapshot()) {
+      std::vector<RelationRow> out;
+      const auto rows = detail::selected_rows(*snap, s);
+      out.reserve(rows.size());
+      for (const auto r : rows) out.push_back(detail::relation_row(*snap, r));
+      return out;
+    }
   Store::RelationFilter filter;
   filter.types = s.types;
   filter.sorted = false;  // sorted below, after the roll-up
@@ -124,6 +142,8 @@ bool status_passes(const Selection& s, Status status) {
 }
 
 AllianceGraph select_graph(const Store& store, const Selection& selection) {
+  if (detail::snapshot_answers(selection))
+    if (const auto snap = store.graph_snapshot()) return detail::graph_from_snapshot(*snap, detail::selected_rows(*snap, selection));
   return build_graph(select_relations(store, selection), store.entities());
 }
 
