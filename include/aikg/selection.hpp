@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -78,6 +79,19 @@ AllianceGraph select_local_graph(const Store& store, const Selection& selection,
 // `entity` (either end), read through the store's indexes when the selection
 // does not roll up by group. In listing order.
 std::vector<RelationRow> select_relations_of(const Store& store, const Selection& selection, std::int64_t entity);
+
+// Paths between two organisations of the selection, exactly as PathFinder
+// finds them on make_csr(select_graph(store, selection), true): `query` runs
+// the finder from `from`'s vertex to `to`'s. From the graph snapshot when the
+// selection allows (no --group, no evidence filters), without building the
+// whole Boost graph: `graph` is then filled with only the paths' vertices and
+// hops; otherwise with the whole selected graph. The paths refer to `graph`
+// (its edge descriptors point into it: it must not be copied or moved while
+// they are used). No paths when either organisation has no relation in the
+// selection.
+using PathQuery = std::function<std::vector<Path>(PathFinder& finder, Vertex from, Vertex to)>;
+std::vector<Path> select_paths(const Store& store, const Selection& selection, std::int64_t from, std::int64_t to,
+                               bool weighted, const PathQuery& query, AllianceGraph& graph);
 
 // Whether `status` passes the selection's --status and --min-status (which
 // never keeps ended).

@@ -71,8 +71,7 @@ struct PathOptions {
   std::size_t k = 1;
 };
 
-std::vector<Path> find_paths(const PathOptions& o, const Csr& csr, Vertex a, Vertex b) {
-  PathFinder finder(csr, o.weighted);
+std::vector<Path> find_paths(const PathOptions& o, PathFinder& finder, Vertex a, Vertex b) {
   if (o.all) return finder.all_shortest(a, b, std::max<std::size_t>(o.k, 100));
   if (o.k > 1) return finder.k_shortest(a, b, o.k);
   auto p = finder.shortest(a, b);
@@ -140,18 +139,21 @@ int run_path(const PathOptions& o) {
   const auto selection = o.selection.resolve();
   auto a = resolve_or_explain(store, o.from), b = resolve_or_explain(store, o.to);
   std::vector<RelationRow> rows;  // a roll-up's, with their evidence (evidence_of_hops)
-  AllianceGraph ag;
+  AllianceGraph ag;  // filled in place: the paths' edge descriptors point into it
+  std::vector<Path> paths;
+  auto query = [&](PathFinder& finder, Vertex from, Vertex to) { return find_paths(o, finder, from, to); };
   if (selection.group) {
     const auto entities = store.entities();
     a = group_of(a, entities), b = group_of(b, entities);
     rows = select_relations(store, selection, true);
     ag = build_graph(rows, entities);
+    const auto va = ag.find(a), vb = ag.find(b);
+    const auto csr = make_csr(ag, true);
+    PathFinder finder(csr, o.weighted);
+    if (va && vb) paths = query(finder, *va, *vb);
   } else {
-    ag = select_graph(store, selection);  // from the graph snapshot when it can
+    paths = select_paths(store, selection, a, b, o.weighted, query, ag);  // from the graph snapshot when it can
   }
-  const auto va = ag.find(a), vb = ag.find(b);
-  const auto csr = make_csr(ag, true);
-  const auto paths = va && vb ? find_paths(o, csr, *va, *vb) : std::vector<Path>{};
   PathPrinter printer(ag, evidence_of_hops(store, selection, rows, ag, paths), o.json);
   for (std::size_t i = 0; i < paths.size(); ++i) printer.add(paths[i], i, paths.size(), o.weighted);
   printer.finish();

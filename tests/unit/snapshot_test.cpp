@@ -52,6 +52,11 @@ auto edge_key(const Graph& g, const Edge& e) {
                     p.evidence_count, p.confidence, p.first_seen, p.last_seen);
 }
 
+auto props_key(const EdgeProps& p) {
+  return std::tuple(p.relation_id, p.type, p.status, p.source_id, p.target_id, p.evidence_count, p.confidence,
+                    p.first_seen, p.last_seen);
+}
+
 void check_same_graph(const AllianceGraph& a, const AllianceGraph& b) {
   REQUIRE(boost::num_vertices(a.graph) == boost::num_vertices(b.graph));
   REQUIRE(boost::num_edges(a.graph) == boost::num_edges(b.graph));
@@ -181,4 +186,42 @@ TEST_CASE("the local ego network and timeline rows equal the whole graph's", "[s
       CHECK(mine[i].evidence.size() == all[i].evidence.size());
     }
   }
+}
+
+TEST_CASE("paths from the snapshot are the whole graph's, hop by hop", "[snapshot][path]") {
+  TempDb file;
+  Store store(file.path);
+  ingest_samples(store);
+  AllianceGraph whole;
+  {
+    WithoutSnapshot off;
+    whole = select_graph(store, {});
+  }
+  const auto csr = make_csr(whole, true);
+  const auto n = boost::num_vertices(whole.graph);
+  REQUIRE(n > 5);
+  std::size_t found = 0;
+  for (const bool weighted : {false, true})
+    for (Vertex a = 0; a < n; a += 3)
+      for (Vertex b = 1; b < n; b += 5) {
+        PathFinder finder(csr, weighted);
+        const auto expected = finder.k_shortest(a, b, 3);
+        AllianceGraph shown;
+        const auto paths = select_paths(store, {}, whole.graph[a].entity_id, whole.graph[b].entity_id, weighted,
+                                        [](PathFinder& f, Vertex x, Vertex y) { return f.k_shortest(x, y, 3); }, shown);
+        REQUIRE(paths.size() == expected.size());
+        for (std::size_t i = 0; i < expected.size(); ++i) {
+          const auto& e = expected[i];
+          const auto& g = paths[i];
+          CHECK(g.length == e.length);
+          REQUIRE(g.vertices.size() == e.vertices.size());
+          REQUIRE(g.hops.size() == e.hops.size());
+          for (std::size_t j = 0; j < e.vertices.size(); ++j)
+            CHECK(shown.graph[g.vertices[j]].name == whole.graph[e.vertices[j]].name);
+          for (std::size_t j = 0; j < e.hops.size(); ++j)
+            CHECK(props_key(shown.graph[g.hops[j]]) == props_key(whole.graph[e.hops[j]]));
+          ++found;
+        }
+      }
+  CHECK(found > 10);
 }
