@@ -210,29 +210,33 @@ std::int64_t generation(sqlite3* db) {
   return read_int(db, "SELECT value FROM graph_generation WHERE id = 1", "reading the graph generation");
 }
 
-// The stored snapshot of `gen`, if complete and sound.
+// The stored snapshot of `gen`, if complete and sound. Each blob is copied
+// once, straight into its column.
 std::optional<GraphSnapshot> load_stored(sqlite3* db, std::int64_t gen) {
   Statement q(db, "SELECT part, data FROM graph_snapshot WHERE generation = ?1", "reading the graph snapshot", 0);
   q.bind_int(1, gen);
-  std::unordered_map<std::string, std::string> parts;
-  while (q.step()) {
-    parts.emplace(q.column_text(0), std::string(q.column_blob(1)));
-  }
-  if (const auto it = parts.find("format"); it == parts.end() || it->second != kFormat) return std::nullopt;
   GraphSnapshot s;
   s.generation = gen;
-  bool complete = true;
-  for_each_part(s, [&](std::string_view part, auto& column) {
-    const auto it = parts.find(std::string(part));
-    if (it == parts.end()) {
-      complete = false;
-    } else if constexpr (std::is_same_v<std::remove_cvref_t<decltype(column)>, std::string>) {
-      column = std::move(it->second);
-    } else {
-      complete = read_column(it->second, column) && complete;
+  bool format_known = false, sound = true;
+  std::size_t parts = 0;
+  while (q.step()) {
+    const auto part = q.column_view(0);
+    if (part == "format") {
+      format_known = q.column_blob(1) == kFormat;
+      continue;
     }
-  });
-  if (!complete || !consistent(s)) return std::nullopt;
+    for_each_part(s, [&](std::string_view name, auto& column) {
+      if (name != part) return;
+      ++parts;
+      if constexpr (std::is_same_v<std::remove_cvref_t<decltype(column)>, std::string>)
+        column = q.column_blob(1);
+      else
+        sound = read_column(q.column_blob(1), column) && sound;
+    });
+  }
+  std::size_t expected = 0;
+  for_each_part(s, [&](std::string_view, const auto&) { ++expected; });
+  if (!format_known || !sound || parts != expected || !consistent(s)) return std::nullopt;
   return s;
 }
 
