@@ -26,7 +26,7 @@ constexpr std::size_t kTypes = static_cast<std::size_t>(RelationType::competitio
 constexpr std::size_t kStatuses = static_cast<std::size_t>(Status::ended) + 1;
 constexpr std::size_t kKinds = static_cast<std::size_t>(EntityKind::other) + 1;
 
-// A column as bytes and back. Enums are one byte each.
+// A column as bytes and back (enums as their underlying int).
 template <typename T>
 std::string_view bytes_of(const std::vector<T>& v) {
   return {reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T)};
@@ -298,7 +298,7 @@ void Store::Impl::save_snapshot(const GraphSnapshot& s) noexcept {
     auto put = [&](std::string_view part, std::string_view data) {
       q.bind_text(1, part);
       q.bind_int(2, s.generation);
-      q.bind_blob(3, data);
+      q.bind_blob(3, data.empty() ? std::string_view("", 0) : data);  // a null pointer would bind NULL
       q.run();
       q.reset();
     };
