@@ -36,6 +36,13 @@ struct GraphSnapshot {
   std::vector<double> confidence;
   std::vector<std::int64_t> evidence_count;
 
+  // The evidence of each relation, for selections that filter single
+  // evidence rows: relation r's are [evidence_offset[r], evidence_offset[r + 1]).
+  std::vector<std::uint32_t> evidence_offset;  // relations + 1 entries
+  std::vector<Status> evidence_status;
+  std::vector<std::uint32_t> evidence_date;  // index into the date table
+  std::vector<double> evidence_confidence;
+
   // Distinct dates (index 0 is the empty date), as offsets into `dates`.
   std::vector<std::uint32_t> date_offset;
   std::string dates;

@@ -29,7 +29,7 @@ queries=("rank --by degree --top 0 --json" "rank --by pagerank --top 0" "compone
          "neighbors 'Org 0002' --depth 3" "path 'Org 0001' 'Org 0150' --k 3 --json"
          "path 'Org 0003' 'Org 0099' --weighted" "path SK텔레콤 SoftBank" "timeline OpenAI --json"
          "timeline 'Org 0004'" "export graphml -o -")
-selections=("" "--types partnership,mou" "--min-evidence 2" "--min-status planned" "--group")
+selections=("" "--types partnership,mou" "--min-evidence 2" "--min-status planned" "--since 2025-03-01 --min-confidence 0.5" "--group")
 # After a write, fewer: whether the stale snapshot is left alone, not every flag again.
 after_write=("rank --by degree --top 0 --json" "components --json" "neighbors 'Org 0001' --depth 2 --json"
              "path 'Org 0001' 'Org 0150' --k 3 --json" "timeline 'Org 0004'")

@@ -122,9 +122,13 @@ TEST_CASE("selections from the snapshot equal selections from the tables", "[sna
   well_evidenced.min_evidence = 2;
   Selection planned;
   planned.min_status = Status::planned;
+  Selection dated;
+  dated.since = "2025-01-01";
+  dated.min_confidence = 0.5;
+  dated.min_evidence = 0;  // evidence filters still drop relations none of whose evidence passed
   Selection grouped;
   grouped.group = true;
-  for (const auto& s : {Selection{}, by_type, well_evidenced, planned, grouped}) {
+  for (const auto& s : {Selection{}, by_type, well_evidenced, planned, dated, grouped}) {
     AllianceGraph tables_graph;
     std::vector<RelationRow> tables_rows;
     Csr tables_csr;
@@ -142,6 +146,9 @@ TEST_CASE("selections from the snapshot equal selections from the tables", "[sna
       CHECK(rows[i].source_name == tables_rows[i].source_name);
       CHECK(rows[i].last_seen == tables_rows[i].last_seen);
       CHECK(rows[i].evidence_count == tables_rows[i].evidence_count);
+      CHECK(rows[i].first_seen == tables_rows[i].first_seen);
+      CHECK(rows[i].status == tables_rows[i].status);
+      CHECK(rows[i].confidence == tables_rows[i].confidence);
     }
     const auto simple = select_simple(store, s);
     CHECK(simple.csr.offsets == tables_csr.offsets);

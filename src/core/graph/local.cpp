@@ -16,8 +16,7 @@ AllianceGraph select_local_graph(const Store& store, const Selection& selection,
   Store::RelationFilter filter;
   filter.types = selection.types;
   filter.sorted = false;
-  const bool per_evidence = !selection.statuses.empty() || selection.min_status || !selection.since.empty() ||
-                            !selection.until.empty() || selection.min_confidence > 0;
+  const bool per_evidence = detail::filters_evidence(selection);
   std::unordered_map<std::int64_t, RelationRow> kept;  // relation id -> row
   std::unordered_set<std::int64_t> reached{entity};
   std::vector<std::int64_t> level{entity};

@@ -5,26 +5,57 @@
 #include <algorithm>
 
 #include "aikg/selection.hpp"
+#include "aikg/summary.hpp"
 #include "graph/snapshot_graph.hpp"
 
 namespace aikg {
 namespace detail {
 
-bool snapshot_answers(const Selection& s) {
-  const bool per_evidence = !s.statuses.empty() || s.min_status || !s.since.empty() || !s.until.empty() ||
-                            s.min_confidence > 0;
-  return !s.group && !per_evidence;
+bool snapshot_answers(const Selection& s) { return !s.group; }
+
+namespace {
+
+// Relation r's summary from its evidence that passes `s`, written over its
+// stored one; the rule is RelationSummary's, as select_relations applies it.
+void recompute(GraphSnapshot& snap, std::uint32_t r, const Selection& s) {
+  RelationSummary sum;
+  for (auto i = snap.evidence_offset[r]; i < snap.evidence_offset[r + 1]; ++i) {
+    const auto date = snap.date(snap.evidence_date[i]);
+    if (evidence_passes(s, snap.evidence_status[i], date, snap.evidence_confidence[i]))
+      sum.add(RelationSummary::of(snap.evidence_status[i], date, snap.evidence_confidence[i]));
+  }
+  snap.evidence_count[r] = sum.evidence_count;
+  if (sum.evidence_count == 0) return;  // not selected (selected_rows)
+  snap.status[r] = sum.status;
+  snap.confidence[r] = sum.confidence;
+  // The summary's dates are dates of its evidence: find their indices there.
+  for (auto i = snap.evidence_offset[r]; i < snap.evidence_offset[r + 1]; ++i) {
+    const auto date = snap.date(snap.evidence_date[i]);
+    if (date == sum.first_seen) snap.first_seen[r] = snap.evidence_date[i];
+    if (date == sum.last_seen) snap.last_seen[r] = snap.evidence_date[i];
+  }
+}
+
+}  // namespace
+
+std::optional<GraphSnapshot> selection_snapshot(const Store& store, const Selection& s) {
+  auto snap = store.graph_snapshot();
+  if (!snap || !filters_evidence(s)) return snap;
+  for (std::uint32_t r = 0; r < snap->relations(); ++r) recompute(*snap, r, s);
+  return snap;
 }
 
 std::vector<std::uint32_t> selected_rows(const GraphSnapshot& snap, const Selection& s) {
   std::array<bool, static_cast<std::size_t>(RelationType::competition) + 1> type_wanted{};
   type_wanted.fill(s.types.empty());
   for (const auto t : s.types) type_wanted[static_cast<std::size_t>(t)] = true;
+  // Evidence filters drop a relation none of whose evidence passed, whatever
+  // --min-evidence says (select_relations' rule).
+  const std::int64_t bar = filters_evidence(s) ? std::max<std::int64_t>(1, s.min_evidence) : s.min_evidence;
   std::vector<std::uint32_t> rows;
   rows.reserve(snap.relations());
-  for (std::uint32_t i = 0; i < snap.relations(); ++i)
-    if (type_wanted[static_cast<std::size_t>(snap.type[i])] && snap.evidence_count[i] >= s.min_evidence)
-      rows.push_back(i);
+  for (std::uint32_t r = 0; r < snap.relations(); ++r)
+    if (type_wanted[static_cast<std::size_t>(snap.type[r])] && snap.evidence_count[r] >= bar) rows.push_back(r);
   return rows;
 }
 
@@ -139,7 +170,7 @@ std::int64_t SimpleSelection::entity_id(std::uint32_t v) const {
 SimpleSelection select_simple(const Store& store, const Selection& selection) {
   SimpleSelection out;
   if (detail::snapshot_answers(selection)) {
-    if (auto snap = store.graph_snapshot()) {
+    if (auto snap = detail::selection_snapshot(store, selection)) {
       const auto rows = detail::selected_rows(*snap, selection);
       auto numbering = detail::number_vertices(*snap, rows);
       std::vector<std::uint32_t> from, to;

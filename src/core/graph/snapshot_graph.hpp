@@ -3,6 +3,8 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <string_view>
 #include <vector>
 
 #include "aikg/graph.hpp"
@@ -17,12 +19,23 @@ namespace aikg::detail {
 // rule, per row).
 bool keep_selected(RelationRow& r, const Selection& s, bool recompute = false);
 
-// Whether the stored relation summaries answer `s` as they are: no roll-up
-// (it merges relations) and no filter on single evidence rows (it recomputes
-// the summaries from the evidence that passes).
+// The selection's rule for one evidence row (--status, --min-status,
+// --since, --until, --min-confidence), and whether `s` has any of those.
+bool evidence_passes(const Selection& s, Status status, std::string_view date, double confidence);
+bool filters_evidence(const Selection& s);
+
+// Whether the snapshot answers `s`: anything but a roll-up by group (which
+// merges relations, so the rows must carry their evidence).
 bool snapshot_answers(const Selection& s);
 
-// The snapshot's relations that pass `s` (types, --min-evidence), in listing order.
+// The snapshot as `s` sees it: when `s` filters evidence rows, each
+// relation's summary recomputed from its evidence that passes (evidence
+// count 0 when none does), as select_relations recomputes it. nullopt when
+// the store has no snapshot (AIKG_SNAPSHOT=off, an old schema).
+std::optional<GraphSnapshot> selection_snapshot(const Store& store, const Selection& s);
+
+// The relations of selection_snapshot(store, s) that pass `s` (types, some
+// evidence left, --min-evidence), in listing order.
 std::vector<std::uint32_t> selected_rows(const GraphSnapshot& snap, const Selection& s);
 
 // Vertex ids as build_graph gives them: in order of first appearance in `rows`.

@@ -128,7 +128,7 @@ std::vector<Path> select_paths(const Store& store, const Selection& selection, s
                                bool weighted, const PathQuery& query, AllianceGraph& graph) {
   graph = AllianceGraph();
   if (detail::snapshot_answers(selection))
-    if (const auto snap = store.graph_snapshot()) {
+    if (const auto snap = detail::selection_snapshot(store, selection)) {
       const auto rows = detail::selected_rows(*snap, selection);
       const auto numbering = detail::number_vertices(*snap, rows);
       auto vertex_of = [&](std::int64_t id) {

@@ -56,6 +56,10 @@ void for_each_part(Snapshot& s, Visit&& visit) {
   visit("last_seen", s.last_seen);
   visit("confidence", s.confidence);
   visit("evidence_count", s.evidence_count);
+  visit("evidence_offset", s.evidence_offset);
+  visit("evidence_status", s.evidence_status);
+  visit("evidence_date", s.evidence_date);
+  visit("evidence_confidence", s.evidence_confidence);
   visit("date_offset", s.date_offset);
   visit("dates", s.dates);
 }
@@ -88,7 +92,12 @@ bool consistent(const GraphSnapshot& s) {
     if (column->size() != r) return false;
   if (s.type.size() != r || s.status.size() != r || s.confidence.size() != r || s.evidence_count.size() != r)
     return false;
-  return enums_valid(s.entity_kind, kKinds) && enums_valid(s.type, kTypes) && enums_valid(s.status, kStatuses) &&
+  const std::size_t evidence = s.evidence_status.size();
+  if (!offsets_valid(s.evidence_offset, r, evidence) || s.evidence_date.size() != evidence ||
+      s.evidence_confidence.size() != evidence)
+    return false;
+  return enums_valid(s.evidence_status, kStatuses) && indices_valid(s.evidence_date, dates) &&
+         enums_valid(s.entity_kind, kKinds) && enums_valid(s.type, kTypes) && enums_valid(s.status, kStatuses) &&
          indices_valid(s.entity_parent, n, true) && indices_valid(s.source, n) && indices_valid(s.target, n) &&
          indices_valid(s.first_seen, dates) && indices_valid(s.last_seen, dates);
 }
@@ -134,13 +143,13 @@ void read_entities(sqlite3* db, GraphSnapshot& s, std::unordered_map<std::int64_
 }
 
 // The relations' rows in table order; sorted into listing order after.
-void read_relations(sqlite3* db, GraphSnapshot& s, const std::unordered_map<std::int64_t, std::uint32_t>& index) {
+void read_relations(sqlite3* db, GraphSnapshot& s, const std::unordered_map<std::int64_t, std::uint32_t>& index,
+                    DateTable& dates) {
   Statement q(db,
               "SELECT r.id, r.type, r.source_id, r.target_id, r.status, r.first_seen, r.last_seen, r.confidence, "
               "r.evidence_count FROM relations r WHERE NOT EXISTS (SELECT 1 FROM retractions x WHERE x.type = r.type "
               "AND x.source_id = r.source_id AND x.target_id = r.target_id)",
               "reading relations", 0);
-  DateTable dates(s);
   auto entity = [&](std::int64_t id) {
     const auto it = index.find(id);
     if (it == index.end()) throw StoreError(fmt::format("a relation points at entity {}, which does not exist", id));
@@ -156,6 +165,38 @@ void read_relations(sqlite3* db, GraphSnapshot& s, const std::unordered_map<std:
     s.last_seen.push_back(dates.intern(q.column_view(6)));
     s.confidence.push_back(q.column_double(7));
     s.evidence_count.push_back(q.column_int(8));
+  }
+}
+
+// Each relation's evidence rows (status, date, confidence), grouped by
+// relation in listing order. Evidence of retracted relations is left out.
+void read_evidence(sqlite3* db, GraphSnapshot& s, DateTable& dates) {
+  std::unordered_map<std::int64_t, std::uint32_t> row_of;
+  row_of.reserve(s.relations());
+  for (std::uint32_t r = 0; r < s.relations(); ++r) row_of.emplace(s.relation_id[r], r);
+  struct Row {
+    std::uint32_t relation, date;
+    Status status;
+    double confidence;
+  };
+  std::vector<Row> rows;
+  Statement q(db, "SELECT relation_id, status, date, confidence FROM evidence", "reading evidence", 0);
+  while (q.step()) {
+    const auto it = row_of.find(q.column_int(0));
+    if (it == row_of.end()) continue;
+    rows.push_back({it->second, dates.intern(q.column_view(2)),
+                    known(parse_status(q.column_view(1)), "status", q.column_view(1)), q.column_double(3)});
+  }
+  s.evidence_offset.assign(s.relations() + 1, 0);
+  for (const auto& e : rows) ++s.evidence_offset[e.relation + 1];
+  for (std::size_t r = 0; r < s.relations(); ++r) s.evidence_offset[r + 1] += s.evidence_offset[r];
+  s.evidence_status.resize(rows.size());
+  s.evidence_date.resize(rows.size());
+  s.evidence_confidence.resize(rows.size());
+  std::vector<std::uint32_t> fill(s.evidence_offset.begin(), s.evidence_offset.end() - 1);
+  for (const auto& e : rows) {
+    const auto at = fill[e.relation]++;
+    s.evidence_status[at] = e.status, s.evidence_date[at] = e.date, s.evidence_confidence[at] = e.confidence;
   }
 }
 
@@ -259,8 +300,10 @@ GraphSnapshot Store::Impl::build_snapshot() {
   s.generation = schema_version >= kFirstSnapshotSchema ? generation(raw) : 0;
   std::unordered_map<std::int64_t, std::uint32_t> index;
   read_entities(raw, s, index);
-  read_relations(raw, s, index);
+  DateTable dates(s);
+  read_relations(raw, s, index, dates);
   sort_relations(s);
+  read_evidence(raw, s, dates);
   return s;
 }
 
