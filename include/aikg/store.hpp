@@ -178,7 +178,9 @@ class Store {
   // it is never stale, also while another process writes. nullopt for a file
   // of schema 3 or older (read-only opens do not migrate), or when the
   // environment sets AIKG_SNAPSHOT=off (then callers read the tables).
-  std::optional<GraphSnapshot> graph_snapshot() const;
+  // Without `with_evidence` the evidence columns may be left empty (a
+  // selection that does not filter evidence rows never reads them).
+  std::optional<GraphSnapshot> graph_snapshot(bool with_evidence = true) const;
   // A snapshot built from the tables, whatever is stored (tests, check).
   GraphSnapshot build_graph_snapshot() const;
 

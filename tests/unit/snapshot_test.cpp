@@ -85,6 +85,11 @@ TEST_CASE("the snapshot is the tables' graph, stored once and rebuilt when a wri
   REQUIRE(first);
   CHECK(*first == built);
   CHECK(store.graph_snapshot()->generation == first->generation);  // read back, same data
+  const auto light = store.graph_snapshot(/*with_evidence=*/false);  // the columns most selections need
+  CHECK(light->relation_id == built.relation_id);
+  CHECK(light->evidence_count == built.evidence_count);
+  CHECK(light->names == built.names);
+  CHECK(light->evidence_status.empty());
 
   SECTION("another connection's write makes it stale") {
     sql(file.path, "UPDATE relations SET evidence_count = evidence_count + 1 WHERE id = (SELECT min(id) FROM relations)");

@@ -39,8 +39,9 @@ void recompute(GraphSnapshot& snap, std::uint32_t r, const Selection& s) {
 }  // namespace
 
 std::optional<GraphSnapshot> selection_snapshot(const Store& store, const Selection& s) {
-  auto snap = store.graph_snapshot();
-  if (!snap || !filters_evidence(s)) return snap;
+  const bool per_evidence = filters_evidence(s);
+  auto snap = store.graph_snapshot(per_evidence);
+  if (!snap || !per_evidence) return snap;
   for (std::uint32_t r = 0; r < snap->relations(); ++r) recompute(*snap, r, s);
   return snap;
 }

@@ -82,7 +82,7 @@ bool indices_valid(const std::vector<std::uint32_t>& v, std::size_t count, bool 
 
 // Whether a snapshot read from a file can be used without reading out of
 // bounds: a file may come from anyone (docs/schema.md).
-bool consistent(const GraphSnapshot& s) {
+bool consistent(const GraphSnapshot& s, bool with_evidence) {
   const std::size_t n = s.entity_id.size(), r = s.relation_id.size();
   if (s.entity_kind.size() != n || s.entity_parent.size() != n) return false;
   if (s.date_offset.empty() || !offsets_valid(s.name_offset, n, s.names.size())) return false;
@@ -93,8 +93,8 @@ bool consistent(const GraphSnapshot& s) {
   if (s.type.size() != r || s.status.size() != r || s.confidence.size() != r || s.evidence_count.size() != r)
     return false;
   const std::size_t evidence = s.evidence_status.size();
-  if (!offsets_valid(s.evidence_offset, r, evidence) || s.evidence_date.size() != evidence ||
-      s.evidence_confidence.size() != evidence)
+  if (with_evidence && (!offsets_valid(s.evidence_offset, r, evidence) || s.evidence_date.size() != evidence ||
+                        s.evidence_confidence.size() != evidence))
     return false;
   return enums_valid(s.evidence_status, kStatuses) && indices_valid(s.evidence_date, dates) &&
          enums_valid(s.entity_kind, kKinds) && enums_valid(s.type, kTypes) && enums_valid(s.status, kStatuses) &&
@@ -253,7 +253,13 @@ std::int64_t generation(sqlite3* db) {
 
 // The stored snapshot of `gen`, if complete and sound. Each blob is copied
 // once, straight into its column.
-std::optional<GraphSnapshot> load_stored(sqlite3* db, std::int64_t gen) {
+// The columns of single evidence rows (not a relation's evidence_count).
+bool is_evidence_part(std::string_view part) {
+  return part == "evidence_offset" || part == "evidence_status" || part == "evidence_date" ||
+         part == "evidence_confidence";
+}
+
+std::optional<GraphSnapshot> load_stored(sqlite3* db, std::int64_t gen, bool with_evidence = true) {
   Statement q(db, "SELECT part, data FROM graph_snapshot WHERE generation = ?1", "reading the graph snapshot", 0);
   q.bind_int(1, gen);
   GraphSnapshot s;
@@ -266,6 +272,7 @@ std::optional<GraphSnapshot> load_stored(sqlite3* db, std::int64_t gen) {
       format_known = q.column_blob(1) == kFormat;
       continue;
     }
+    if (!with_evidence && is_evidence_part(part)) continue;
     for_each_part(s, [&](std::string_view name, auto& column) {
       if (name != part) return;
       ++parts;
@@ -276,8 +283,8 @@ std::optional<GraphSnapshot> load_stored(sqlite3* db, std::int64_t gen) {
     });
   }
   std::size_t expected = 0;
-  for_each_part(s, [&](std::string_view, const auto&) { ++expected; });
-  if (!format_known || !sound || parts != expected || !consistent(s)) return std::nullopt;
+  for_each_part(s, [&](std::string_view name, const auto&) { expected += with_evidence || !is_evidence_part(name); });
+  if (!format_known || !sound || parts != expected || !consistent(s, with_evidence)) return std::nullopt;
   return s;
 }
 
@@ -359,14 +366,14 @@ void Store::Impl::save_snapshot(const GraphSnapshot& s) noexcept {
   }
 }
 
-std::optional<GraphSnapshot> Store::graph_snapshot() const {
+std::optional<GraphSnapshot> Store::graph_snapshot(bool with_evidence) const {
   Impl& s = *impl_;
   if (s.schema_version < kFirstSnapshotSchema || snapshots_disabled()) return std::nullopt;
   std::optional<GraphSnapshot> snapshot;
   {
     ReadTransaction read(s.db.get());
     const std::int64_t gen = generation(s.db.get());
-    snapshot = load_stored(s.db.get(), gen);
+    snapshot = load_stored(s.db.get(), gen, with_evidence);
     if (snapshot) return snapshot;
     snapshot = s.build_snapshot();  // in the same read transaction: of generation `gen`
   }
