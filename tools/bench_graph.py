@@ -5,9 +5,10 @@ For each size it generates a Holme-Kim graph (scale-free with triangle
 closure, like an alliance network with hub conglomerates: the graphs of
 docs/perf-anchors), stores it in an aikg database through
 `aikg ingest --mentions`, then in the same run times:
-  * aikg: loading the selection from SQLite (select_relations, entities,
-    build_graph, make_csr) and each query (bench/graph_bench.cpp, aikg_bench),
-    and a few commands end to end as a user runs them;
+  * aikg: loading the selection (select_simple on the graph snapshot; the
+    old load from the tables as a diagnostic) and each query
+    (bench/graph_bench.cpp, aikg_bench), and the commands end to end as a user
+    runs them, beside an igraph script doing the same (tools/bench_commands.py);
   * NetworkX and igraph: loading the same edges from the same database with
     Python's sqlite3, then the same queries.
 Medians of 5 runs under 1 s, 3 under 10 s, else 1 run. A peer's query is
@@ -43,6 +44,8 @@ import networkx as nx  # noqa: E402
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tests", "e2e"))
 from networkx_compare import org, write_mentions  # noqa: E402  (one writer for tests and benchmark)
+sys.path.insert(0, os.path.join(ROOT, "tools"))
+import bench_commands  # noqa: E402
 
 LIMIT_S = 120
 LOAD_AT_START = f"{os.getloadavg()[0]:.1f}"
@@ -195,18 +198,10 @@ def run_aikg(bench, db, pairs_file, previous):
     return out, skip, raw
 
 
-def run_cli(aikg, db, pairs):
-    """Wall-clock seconds of commands as an analyst types them (load + query + output)."""
-    a, b = pairs[0]
-    commands = {"aikg components --top 5": ["components", "--top", "5"],
-                "aikg rank --by pagerank --top 10": ["rank", "--by", "pagerank", "--top", "10"],
-                f"aikg path '{a}' '{b}'": ["path", a, b],
-                "aikg communities --top 5": ["communities", "--top", "5"]}
-    out = {}
-    for label, args in commands.items():
-        out[label], _ = timed(lambda: subprocess.run([aikg, *args, "--db", db], check=True,
-                                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
-    return out
+def run_cli(aikg, db, pairs, workdir):
+    """Commands as an analyst types them (open, load, query, print), beside a
+    plain igraph script doing the same (tools/bench_commands.py)."""
+    return bench_commands.end_to_end(aikg, db, pairs[0], 3, workdir)
 
 
 def fmt_s(x):
@@ -241,9 +236,9 @@ def write_report(path, results, args, started):
              "```", "",
              "Graphs: `nx.powerlaw_cluster_graph(n, 5, 0.3, seed=42)` (Holme-Kim, as in docs of perf anchors), "
              "one `partnership` mention per edge, stored with `aikg ingest --mentions`. Every library reads the "
-             "same database: aikg through its store (`select_relations` with evidence, entities, Boost "
-             "`adjacency_list`, then the CSR view the analytics run on); NetworkX and igraph through Python's "
-             "`sqlite3` (`SELECT source_id, target_id FROM relations`), which is less work than aikg's load. "
+             "same database: aikg through its graph snapshot (the relation summaries as column blobs, made into "
+             "the CSR view the analytics run on, with names; the queries below run on the same CSR); NetworkX and "
+             "igraph through Python's `sqlite3` (`SELECT source_id, target_id FROM relations`). "
              "Times are medians (5 runs under 1 s, 3 under 10 s, else 1). aikg's betweenness and closeness use "
              f"{args.threads or os.cpu_count()} threads; everything else, in every library, one. "
              "Ratios are peer time / aikg time: above 1, aikg is faster. – : not offered by the library "
@@ -259,10 +254,14 @@ def write_report(path, results, args, started):
             a, n, i = r["aikg"].get(name), r["networkx"].get(name), r["igraph"].get(name)
             lines.append(f"| {LABELS[name]} | {fmt_s(a)} | {fmt_s(n)} | {fmt_s(i)} | {ratio(n, a)} | {ratio(i, a)} |")
         raw = r["aikg_raw"]
-        lines += ["", "aikg's load, step by step: " + ", ".join(
-            f"{n.removeprefix('load_')} {fmt_s(raw[n]['median_s'])}" for n in raw if n.startswith("load_")) + ".",
-                  "", "Commands end to end (wall clock, including opening the database and loading the selection):", ""]
-        lines += [f"* `{c}`: {fmt_s(t)}" for c, t in r["cli"].items()]
+        lines += ["", "aikg's load is `select_simple` on the graph snapshot (schema 4), warm: "
+                  f"{fmt_s(raw['load_select_simple']['median_s'])}. The same selection from the tables "
+                  "(`AIKG_SNAPSHOT=off`, the load before the snapshot), step by step: " + ", ".join(
+            f"{n.removeprefix('tables_')} {fmt_s(raw[n]['median_s'])}" for n in raw if n.startswith("tables_")) + ".",
+                  "", "Commands end to end, beside a python-igraph script that opens the same file, reads "
+                  "`SELECT source_id, target_id FROM relations` and the names, builds the graph, answers and "
+                  "prints names (`tools/bench_commands.py`; medians of 3 runs; CPU in brackets, the steadier "
+                  "figure on a shared machine):", "", bench_commands.markdown(r["cli"])]
         skipped = [f"{who}: {', '.join(s)}" for who, s in r["skipped"].items() if s]
         if skipped:
             lines += ["", "Skipped (predicted over the limit): " + "; ".join(skipped) + "."]
@@ -293,7 +292,7 @@ def main():
                                                            previous["networkx"])
         r["igraph"], r["skipped"]["igraph"] = run_peer("igraph", load_igraph, igraph_queries, db, pairs,
                                                        previous["igraph"])
-        r["cli"] = run_cli(aikg, db, pairs)
+        r["cli"] = run_cli(aikg, db, pairs, args.workdir)
         results[size] = r
         previous = {"aikg": r["aikg"], "networkx": r["networkx"], "igraph": r["igraph"]}
         write_report(args.out, results, args, started)  # after every size: a long run leaves partial results

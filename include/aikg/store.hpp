@@ -15,6 +15,7 @@
 
 #include "aikg/gazetteer.hpp"
 #include "aikg/mention.hpp"
+#include "aikg/snapshot.hpp"
 #include "aikg/taxonomy.hpp"
 
 namespace aikg {
@@ -178,6 +179,19 @@ class Store {
   };
   std::vector<RelationRow> relations(const RelationFilter& filter, bool with_evidence) const;
   std::vector<EvidenceRow> evidence(std::int64_t relation_id) const;
+
+  // The graph snapshot of the data as it is now (include/aikg/snapshot.hpp):
+  // the stored one when it was built from the current generation, else one
+  // built from the tables and stored for the next reader when the file can
+  // be written without waiting (docs/schema.md). Read in one transaction, so
+  // it is never stale, also while another process writes. nullopt for a file
+  // of schema 3 or older (read-only opens do not migrate), or when the
+  // environment sets AIKG_SNAPSHOT=off (then callers read the tables).
+  // Without `with_evidence` the evidence columns may be left empty (a
+  // selection that does not filter evidence rows never reads them).
+  std::optional<GraphSnapshot> graph_snapshot(bool with_evidence = true) const;
+  // A snapshot built from the tables, whatever is stored (tests, check).
+  GraphSnapshot build_graph_snapshot() const;
 
   struct Counts {
     std::int64_t documents = 0, entities = 0, relations = 0, evidence = 0;

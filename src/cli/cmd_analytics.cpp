@@ -36,11 +36,11 @@ struct GraphOptions {
   std::size_t limit(std::size_t rows) const { return top == 0 ? rows : std::min(top, rows); }
 };
 
-// The selection as a graph and its simple view: built once per command.
+// The selection's simple graph with its names: built once per command, from
+// the graph snapshot when the selection allows.
 struct Loaded {
-  AllianceGraph ag;
-  Csr csr;
-  const std::string& name(VertexId v) const { return ag.graph[v].name; }
+  SimpleSelection sel;
+  std::string name(VertexId v) const { return std::string(sel.name(v)); }
   // Members are shown by name, in name order: vertex ids mean nothing to a reader.
   std::vector<std::string> names(const std::vector<VertexId>& vs) const {
     std::vector<std::string> out;
@@ -52,9 +52,8 @@ struct Loaded {
 
 Loaded load(const GraphOptions& o) {
   const auto store = o.db.open(true);
-  Loaded l{select_graph(store, o.selection.resolve()), {}};
-  l.csr = make_csr(l.ag);
-  if (l.csr.num_vertices() == 0) fmt::print(stderr, "aikg: no relations match the selection\n");
+  Loaded l{select_simple(store, o.selection.resolve())};
+  if (l.sel.num_vertices() == 0) fmt::print(stderr, "aikg: no relations match the selection\n");
   return l;
 }
 
@@ -81,7 +80,7 @@ std::string score_text(double x) { return fmt::format("{:.6g}", x); }
 
 int run_components(const GraphOptions& o) {
   const auto l = load(o);
-  const auto c = connected_components(l.csr);
+  const auto c = connected_components(l.sel.csr);
   ordered_json out = ordered_json::array();
   std::vector<std::vector<std::string>> rows;
   for (std::size_t i = 0; i < o.limit(c.members.size()); ++i) {
@@ -92,7 +91,7 @@ int run_components(const GraphOptions& o) {
   if (o.json) {
     print_json(out);
   } else {
-    fmt::print("{} components over {} organisations\n", c.members.size(), l.csr.num_vertices());
+    fmt::print("{} components over {} organisations\n", c.members.size(), l.sel.csr.num_vertices());
     print_table({"#", "size", "members"}, rows);
   }
   return c.members.empty() ? kPartial : kOk;
@@ -113,9 +112,9 @@ struct AllianceOptions : GraphOptions {
 int run_alliances(const AllianceOptions& o) {
   const std::size_t min_size = o.min_size;
   const auto l = load(o);
-  const auto cliques = named_sets(l, maximal_cliques(l.csr, min_size));
+  const auto cliques = named_sets(l, maximal_cliques(l.sel.csr, min_size));
   std::vector<std::vector<VertexId>> tri_sets;
-  for (const auto& t : triangles(l.csr)) tri_sets.emplace_back(t.begin(), t.end());
+  for (const auto& t : triangles(l.sel.csr)) tri_sets.emplace_back(t.begin(), t.end());
   const auto tris = named_sets(l, tri_sets);
   ordered_json cj = ordered_json::array(), tj = ordered_json::array();
   std::vector<std::vector<std::string>> crows, trows;
@@ -189,20 +188,20 @@ std::vector<double> scores(const RankOptions& o, const Csr& g) {
 
 int run_rank(const RankOptions& o) {
   const auto l = load(o);
-  const auto score = scores(o, l.csr);
+  const auto score = scores(o, l.sel.csr);
   std::vector<VertexId> order(score.size());
   std::iota(order.begin(), order.end(), 0u);
   std::sort(order.begin(), order.end(), [&](VertexId a, VertexId b) {
-    return score[a] != score[b] ? score[a] > score[b] : l.name(a) < l.name(b);
+    return score[a] != score[b] ? score[a] > score[b] : l.sel.name(a) < l.sel.name(b);
   });
   ordered_json out = ordered_json::array();
   std::vector<std::vector<std::string>> rows;
   for (std::size_t i = 0; i < o.limit(order.size()); ++i) {
     const auto v = order[i];
-    const auto relations = boost::out_degree(v, l.ag.graph);
-    out.push_back({{"rank", i + 1}, {"name", l.name(v)}, {"score", score[v]}, {"partners", l.csr.degree(v)},
+    const auto relations = l.sel.relations(v);
+    out.push_back({{"rank", i + 1}, {"name", l.name(v)}, {"score", score[v]}, {"partners", l.sel.csr.degree(v)},
                    {"relations", relations}});
-    rows.push_back({std::to_string(i + 1), l.name(v), score_text(score[v]), std::to_string(l.csr.degree(v)),
+    rows.push_back({std::to_string(i + 1), l.name(v), score_text(score[v]), std::to_string(l.sel.csr.degree(v)),
                     std::to_string(relations)});
   }
   if (o.json) print_json(out);
@@ -241,7 +240,7 @@ struct CommunityOptions : GraphOptions {
 
 int run_communities(const CommunityOptions& o) {
   const auto l = load(o);
-  const auto c = louvain(l.csr, o.louvain);
+  const auto c = louvain(l.sel.csr, o.louvain);
   ordered_json list = ordered_json::array();
   std::vector<std::vector<std::string>> rows;
   for (std::size_t i = 0; i < o.limit(c.members.size()); ++i) {

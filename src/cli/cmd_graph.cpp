@@ -28,7 +28,7 @@ int run_neighbors(const NeighborOptions& o) {
   const auto selection = o.selection.resolve();
   auto id = resolve_or_explain(store, o.name);
   if (selection.group) id = group_of(id, store.entities());
-  const auto ag = select_graph(store, selection);
+  const auto ag = select_local_graph(store, selection, id, o.depth);  // not the whole graph
   const auto start = ag.find(id);
   const auto found = start ? neighbors(ag, *start, o.depth) : std::vector<Neighbor>{};
   const auto& g = ag.graph;
@@ -71,8 +71,7 @@ struct PathOptions {
   std::size_t k = 1;
 };
 
-std::vector<Path> find_paths(const PathOptions& o, const Csr& csr, Vertex a, Vertex b) {
-  PathFinder finder(csr, o.weighted);
+std::vector<Path> find_paths(const PathOptions& o, PathFinder& finder, Vertex a, Vertex b) {
   if (o.all) return finder.all_shortest(a, b, std::max<std::size_t>(o.k, 100));
   if (o.k > 1) return finder.k_shortest(a, b, o.k);
   auto p = finder.shortest(a, b);
@@ -139,13 +138,22 @@ int run_path(const PathOptions& o) {
   const auto store = o.db.open(true);
   const auto selection = o.selection.resolve();
   auto a = resolve_or_explain(store, o.from), b = resolve_or_explain(store, o.to);
-  const auto entities = store.entities();
-  if (selection.group) a = group_of(a, entities), b = group_of(b, entities);
-  const auto rows = select_relations(store, selection, selection.group);
-  const auto ag = build_graph(rows, entities);
-  const auto va = ag.find(a), vb = ag.find(b);
-  const auto csr = make_csr(ag, true);
-  const auto paths = va && vb ? find_paths(o, csr, *va, *vb) : std::vector<Path>{};
+  std::vector<RelationRow> rows;  // a roll-up's, with their evidence (evidence_of_hops)
+  AllianceGraph ag;  // filled in place: the paths' edge descriptors point into it
+  std::vector<Path> paths;
+  auto query = [&](PathFinder& finder, Vertex from, Vertex to) { return find_paths(o, finder, from, to); };
+  if (selection.group) {
+    const auto entities = store.entities();
+    a = group_of(a, entities), b = group_of(b, entities);
+    rows = select_relations(store, selection, true);
+    ag = build_graph(rows, entities);
+    const auto va = ag.find(a), vb = ag.find(b);
+    const auto csr = make_csr(ag, true);
+    PathFinder finder(csr, o.weighted);
+    if (va && vb) paths = query(finder, *va, *vb);
+  } else {
+    paths = select_paths(store, selection, a, b, o.weighted, query, ag);  // from the graph snapshot when it can
+  }
   PathPrinter printer(ag, evidence_of_hops(store, selection, rows, ag, paths), o.json);
   for (std::size_t i = 0; i < paths.size(); ++i) printer.add(paths[i], i, paths.size(), o.weighted);
   printer.finish();
@@ -176,7 +184,8 @@ void setup_path(CLI::App& cmd, PathOptions& o) {
 std::vector<CommandSpec> graph_commands() {
   return {command("neighbors",
                   "The ego network of an organisation: who it is linked to within N hops, through which relations "
-                  "(breadth-first search on the graph, O(V + E)).",
+                  "(breadth-first search over the relations of the organisations it reaches, read through the "
+                  "database's indexes: never the whole graph, except with --group).",
                   setup_neighbors, run_neighbors),
           command("path",
                   "How two organisations are connected: a shortest chain of relations, each hop with its type, "

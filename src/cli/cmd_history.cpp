@@ -35,7 +35,7 @@ int run_timeline(const TimelineOptions& o) {
   auto id = resolve_or_explain(store, o.name);
   const auto selection = o.selection.resolve();
   if (selection.group) id = group_of(id, store.entities());
-  const auto relations = select_relations(store, selection, true);
+  const auto relations = select_relations_of(store, selection, id);  // not the whole graph
   const auto events = timeline(relations, id);
   ordered_json out = ordered_json::array();
   std::vector<std::vector<std::string>> rows;

@@ -6,16 +6,13 @@
 #include <unordered_map>
 
 #include "aikg/summary.hpp"
+#include "graph/snapshot_graph.hpp"
 
 namespace aikg {
 namespace {
 
-bool evidence_passes(const Selection& s, const EvidenceRow& e) {
-  if (!status_passes(s, e.status) || e.confidence < s.min_confidence) return false;
-  if ((!s.since.empty() || !s.until.empty()) && e.date.empty()) return false;
-  if (!s.since.empty() && e.date < s.since) return false;
-  if (!s.until.empty() && e.date > s.until) return false;
-  return true;
+bool row_passes(const Selection& s, const EvidenceRow& e) {
+  return detail::evidence_passes(s, e.status, e.date, e.confidence);
 }
 
 RelationSummary summary_of(const RelationRow& r) {
@@ -45,19 +42,42 @@ void merge_summary(RelationRow& a, const RelationRow& b) {
   set_summary(a, std::move(s));
 }
 
-// Whether the selection looks at single evidence rows; when not, the stored
-// per-relation summaries answer it without reading any evidence.
-bool filters_evidence(const Selection& s) {
+}  // namespace
+
+bool detail::evidence_passes(const Selection& s, Status status, std::string_view date, double confidence) {
+  if (!status_passes(s, status) || confidence < s.min_confidence) return false;
+  if ((!s.since.empty() || !s.until.empty()) && date.empty()) return false;
+  if (!s.since.empty() && date < s.since) return false;
+  if (!s.until.empty() && date > s.until) return false;
+  return true;
+}
+
+bool detail::filters_evidence(const Selection& s) {
   return !s.statuses.empty() || s.min_status || !s.since.empty() || !s.until.empty() || s.min_confidence > 0;
 }
 
-}  // namespace
+bool detail::keep_selected(RelationRow& r, const Selection& s, bool recompute) {
+  if (recompute || detail::filters_evidence(s)) {
+    std::erase_if(r.evidence, [&](const EvidenceRow& e) { return !row_passes(s, e); });
+    if (r.evidence.empty()) return false;
+    summarise(r);
+  }
+  return r.evidence_count >= s.min_evidence;
+}
 
 std::vector<RelationRow> select_relations(const Store& store, const Selection& s, bool with_evidence) {
+  if (!with_evidence && detail::snapshot_answers(s))
+    if (const auto snap = detail::selection_snapshot(store, s)) {
+      std::vector<RelationRow> out;
+      const auto rows = detail::selected_rows(*snap, s);
+      out.reserve(rows.size());
+      for (const auto r : rows) out.push_back(detail::relation_row(*snap, r));
+      return out;
+    }
   Store::RelationFilter filter;
   filter.types = s.types;
   filter.sorted = false;  // sorted below, after the roll-up
-  const bool per_evidence = with_evidence || filters_evidence(s);
+  const bool per_evidence = with_evidence || detail::filters_evidence(s);
   auto rows = store.relations(filter, per_evidence);
   if (!s.group && !per_evidence) {  // the stored summaries as they are: only the bar to apply
     std::erase_if(rows, [&](const RelationRow& r) { return r.evidence_count < s.min_evidence; });
@@ -81,7 +101,7 @@ std::vector<RelationRow> select_relations(const Store& store, const Selection& s
   std::map<std::tuple<RelationType, std::int64_t, std::int64_t>, RelationRow> merged;  // the roll-up's
   for (auto& r : rows) {
     if (per_evidence) {
-      std::erase_if(r.evidence, [&](const EvidenceRow& e) { return !evidence_passes(s, e); });
+      std::erase_if(r.evidence, [&](const EvidenceRow& e) { return !row_passes(s, e); });
       if (r.evidence.empty()) continue;
     }
     if (!s.group) {  // (type, source, target) is unique in the store: nothing to merge
@@ -113,7 +133,7 @@ std::vector<RelationRow> select_relations(const Store& store, const Selection& s
 
 std::vector<EvidenceRow> selected_evidence(const Store& store, const Selection& s, std::int64_t relation_id) {
   auto rows = store.evidence(relation_id);
-  std::erase_if(rows, [&](const EvidenceRow& e) { return !evidence_passes(s, e); });
+  std::erase_if(rows, [&](const EvidenceRow& e) { return !row_passes(s, e); });
   return rows;
 }
 
@@ -124,6 +144,9 @@ bool status_passes(const Selection& s, Status status) {
 }
 
 AllianceGraph select_graph(const Store& store, const Selection& selection) {
+  if (detail::snapshot_answers(selection))
+    if (const auto snap = detail::selection_snapshot(store, selection))
+      return detail::graph_from_snapshot(*snap, detail::selected_rows(*snap, selection));
   return build_graph(select_relations(store, selection), store.entities());
 }
 

@@ -103,6 +103,9 @@ CheckReport Store::check() const {
   reporting_damage(p, [&] { search_index(db, p); });
   reporting_damage(p, [&] { impl_->schema_problems(p); });
   reporting_damage(p, [&] {
+    if (auto problem = impl_->snapshot_problem()) p.push_back(std::move(*problem));
+  });
+  reporting_damage(p, [&] {
     const auto c = counts();
     r.documents = c.documents, r.entities = c.entities, r.relations = c.relations, r.evidence = c.evidence;
   });

@@ -25,6 +25,7 @@
 #include <fmt/format.h>
 
 #include "aikg/error.hpp"
+#include "aikg/snapshot.hpp"
 #include "aikg/store.hpp"
 #include "aikg/summary.hpp"
 #include "store/sqlite_handle.hpp"
@@ -275,6 +276,12 @@ struct Store::Impl {
   std::vector<std::string> aliases_of(std::int64_t entity);
   detail::Statement relation_query(const RelationFilter& filter);
   void fill_names(std::vector<RelationRow>& rows);
+
+  // --- the graph snapshot (snapshot.cpp)
+  GraphSnapshot build_snapshot();                   // from the tables, in one read transaction
+  std::optional<GraphSnapshot> stored_snapshot();  // the stored one, when current and sound
+  void save_snapshot(const GraphSnapshot& s) noexcept;
+  std::optional<std::string> snapshot_problem();   // for check()
 };
 
 // Makes one write (a document, a curation action) all or nothing. Inside the

@@ -120,6 +120,13 @@ void Store::publish(const fs::path& out, bool overwrite) const {
   const bool exists = fs::exists(out);
   if (exists && !overwrite)
     throw StoreError(fmt::format("{}: already exists (use --force to replace it)", out.string()));
+  // The copy carries a current graph snapshot: its readers may not be able
+  // to write one (a read-only share), and would rebuild it on every query.
+  try {
+    (void)graph_snapshot();
+  } catch (const std::runtime_error&) {
+    // only a cache: the copy's readers rebuild it
+  }
   // A fresh name beside the target: VACUUM INTO needs a file that does not exist.
   const fs::path tmp = out.string() + fmt::format(".tmp-{}-{}", ::getpid(), std::random_device{}());
   try {

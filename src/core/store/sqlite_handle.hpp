@@ -77,6 +77,11 @@ class Statement {
   void bind_int(int i, std::int64_t v) { check(sqlite3_bind_int64(stmt_.get(), i, v)); }
   void bind_double(int i, double v) { check(sqlite3_bind_double(stmt_.get(), i, v)); }
   void bind_null(int i) { check(sqlite3_bind_null(stmt_.get(), i)); }
+  void bind_blob(int i, std::string_view bytes) {
+    if (bytes.size() > static_cast<std::size_t>(std::numeric_limits<int>::max()))
+      throw StoreError(fmt::format("{}: a value of {} bytes is too long", what_, bytes.size()));
+    check(sqlite3_bind_blob(stmt_.get(), i, bytes.data(), static_cast<int>(bytes.size()), SQLITE_STATIC));
+  }
 
   // Advances; true when a row is available, false when the statement is done.
   bool step() {
@@ -104,6 +109,11 @@ class Statement {
   // NULL reads as the empty string.
   std::string column_text(int col) const { return std::string(column_view(col)); }
   // Valid until the next step() or reset(): no copy for text only looked at.
+  std::string_view column_blob(int col) const {
+    const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_.get(), col));
+    return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_.get(), col)))
+             : std::string_view();
+  }
   std::string_view column_view(int col) const {
     const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_.get(), col));
     return p ? std::string_view(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_.get(), col)))

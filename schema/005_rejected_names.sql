@@ -1,4 +1,4 @@
--- Schema version 4: names an analyst rejected as organisations.
+-- Schema version 5: names an analyst rejected as organisations.
 --
 -- `aikg alias reject NAME` says a discovered name (entities.candidate = 1) is
 -- no organisation ("Beats" the verb, a product, a person): its entity, its
