@@ -202,10 +202,14 @@
     explorer.ready = false;
     const large = shown.nodes().length > LARGE;
     const l = shown.layout({
-      name: 'cose', animate: !large, animationDuration: 600, randomize: true, fit: true, padding: 30,
+      name: 'cose', animate: !large, animationDuration: 350, randomize: true, fit: true, padding: 30,
       numIter: large ? 200 : 1000, nodeDimensionsIncludeLabels: !large, componentSpacing: 60,
     });
-    l.one('layoutstop', () => { explorer.ready = true; explorer.layouts++; });
+    l.one('layoutstop', () => {
+      explorer.ready = true;
+      explorer.layouts++;
+      if (!explorer.firstSettled) explorer.firstSettled = performance.now(); // ms since the page began to load
+    });
     l.run();
   }
 
