@@ -1,7 +1,7 @@
 // Time to the first settled picture of an explorer page in Debian's headless
 // Chromium: milliseconds from the start of navigation to the end of the first
 // layout (window.aikgExplorer.firstSettled), then the frame rate of a pan.
-// Usage: node tools/bench_explorer.mjs URL  ->  one JSON line on stdout.
+// Usage: node tools/bench_explorer.mjs URL [SCREENSHOT.png]  ->  one JSON line on stdout.
 // Uses puppeteer-core from tests/browser/node_modules (tools/setup.sh --with-tests).
 import { createRequire } from 'node:module';
 const require = createRequire(new URL('../tests/browser/package.json', import.meta.url));
@@ -32,6 +32,7 @@ try {
     return { settled_ms: Math.round(aikgExplorer.firstSettled), pan_fps: Math.round(frames * 1000 / (performance.now() - start)),
       nodes: cy.nodes().length, edges: cy.edges().length };
   });
+  if (process.argv[3]) await page.screenshot({ path: process.argv[3] });
   console.log(JSON.stringify(result));
 } finally {
   await browser.close();

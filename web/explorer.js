@@ -6,7 +6,11 @@
 
   const boot = JSON.parse(document.getElementById('aikg-data').textContent);
   const api = typeof boot.api === 'string' ? boot.api : null; // served: the API's base path
-  const LARGE = 1500; // nodes: beyond this the layout runs without animation, edges are drawn straight
+  // Beyond PRESET nodes aikg sends positions (a force layout computed in C++:
+  // CoSE here is O(n^2) per iteration); beyond MANY edges, edges are drawn
+  // straight and hidden while panning, and small labels are skipped.
+  const PRESET = 300;
+  const MANY = 3000;
   const state = { focus: null, depth: 1, types: new Set(), statuses: new Set(), from: '', to: '', competition: false };
   const $ = (id) => document.getElementById(id);
   let data = null; // {title, legend, show_competition, nodes, edges, total, truncated}
@@ -91,7 +95,9 @@
     const out = [];
     for (const n of data.nodes) {
       const k = kindInfo(n.kind);
-      out.push({ group: 'nodes', data: { id: n.id, label: n.name, shape: k.shape, fill: k.fill } });
+      const node = { group: 'nodes', data: { id: n.id, label: n.name, shape: k.shape, fill: k.fill } };
+      if (typeof n.x === 'number') node.position = { x: n.x, y: n.y };
+      out.push(node);
     }
     for (const e of data.edges) {
       const t = typeInfo(e.type);
@@ -108,7 +114,7 @@
   }
 
   function style() {
-    const large = data.nodes.length > LARGE;
+    const large = data.edges.length > MANY;
     return [
       { selector: 'node', style: {
         label: 'data(label)', shape: 'data(shape)', 'background-color': 'data(fill)', 'border-width': 1,
@@ -132,7 +138,7 @@
     if (data.title) { $('title').textContent = data.title; document.title = data.title; }
     if (!cy) {
       cy = cytoscape({ container: $('graph'), style: style(), wheelSensitivity: 0.3, minZoom: 0.02, maxZoom: 4,
-        hideEdgesOnViewport: data.edges.length > 3000, textureOnViewport: data.edges.length > 3000 });
+        hideEdgesOnViewport: data.edges.length > MANY, textureOnViewport: data.edges.length > MANY });
       explorer.cy = cy;
       cy.on('tap', 'node', (ev) => showNode(ev.target.id()));
       cy.on('tap', 'edge', (ev) => showEdge(ev.target.id()));
@@ -173,8 +179,10 @@
   function apply(relayout) {
     let edges = data.edges.filter(passes);
     const shownNodes = new Set();
+    explorer.distance = null;
     if (state.focus && nodeById.has(state.focus)) {
       const near = reachable(edges);
+      explorer.distance = near;
       edges = edges.filter((e) => near.has(e.source) && near.has(e.target));
       shownNodes.add(state.focus);
     }
@@ -200,11 +208,20 @@
   function layout() {
     const shown = cy.elements().not('.hidden');
     explorer.ready = false;
-    const large = shown.nodes().length > LARGE;
-    const l = shown.layout({
-      name: 'cose', animate: !large, animationDuration: 350, randomize: true, fit: true, padding: 30,
-      numIter: large ? 200 : 1000, nodeDimensionsIncludeLabels: !large, componentSpacing: 60,
-    });
+    const large = shown.nodes().length > PRESET;
+    const placed = large && !state.focus && data.nodes.length > 0 && typeof data.nodes[0].x === 'number';
+    // A large focus: rings by distance from it; a large whole without
+    // positions: rings by degree. Both instant.
+    const ringed = state.focus && explorer.distance
+      ? (n) => 10 - (explorer.distance.has(n.id()) ? explorer.distance.get(n.id()) : 9)
+      : (n) => n.degree(false);
+    const l = placed
+      ? shown.layout({ name: 'preset', positions: (n) => ({ x: nodeById.get(n.id()).x, y: nodeById.get(n.id()).y }), fit: true, padding: 30 })
+      : large ? shown.layout({ name: 'concentric', concentric: ringed, levelWidth: () => 1, fit: true, padding: 30, minNodeSpacing: 4 })
+      : shown.layout({
+        name: 'cose', animate: !large, animationDuration: 350, randomize: true, fit: true, padding: 30,
+        numIter: large ? 200 : 1000, nodeDimensionsIncludeLabels: !large, componentSpacing: 60,
+      });
     l.one('layoutstop', () => {
       explorer.ready = true;
       explorer.layouts++;

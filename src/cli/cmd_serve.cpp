@@ -58,13 +58,16 @@ std::optional<std::size_t> depth_param(const httplib::Request& req) {
   return text == "1" ? std::optional<std::size_t>(1) : text == "2" ? std::optional<std::size_t>(2) : std::nullopt;
 }
 
-void add_routes(httplib::Server& server, const ExplorerApi& api, std::mutex& store_mutex, const std::string& page) {
-  server.Get("/", [&page](const httplib::Request&, httplib::Response& res) {
-    res.set_content(page, "text/html; charset=utf-8");
+// The page and the whole graph (with its layout) are made once, at start.
+struct Fixed {
+  std::string page, graph;
+};
+
+void add_routes(httplib::Server& server, const ExplorerApi& api, std::mutex& store_mutex, const Fixed& fixed) {
+  server.Get("/", [&fixed](const httplib::Request&, httplib::Response& res) {
+    res.set_content(fixed.page, "text/html; charset=utf-8");
   });
-  server.Get("/api/graph", [&api](const httplib::Request&, httplib::Response& res) {
-    json_reply(res, api.graph_json(kWholeGraphEdges));
-  });
+  server.Get("/api/graph", [&fixed](const httplib::Request&, httplib::Response& res) { json_reply(res, fixed.graph); });
   server.Get("/api/neighbors", [&api](const httplib::Request& req, httplib::Response& res) {
     const auto depth = depth_param(req);
     if (!depth) return text_reply(res, 400, "depth is 1 or 2");
@@ -132,11 +135,11 @@ int run_serve(const ServeOptions& o) {
   const auto selection = o.selection.resolve();
   const auto store = o.db.open(true);
   const ExplorerApi api(store, selection);
-  const auto page = explorer_server_page();
+  const Fixed fixed{explorer_server_page(), api.graph_json(kWholeGraphEdges)};
   std::mutex store_mutex;
   httplib::Server server;
   int port = o.port;
-  add_routes(server, api, store_mutex, page);
+  add_routes(server, api, store_mutex, fixed);
   harden(server, port);
   StopOnSignal stop(server);
   if (port == 0)
