@@ -6,10 +6,13 @@
 
   const boot = JSON.parse(document.getElementById('aikg-data').textContent);
   const api = typeof boot.api === 'string' ? boot.api : null; // served: the API's base path
-  // Beyond PRESET nodes aikg sends positions (a force layout computed in C++:
-  // CoSE here is O(n^2) per iteration); beyond MANY edges, edges are drawn
-  // straight and hidden while panning, and small labels are skipped.
-  const PRESET = 300;
+  // Up to RINGS nodes CoSE lays the graph out and animates it; beyond, it is
+  // O(n^2) per iteration (61 s for 2,000 nodes), and so was Boost's
+  // Fruchterman-Reingold in C++ (17 s: its grid is one cell), so large
+  // pictures are rings: around the focus by distance, else by degree (hubs in
+  // the middle), drawn at once and draggable. Beyond MANY edges, edges are
+  // drawn straight and hidden while panning, and small labels are skipped.
+  const RINGS = 300;
   const MANY = 3000;
   const state = { focus: null, depth: 1, types: new Set(), statuses: new Set(), from: '', to: '', competition: false };
   const $ = (id) => document.getElementById(id);
@@ -95,9 +98,7 @@
     const out = [];
     for (const n of data.nodes) {
       const k = kindInfo(n.kind);
-      const node = { group: 'nodes', data: { id: n.id, label: n.name, shape: k.shape, fill: k.fill } };
-      if (typeof n.x === 'number') node.position = { x: n.x, y: n.y };
-      out.push(node);
+      out.push({ group: 'nodes', data: { id: n.id, label: n.name, shape: k.shape, fill: k.fill } });
     }
     for (const e of data.edges) {
       const t = typeInfo(e.type);
@@ -206,21 +207,17 @@
   }
 
   function layout() {
+    cy.resize(); // the panels beside it may have changed its width since it was made
     const shown = cy.elements().not('.hidden');
     explorer.ready = false;
-    const large = shown.nodes().length > PRESET;
-    const placed = large && !state.focus && data.nodes.length > 0 && typeof data.nodes[0].x === 'number';
-    // A large focus: rings by distance from it; a large whole without
-    // positions: rings by degree. Both instant.
+    const large = shown.nodes().length > RINGS;
     const ringed = state.focus && explorer.distance
       ? (n) => 10 - (explorer.distance.has(n.id()) ? explorer.distance.get(n.id()) : 9)
       : (n) => n.degree(false);
-    const l = placed
-      ? shown.layout({ name: 'preset', positions: (n) => ({ x: nodeById.get(n.id()).x, y: nodeById.get(n.id()).y }), fit: true, padding: 30 })
-      : large ? shown.layout({ name: 'concentric', concentric: ringed, levelWidth: () => 1, fit: true, padding: 30, minNodeSpacing: 4 })
+    const l = large ? shown.layout({ name: 'concentric', concentric: ringed, levelWidth: () => 1, fit: true, padding: 30, minNodeSpacing: 4 })
       : shown.layout({
-        name: 'cose', animate: !large, animationDuration: 350, randomize: true, fit: true, padding: 30,
-        numIter: large ? 200 : 1000, nodeDimensionsIncludeLabels: !large, componentSpacing: 60,
+        name: 'cose', animate: true, animationDuration: 350, randomize: true, fit: true, padding: 30,
+        numIter: 1000, nodeDimensionsIncludeLabels: true, componentSpacing: 60,
       });
     l.one('layoutstop', () => {
       explorer.ready = true;

@@ -58,13 +58,12 @@ class ExplorerApi {
 
   // The whole selected graph when it has at most `max_edges` edges; beyond
   // that the legend and totals with no edges and "truncated": true, so the
-  // page starts from a search instead. Beyond 300 nodes it carries positions
-  // from a force layout (seconds for thousands of nodes): compute it once.
+  // page starts from a search instead.
   std::string graph_json(std::size_t max_edges) const;
   // The ego network of node `node_id` ("n<entity id>") within `depth` hops
   // (induced subgraph), edges of the node itself first, at most `max_edges`
-  // ("truncated" says when cut), without positions. nullopt when the node is
-  // not in the graph. O(V) for the search plus the part's size.
+  // ("truncated" says when cut). nullopt when the node is not in the graph.
+  // O(V) for the search plus the part's size.
   std::optional<std::string> neighbors_json(std::string_view node_id, std::size_t depth, std::size_t max_edges) const;
   // The evidence sentences of edge `edge_id` ("r<relation id>") that pass the
   // selection, oldest first. nullopt when the edge is not in the graph.

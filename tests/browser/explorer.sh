@@ -38,16 +38,18 @@ before=$(sha256sum "$db" | cut -d' ' -f1)
 "$AIKG" export html --db "$db" -o "$WORK/g.html" 2>/dev/null || fail "export html"
 grep -qE '<(script|link|img)[^>]* (src|href)=' "$WORK/g.html" && fail "the page loads something from outside"
 [ "$(grep -o '</script>' "$WORK/g.html" | wc -l)" -eq 3 ] || fail "a </script> from the data is in the page"
-node "$here/explorer_test.mjs" "file://$WORK/g.html" "$WORK/g.json" "$shots/explorer.png" || fail "exported page"
 
-# The server: the same checks through the API, then its refusals.
+# The server: the same checks through the API (both pages at once, to keep
+# the test short), then its refusals.
 "$AIKG" serve --db "$db" > "$WORK/serve.out" 2>"$WORK/serve.err" &
 server=$!
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$WORK"' EXIT
 for _ in $(seq 50); do grep -q '^serving' "$WORK/serve.out" && break; sleep 0.1; done
 port=$(sed -n 's|.*http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$WORK/serve.out")
 [ -n "$port" ] || fail "serve printed no address: $(cat "$WORK/serve.out" "$WORK/serve.err")"
+node "$here/explorer_test.mjs" "file://$WORK/g.html" "$WORK/g.json" "$shots/explorer.png" & file_test=$!
 node "$here/explorer_test.mjs" "http://127.0.0.1:$port/" "$WORK/g.json" "$shots/explorer-served.png" || fail "served page"
+wait "$file_test" || fail "exported page"
 python3 - "$port" <<'PY' || fail "server refusals"
 import http.client, sys
 port = int(sys.argv[1])

@@ -8,7 +8,6 @@
 
 #include "export/common.hpp"
 #include "export/explorer_json.hpp"
-#include "export/layout.hpp"
 #include "export/style.hpp"
 #include "text/embedded.hpp"
 
@@ -16,10 +15,6 @@ namespace aikg {
 namespace {
 
 using nlohmann::ordered_json;
-
-// Above this many nodes the page gets positions from force_layout instead of
-// laying the graph out itself (CoSE animates smoothly below it).
-constexpr std::size_t kPresetLayoutNodes = 300;
 
 ordered_json legend_json() {
   ordered_json types = ordered_json::array(), statuses = ordered_json::array(), kinds = ordered_json::array();
@@ -134,13 +129,6 @@ ordered_json explorer_json(const ExportGraph& g, const Selection& selection, con
   const auto& graph = g.alliances.graph;
   ordered_json nodes = ordered_json::array(), edges = ordered_json::array();
   for (const auto v : part.vertices) nodes.push_back(node_json(g, graph[v]));
-  if (part.positions && part.vertices.size() > kPresetLayoutNodes) {
-    const auto positions = force_layout(graph, part.vertices, part.edges);
-    for (std::size_t i = 0; i < positions.size(); ++i) {
-      nodes[i]["x"] = positions[i].x;
-      nodes[i]["y"] = positions[i].y;
-    }
-  }
   for (const auto e : part.edges) edges.push_back(edge_json(g, graph[e], with_evidence));
   return {{"title", g.title},
           {"legend", legend_json()},

@@ -102,8 +102,7 @@ std::optional<std::string> ExplorerApi::neighbors_json(std::string_view node_id,
   if (!start) return std::nullopt;
   std::vector<Vertex> keep{*start};
   for (const auto& n : neighbors(graph_.alliances, *start, depth)) keep.push_back(n.vertex);
-  auto part = induced(graph_.alliances.graph, *start, keep, max_edges);
-  part.positions = false;  // a request must answer in well under a second: the page rings it around the focus
+  const auto part = induced(graph_.alliances.graph, *start, keep, max_edges);
   return detail::dump_json(detail::explorer_json(graph_, selection_, part, false));
 }
 

@@ -14,10 +14,6 @@ struct ExplorerPart {
   std::vector<Vertex> vertices;
   std::vector<Edge> edges;
   bool truncated = false;
-  // Positions from force_layout when there are more vertices than the page
-  // lays out itself; a neighbourhood goes without (the page rings it around
-  // its focus, which costs nothing).
-  bool positions = true;
 };
 
 nlohmann::ordered_json explorer_evidence(const EvidenceRow& e);
