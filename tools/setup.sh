@@ -4,7 +4,8 @@
 #   --with-tests  also what the tests use (sqlite3 client, Python peers, clang
 #                 for the fuzzers and sanitizers, Chromium and Node.js with
 #                 npm's puppeteer-core for the browser test) and builds the tests
-#   --with-bench  what the benchmark suite compares with (NetworkX, igraph, SciPy)
+#   --with-bench  what the benchmark suite compares with (NetworkX, igraph, SciPy),
+#                 and Chromium with puppeteer-core for the explorer's figures
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build_dir=${1:-build}
@@ -15,12 +16,16 @@ shift $(($# < 3 ? $# : 3))  # what is left goes to cmake
 packages=(build-essential cmake pkg-config libboost-graph-dev libsqlite3-dev libfmt-dev catch2
           libicu-dev nlohmann-json3-dev libgumbo-dev libcli11-dev libxxhash-dev libcpp-httplib-dev graphviz)
 if [ "$with_tests" = "--with-tests" ]; then
-  packages+=(sqlite3 python3 python3-networkx python3-igraph python3-distributed time clang libclang-rt-14-dev
-             chromium nodejs)
-  # Debian's npm would fight a Node.js that brings its own (NodeSource's): only when there is none.
-  command -v npm >/dev/null || packages+=(npm)
+  packages+=(sqlite3 python3 python3-networkx python3-igraph python3-distributed time clang libclang-rt-14-dev)
 elif [ "$with_tests" = "--with-bench" ]; then
   packages+=(sqlite3 python3 python3-networkx python3-igraph python3-scipy)
+fi
+browser=no  # the explorer's browser test and benchmark: Chromium driven from Node.js
+if [ "$with_tests" = "--with-tests" ] || [ "$with_tests" = "--with-bench" ]; then
+  browser=yes
+  packages+=(chromium nodejs)
+  # Debian's npm would fight a Node.js that brings its own (NodeSource's): only when there is none.
+  command -v npm >/dev/null || packages+=(npm)
 fi
 
 missing=()
@@ -35,15 +40,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-tests=OFF
-if [ "$with_tests" = "--with-tests" ]; then
-  tests=ON
-  # The browser test's driver, pinned by its package-lock.json; installed here
-  # so that nothing is downloaded at test time (Chromium is Debian's).
-  if ! cmp -s tests/browser/package-lock.json tests/browser/node_modules/.aikg-installed-lock; then
-    PUPPETEER_SKIP_DOWNLOAD=1 npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error >/dev/null
-    cp tests/browser/package-lock.json tests/browser/node_modules/.aikg-installed-lock
-  fi
+# The browser driver (puppeteer-core), pinned by its package-lock.json;
+# installed here so that nothing is downloaded at test time (Chromium is Debian's).
+if [ "$browser" = yes ] && ! cmp -s tests/browser/package-lock.json tests/browser/node_modules/.aikg-installed-lock; then
+  PUPPETEER_SKIP_DOWNLOAD=1 npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error >/dev/null
+  cp tests/browser/package-lock.json tests/browser/node_modules/.aikg-installed-lock
 fi
+
+tests=OFF
+[ "$with_tests" = "--with-tests" ] && tests=ON
 cmake -S . -B "$build_dir" -DCMAKE_BUILD_TYPE="$build_type" -DAIKG_BUILD_TESTS="$tests" "$@" >/dev/null
 cmake --build "$build_dir" -j"$(nproc)"
