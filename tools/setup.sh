@@ -23,7 +23,7 @@ fi
 browser=no  # the explorer's browser test and benchmark: Chromium driven from Node.js
 if [ "$with_tests" = "--with-tests" ] || [ "$with_tests" = "--with-bench" ]; then
   browser=yes
-  packages+=(chromium nodejs)
+  packages+=(chromium nodejs fonts-nanum)  # a Korean font, so screenshots show Hangul
   # Debian's npm would fight a Node.js that brings its own (NodeSource's): only when there is none.
   command -v npm >/dev/null || packages+=(npm)
 fi

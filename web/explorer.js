@@ -306,7 +306,7 @@
     for (const ev of evidence) {
       const div = el('div', null, 'evidence');
       div.append(el('div', '\u201C' + ev.sentence + '\u201D', 'sentence'));
-      const meta = el('div', [ev.date || 'undated', ev.doc, ev.status, 'confidence ' + ev.confidence].join(' \u00B7 '), 'meta');
+      const meta = el('div', [ev.date || 'undated', ev.doc, ev.status, 'confidence ' + Number(ev.confidence).toFixed(2)].join(' \u00B7 '), 'meta');
       const url = webUrl(ev.url);
       if (url) {
         const a = el('a', 'article');
