@@ -6,6 +6,7 @@
 #include <httplib.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/socket.h>
 
 #include <atomic>
 #include <charconv>
@@ -90,6 +91,13 @@ void add_routes(httplib::Server& server, const ExplorerApi& api, std::mutex& sto
 }
 
 void harden(httplib::Server& server, int& port) {
+  // cpp-httplib's default adds SO_REUSEPORT, with which a second server (ours
+  // or another program of the same user) binds the same port and takes a
+  // share of the requests. SO_REUSEADDR alone still restarts at once.
+  server.set_socket_options([](socket_t sock) {
+    const int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   server.set_pre_routing_handler([&port](const httplib::Request& req, httplib::Response& res) {
     res.set_header("X-Content-Type-Options", "nosniff");
     res.set_header("Cache-Control", "no-store");

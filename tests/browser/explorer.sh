@@ -70,6 +70,10 @@ for method, path, host, want in cases:
     got = status(method, path, host)
     if got != want: sys.exit(f"{method} {path} (Host {host}): {got}, expected {want}")
 PY
+# The port is taken: a clear error, exit 2 (never a second listener sharing it).
+status=0; timeout 20 "$AIKG" serve --db "$db" --port "$port" >/dev/null 2>"$WORK/busy.err" || status=$?
+expect_eq "$status" 2 "serve on a busy port"
+expect_contains "$(cat "$WORK/busy.err")" "cannot listen on 127.0.0.1:$port" "serve on a busy port"
 kill -TERM "$server"
 wait "$server" || fail "serve did not stop cleanly on SIGTERM"
 expect_eq "$(sha256sum "$db" | cut -d' ' -f1)" "$before" "database changed by export or serve"
