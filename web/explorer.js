@@ -293,6 +293,7 @@
   async function showEdge(id, known) {
     const e = edgeById.get(id) || known;
     if (!e) return;
+    explorer.edgeShown = id;
     const box = $('details');
     clear(box);
     box.append(el('h2', 'relation'));

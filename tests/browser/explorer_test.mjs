@@ -66,10 +66,14 @@ try {
   await page.waitForFunction(() => document.getElementById('focus-name').textContent === 'OpenAI', { timeout: 5000 });
   await settled();
   const openai = expected.nodes.find((n) => n.name === 'OpenAI').id;
-  const candidates = expected.edges.filter((e) => (e.source === openai || e.target === openai) && e.type !== 'competition' && e.evidence.length > 0);
-  const clicked = await clickEdge(page, candidates.map((e) => `r${e.key}`));
-  const edge = candidates.find((e) => `r${e.key}` === clicked);
+  const candidates = expected.edges.filter((e) => (e.source === openai || e.target === openai) && e.evidence.length > 0);
+  await clickEdge(page, candidates.map((e) => `r${e.key}`));
   await page.waitForFunction(() => document.querySelector('#details .evidence'), { timeout: 5000 });
+  // The edge the click hit (a parallel one may lie under the pointer): one of
+  // OpenAI's, with its own evidence.
+  const hit = await page.evaluate(() => aikgExplorer.edgeShown);
+  const edge = candidates.find((e) => `r${e.key}` === hit);
+  if (!edge) fail(`the click showed ${hit}, not an edge of OpenAI`);
   const details = await page.evaluate(() => ({
     sentences: [...document.querySelectorAll('#details .evidence .sentence')].map((d) => d.textContent),
     meta: [...document.querySelectorAll('#details .evidence .meta')].map((d) => d.textContent),
@@ -125,8 +129,8 @@ try {
   await browser.close();
 }
 
-// A real mouse click on the middle of the first of `edges` (ids) whose
-// midpoint no node covers, after zooming to it; returns its id.
+// A real mouse click on the middle of the first of `edges` (ids) that the
+// renderer would pick there (no node or other edge on top), after zooming to it.
 async function clickEdge(page, edges) {
   const at = await page.evaluate((ids) => {
     const cy = aikgExplorer.cy;
@@ -135,11 +139,10 @@ async function clickEdge(page, edges) {
       if (e.empty() || e.hasClass('hidden')) continue;
       cy.fit(e, 150);
       const m = e.renderedMidpoint();
-      const covered = cy.nodes().not('.hidden').some((n) => {
-        const b = n.renderedBoundingBox();
-        return m.x >= b.x1 - 4 && m.x <= b.x2 + 4 && m.y >= b.y1 - 4 && m.y <= b.y2 + 4;
-      });
-      if (covered) continue;
+      // What the renderer would pick at that point (model coordinates): the
+      // edge itself, not a node or a parallel edge.
+      const p = e.midpoint();
+      if (cy.renderer().findNearestElement(p.x, p.y, true, false) !== e[0]) continue;
       const box = cy.container().getBoundingClientRect();
       return { id, x: box.left + m.x, y: box.top + m.y };
     }
@@ -147,5 +150,4 @@ async function clickEdge(page, edges) {
   }, edges);
   if (!at) fail(`none of ${edges.length} edges can be clicked clear of a node`);
   await page.mouse.click(at.x, at.y);
-  return at.id;
 }
