@@ -86,6 +86,34 @@ try {
     if (ev.url && !details.links.includes(new URL(ev.url).href)) fail(`link not shown: ${ev.url}`);
   }
 
+  // A real click on OpenAI lists its neighbours and its relations in date order.
+  const mine = expected.edges.filter((e) => e.source === openai || e.target === openai);
+  const others = new Set(mine.map((e) => (e.source === openai ? e.target : e.source)));
+  const at = await page.evaluate((id) => {
+    const n = aikgExplorer.cy.getElementById(id);
+    const p = n.renderedPosition();
+    const box = aikgExplorer.cy.container().getBoundingClientRect();
+    return { x: box.left + p.x, y: box.top + p.y };
+  }, openai);
+  await page.mouse.click(at.x, at.y);
+  await page.waitForFunction((n) => [...document.querySelectorAll('#details h2')].some((h) => h.textContent === `neighbours (${n})`),
+    { timeout: 5000 }, others.size).catch(() => fail(`OpenAI's panel does not list ${others.size} neighbours`));
+  const timeline = await page.evaluate(() => [...document.querySelectorAll('#details ul.timeline')][1].children.length);
+  expectEq(timeline, mine.length, "OpenAI's timeline entries");
+
+  // A date range keeps the relations whose evidence dates overlap it.
+  const from = '2025-01-01';
+  const dated = expected.edges.filter((e) => e.last_seen && e.last_seen >= from).map((e) => e.key);
+  await page.click('#clear-focus');
+  await settled();
+  await page.$eval('#date-from', (input, value) => { input.value = value; input.dispatchEvent(new Event('change')); }, from);
+  expectEq((await shown()).edges, dated.length, `edges shown from ${from}`);
+  if (dated.length === 0 || dated.length === expected.edges.length) fail('the date filter test needs dates on both sides');
+  await page.$eval('#date-from', (input) => { input.value = ''; input.dispatchEvent(new Event('change')); });
+  expectEq((await shown()).edges, expected.edges.length, 'edges shown without a date range');
+  await page.evaluate(() => [...document.querySelectorAll('#results li')].find((li) => li.textContent.startsWith('OpenAI (')).click());
+  await settled();
+
   // Depth 2 reaches further than depth 1.
   const depth1 = (await shown()).nodes;
   await page.select('#depth', '2');
