@@ -327,16 +327,22 @@
     if (!k) return [];
     const degree = new Map();
     for (const e of data.edges) for (const v of [e.source, e.target]) degree.set(v, (degree.get(v) || 0) + 1);
+    // As the server ranks: whole name or alias, then its start, then inside.
+    const rank = (n) => Math.min(...[n.name, ...(n.aliases || [])].map(key)
+      .map((a) => (a === k ? 0 : a.startsWith(k) ? 1 : a.includes(k) ? 2 : 3)));
     return data.nodes
-      .filter((n) => [n.name, ...(n.aliases || [])].some((a) => key(a).includes(k)))
-      .map((n) => ({ id: n.id, name: n.name, kind: n.kind, degree: degree.get(n.id) || 0 }))
-      .sort((a, b) => b.degree - a.degree || (a.name < b.name ? -1 : 1))
+      .map((n) => ({ id: n.id, name: n.name, kind: n.kind, degree: degree.get(n.id) || 0, rank: rank(n) }))
+      .filter((n) => n.rank < 3)
+      .sort((a, b) => a.rank - b.rank || b.degree - a.degree || (a.name < b.name ? -1 : 1))
       .slice(0, 20);
   }
 
+  let searches = 0;
   async function search() {
     const q = $('search').value;
+    const mine = ++searches;
     const hits = api ? (q.trim() ? await getJson('search?q=' + encodeURIComponent(q)) : []) : searchLocal(q);
+    if (mine !== searches) return; // a later keystroke's answer wins, whichever arrives first
     const list = $('results');
     clear(list);
     for (const h of hits) {

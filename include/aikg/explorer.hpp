@@ -69,7 +69,8 @@ class ExplorerApi {
   // selection, oldest first. nullopt when the edge is not in the graph.
   std::optional<std::string> evidence_json(std::string_view edge_id) const;
   // Nodes whose name or an alias contains `query` (alias keys: case, spaces
-  // and Unicode normalisation ignored), most connected first, at most `limit`.
+  // and Unicode normalisation ignored): whole matches first, then those that
+  // start with it, then the rest, each most connected first; at most `limit`.
   std::string search_json(std::string_view query, std::size_t limit) const;
 
   std::size_t num_nodes() const;

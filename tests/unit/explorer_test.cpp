@@ -185,6 +185,14 @@ TEST_CASE("ExplorerApi: neighbourhoods, evidence, search; nothing for unknown id
   CHECK(hits[0]["name"] == "SK Telecom");
   CHECK(json::parse(api.search_json("  ", 10)).empty());
   CHECK(json::parse(api.search_json("o", 1)).size() == 1);
+  // A whole match before a start before the inside, whatever the degrees:
+  // "sk group" is SK Group's whole name and inside no other name here.
+  const auto group = json::parse(api.search_json("skgroup", 10));
+  REQUIRE(group.size() == 1);
+  CHECK(group[0]["name"] == "SK Group");
+  const auto ranked = json::parse(api.search_json("a", 10));  // Anthropic starts with it; OpenAI, Kakao hold it
+  REQUIRE(ranked.size() >= 3);
+  CHECK(ranked[0]["name"] == "Anthropic");
 
   CHECK(json::parse(api.graph_json(4))["edges"].size() == 4);
   const auto big = json::parse(api.graph_json(3));

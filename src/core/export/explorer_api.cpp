@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <charconv>
 #include <tuple>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "aikg/explorer.hpp"
@@ -122,15 +123,21 @@ std::optional<std::string> ExplorerApi::evidence_json(std::string_view edge_id) 
 std::string ExplorerApi::search_json(std::string_view query, std::size_t limit) const {
   const auto key = alias_key(query);
   const auto& g = graph_.alliances.graph;
-  std::vector<Vertex> hits;
+  // Vertex -> how well it matched: 0 a whole name or alias, 1 its start, 2 inside.
+  std::unordered_map<Vertex, int> rank;
   if (!key.empty())
-    for (const auto& [k, v] : keys_)
-      if (k.find(key) != std::string::npos) hits.push_back(v);
-  std::sort(hits.begin(), hits.end());
-  hits.erase(std::unique(hits.begin(), hits.end()), hits.end());
+    for (const auto& [k, v] : keys_) {
+      const auto at = k.find(key);
+      if (at == std::string::npos) continue;
+      const int r = k.size() == key.size() ? 0 : at == 0 ? 1 : 2;
+      const auto [it, added] = rank.emplace(v, r);
+      if (!added) it->second = std::min(it->second, r);
+    }
+  std::vector<Vertex> hits;
+  for (const auto& [v, r] : rank) hits.push_back(v);
   std::sort(hits.begin(), hits.end(), [&](Vertex a, Vertex b) {
     const auto da = boost::out_degree(a, g), db = boost::out_degree(b, g);
-    return da != db ? da > db : g[a].name < g[b].name;
+    return std::tie(rank[a], db, g[a].name) < std::tie(rank[b], da, g[b].name);
   });
   if (hits.size() > limit) hits.resize(limit);
   ordered_json out = ordered_json::array();
