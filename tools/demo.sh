@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The main job on the bundled samples: set up, build (Release), ingest
 # samples/ into out/samples.db, answer a query, write out/samples.dot and,
-# with Graphviz, out/samples.svg.
+# with Graphviz, out/samples.svg, and the explorer page out/samples.html.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/setup.sh build-release Release
@@ -23,3 +23,4 @@ if command -v dot >/dev/null; then
   dot -Tsvg out/samples.dot -o out/samples.svg
   echo "wrote out/samples.svg"
 fi
+$aikg export html --db "$db" -o out/samples.html   # open it in a browser

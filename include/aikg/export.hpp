@@ -47,8 +47,10 @@ struct Focus {
 // Selects relations (with their evidence) as select_relations does, and cuts
 // the ego network when `focus` is given. With selection.group the focus is
 // moved to its business group, as its relations are. A focus without
-// relations in the selection gives an empty graph.
-ExportGraph select_export(const Store& store, const Selection& selection, const std::optional<Focus>& focus = {});
+// relations in the selection gives an empty graph. Without `with_evidence`
+// the evidence map stays empty (the explorer's server reads it per edge).
+ExportGraph select_export(const Store& store, const Selection& selection, const std::optional<Focus>& focus = {},
+                          bool with_evidence = true);
 
 // The evidence a picture shows for a relation: the latest, the most confident
 // on equal dates. nullptr when the relation has none.

@@ -11,6 +11,7 @@
 
 #include "aikg/dot.hpp"
 #include "aikg/error.hpp"
+#include "aikg/explorer.hpp"
 #include "aikg/export.hpp"
 #include "aikg/output.hpp"
 #include "aikg/render.hpp"
@@ -122,6 +123,29 @@ void setup_cytoscape(CLI::App& cmd, ExportOptions& o) {
 }
 int run_cytoscape(const ExportOptions& o) { return run_document(o, write_cytoscape_json); }
 
+// The explorer page needs the selection too (competition starts hidden
+// unless --types named it).
+int run_html(const ExportOptions& o) {
+  check_file_target(o);
+  const auto g = load(o);
+  if (boost::num_edges(g.alliances.graph) > 10000)
+    fmt::print(stderr, "aikg: {} edges make a slow page; narrow it with --focus or the filters, or use aikg serve\n",
+               boost::num_edges(g.alliances.graph));
+  std::ostringstream text;
+  write_explorer_html(text, g, o.selection.resolve());
+  write_output(o, text.str());
+  return finish(o, g, o.out == "-" ? "" : o.out);
+}
+
+void setup_html(CLI::App& cmd, ExportOptions& o) {
+  setup_document(cmd, o,
+                 "One self-contained page (data, Cytoscape.js and styles inside) that opens offline in any browser:\n"
+                 "search by name or alias, filters by type, status and date, click an organisation for its\n"
+                 "neighbours and timeline, a line for its evidence sentences; competition is hidden unless\n"
+                 "--types names it. For databases too big to embed: aikg serve.\n"
+                 "Example: aikg export html --db aikg.db --min-status planned -o alliances.html");
+}
+
 // True when `fd` is a pipe whose reader has gone (Linux flags POLLERR).
 bool reader_gone(int fd) {
   pollfd p{fd, POLLOUT, 0};
@@ -229,6 +253,9 @@ std::vector<CommandSpec> export_commands() {
                   setup_gexf, run_gexf),
           command("export json", "NetworkX node-link JSON (edges under \"edges\", with their evidence).", setup_json,
                   run_json),
+          command("export html",
+                  "One self-contained HTML page to explore the graph in a browser: search, filters, evidence per edge.",
+                  setup_html, run_html),
           command("export cytoscape", "Cytoscape.js elements JSON (also Cytoscape desktop, NetworkX).",
                   setup_cytoscape, run_cytoscape),
           command("export csv", "Nodes and edges as DIR/nodes.csv and DIR/edges.csv (RFC 4180, UTF-8).", setup_csv,

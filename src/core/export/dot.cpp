@@ -9,6 +9,7 @@
 
 #include "aikg/text.hpp"
 #include "export/common.hpp"
+#include "export/style.hpp"
 
 namespace aikg {
 namespace {
@@ -27,35 +28,8 @@ constexpr std::size_t kTooltipSentence = 280;
 constexpr std::size_t kLegendTypesPerLine = 6;
 constexpr std::string_view kFont = "Helvetica,Arial,sans-serif";
 
-struct KindStyle {
-  std::string_view shape, style, fill, words;  // words: the shape, for the legend
-};
-
-KindStyle kind_style(EntityKind k) {
-  switch (k) {
-    case EntityKind::group: return {"box3d", "filled", "#dbe5f1", "3-D box"};
-    case EntityKind::government: return {"house", "filled", "#f3e6cc", "house"};
-    case EntityKind::project: return {"hexagon", "filled", "#e2f0d9", "hexagon"};
-    case EntityKind::person: return {"ellipse", "filled", "#f8e1ea", "ellipse"};
-    case EntityKind::media: return {"note", "filled", "#eeeeee", "note"};
-    case EntityKind::other: return {"ellipse", "filled", "#eeeeee", "ellipse"};
-    case EntityKind::company: break;
-  }
-  return {"box", "rounded,filled", "#f7f7f7", "box"};
-}
-
-// Signed or done: solid; planned: dashed; talks and speculation: dotted.
-// Ended relations keep a solid line but are faded (see edge_colour).
-std::string_view status_style(Status s) {
-  switch (s) {
-    case Status::planned: return "dashed";
-    case Status::talks:
-    case Status::speculated: return "dotted";
-    case Status::done:
-    case Status::ended: break;
-  }
-  return "solid";
-}
+using detail::kind_style;
+using detail::pen_width;
 
 std::string_view status_sample(Status s) {
   switch (s) {
@@ -69,13 +43,7 @@ std::string_view status_sample(Status s) {
 }
 
 std::string edge_colour(const EdgeProps& p) {
-  // An alpha of 0x55 fades an ended relation while keeping its type's hue.
-  return fmt::format("{}{}", info(p.type).colour, p.status == Status::ended ? "55" : "");
-}
-
-// 1 evidence: 1pt; each doubling adds 1.5pt, up to 6pt.
-double pen_width(std::int64_t evidence) {
-  return std::min(6.0, 1.0 + 1.5 * std::log2(static_cast<double>(std::max<std::int64_t>(1, evidence))));
+  return fmt::format("{}{}", info(p.type).colour, detail::status_faded(p.status) ? detail::kFadedAlphaHex : "");
 }
 
 std::string truncated(std::string_view s, std::size_t max_code_points) {
@@ -226,7 +194,7 @@ void write_edge(std::ostream& out, const ExportGraph& g, Edge e, bool label) {
   const auto colour = edge_colour(p);
   std::string attrs = fmt::format("id=\"{}\", class=\"{} {}\", color=\"{}\", style={}, penwidth={:.1f}, dir={}",
                                   detail::edge_id(p.relation_id), name(p.type), name(p.status), colour,
-                                  status_style(p.status), pen_width(p.evidence_count),
+                                  detail::status_line_style(p.status), pen_width(p.evidence_count),
                                   is_directed(p.type) ? "forward" : "none");
   if (label) attrs += fmt::format(", label=\"{}\", fontcolor=\"{}\"", name(p.type), colour);
   attrs += ", tooltip=" + dot_tooltip(edge_tooltip(g, p));

@@ -49,8 +49,9 @@ std::string caption(const Selection& s, const AllianceGraph& ag, const std::stri
 
 }  // namespace
 
-ExportGraph select_export(const Store& store, const Selection& selection, const std::optional<Focus>& focus) {
-  auto rows = select_relations(store, selection, /*with_evidence=*/true);
+ExportGraph select_export(const Store& store, const Selection& selection, const std::optional<Focus>& focus,
+                          bool with_evidence) {
+  auto rows = select_relations(store, selection, with_evidence);
   const auto entities = store.entities();
   const auto top = group_tops(entities);
   ExportGraph out;
@@ -66,6 +67,7 @@ ExportGraph select_export(const Store& store, const Selection& selection, const 
   out.alliances = build_graph(rows, entities);
   if (out.focus && !out.alliances.find(*out.focus)) out.focus.reset();
   for (auto& r : rows) {
+    if (!with_evidence) break;
     std::stable_sort(r.evidence.begin(), r.evidence.end(),
                      [](const EvidenceRow& a, const EvidenceRow& b) { return a.date < b.date; });
     out.evidence.emplace(r.id, std::move(r.evidence));
