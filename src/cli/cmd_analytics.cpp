@@ -26,10 +26,11 @@ struct GraphOptions {
   bool json = false;
   std::size_t top = 0;
 
-  void add(CLI::App& cmd, std::size_t default_top, const std::string& json_doc) {
+  void add(CLI::App& cmd, std::size_t default_top, const std::string& json_doc,
+           std::vector<RelationType> default_exclusion = {}) {
     top = default_top;
     db.add(&cmd);
-    selection.add(&cmd);
+    selection.add(&cmd, std::move(default_exclusion));
     cmd.add_option("--top", top, "Show the first N rows (0: all)")->capture_default_str();
     cmd.add_flag("--json", json, json_doc);
   }
@@ -136,13 +137,18 @@ int run_alliances(const AllianceOptions& o) {
     fmt::print("\n{} triangles (3-way alliances)\n", tris.size());
     print_table({"members"}, trows);
   }
-  return cliques.empty() && tris.empty() ? kPartial : kOk;
+  if (l.csr.num_vertices() == 0) return kPartial;  // load() said so
+  return found_or_say(!cliques.empty() || !tris.empty(), fmt::format("no clique of at least {} and no triangle", min_size));
 }
 
 void setup_alliances(CLI::App& cmd, AllianceOptions& o) {
-  o.add(cmd, 0, "JSON object {min_size, clique_count, cliques: [{size, members}], triangle_count, triangles}");
+  // Rivals are no bloc, and an affiliate with its parent is ownership, not an alliance.
+  o.add(cmd, 0, "JSON object {min_size, clique_count, cliques: [{size, members}], triangle_count, triangles}",
+        {RelationType::competition, RelationType::subsidiary_of});
   cmd.add_option("--min-size", o.min_size, "Smallest clique to list")->capture_default_str()->check(CLI::Range(1, 1000));
   cmd.footer("Cliques are listed largest first; --top limits both lists. Parallel relations count once.\n"
+             "Rivalries (competition) and ownership (subsidiary_of) are left out: rivals are no alliance, and an\n"
+             "affiliate is owned, not allied. --types competition or --exclude-types none counts them.\n"
              "Exit status: 0 success, 1 nothing found, 2 error.\n"
              "Example: aikg alliances --db aikg.db --min-size 4 --status done");
 }
@@ -261,12 +267,14 @@ int run_communities(const CommunityOptions& o) {
 }
 
 void setup_communities(CLI::App& cmd, CommunityOptions& o) {
-  o.add(cmd, 0, "JSON object {modularity, resolution, levels, communities: [{id, size, members}]}");
+  o.add(cmd, 0, "JSON object {modularity, resolution, levels, communities: [{id, size, members}]}",
+        {RelationType::competition});
   cmd.add_option("--resolution", o.louvain.resolution, "Above 1: more, smaller communities")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
   cmd.add_option("--seed", o.louvain.seed, "Seed for the order vertices are visited in")->capture_default_str();
   cmd.footer("The result is deterministic for a given seed. Parallel relations count once.\n"
+             "Rivalries (competition) are left out: rivals are no bloc (--exclude-types none counts them).\n"
              "Exit status: 0 success, 1 the selection is empty, 2 error.\n"
              "Example: aikg communities --db aikg.db --group --min-status planned");
 }

@@ -34,9 +34,10 @@ struct ExportOptions {
   bool excel = false;           // csv only
 };
 
-void add_common(CLI::App& cmd, ExportOptions& o, std::string_view output_help) {
+void add_common(CLI::App& cmd, ExportOptions& o, std::string_view output_help,
+                std::vector<RelationType> default_exclusion = {}) {
   o.db.add(&cmd);
-  o.selection.add(&cmd);
+  o.selection.add(&cmd, std::move(default_exclusion));
   auto* focus = cmd.add_option("--focus", o.focus, "Only the network around this organisation (any alias)");
   cmd.add_option("--depth", o.depth, "With --focus: hops from it")
       ->capture_default_str()
@@ -168,14 +169,17 @@ int run_dot(const ExportOptions& o) {
 }
 
 void setup_dot(CLI::App& cmd, ExportOptions& o) {
-  add_common(cmd, o, "Output file (- for stdout); .svg, .png or .pdf renders with Graphviz");
+  // A picture of alliances: rivals drawn among partners read as one more bloc.
+  add_common(cmd, o, "Output file (- for stdout); .svg, .png or .pdf renders with Graphviz", {RelationType::competition});
   cmd.add_option("--layout", o.layout, "Layout engine: auto (dot up to 300 nodes, else sfdp), dot or sfdp")
       ->capture_default_str()
       ->check(CLI::IsMember({"auto", "dot", "sfdp"}));
   cmd.add_flag("--no-legend", o.no_legend, "Caption only, no legend");
   cmd.add_option("--render", o.render, "Render with Graphviz instead of writing DOT: svg, png or pdf")
       ->check(CLI::IsMember({"svg", "png", "pdf"}, CLI::ignore_case));
-  cmd.footer("Examples:\n"
+  cmd.footer("Rivalries (competition) are left out unless --types or --exclude-types asks for them; ownership\n"
+             "(subsidiary_of) is drawn with a diamond at the owner.\n"
+             "Examples:\n"
              "  aikg export dot --db aikg.db --focus OpenAI --depth 2 -o openai.svg\n"
              "  aikg export dot --db aikg.db --min-status planned --since 2024-01-01 | dot -Tpng -o deals.png");
 }

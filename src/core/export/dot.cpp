@@ -106,8 +106,9 @@ std::string type_legend(const std::array<bool, kRelationTypes.size()>& present) 
   std::vector<std::string> samples;
   for (const auto& t : kRelationTypes)
     if (present[static_cast<std::size_t>(t.type)])
-      samples.push_back(fmt::format(R"(<font color="{}">&#9473;&#9473;</font> {}{})", t.colour, t.name,
-                                    t.directed ? " &#8594;" : ""));
+      samples.push_back(fmt::format(R"(<font color="{}">&#9473;&#9473;{}</font> {}{})", t.colour,
+                                    t.ownership ? "&#9670;" : "", t.name,
+                                    t.ownership ? " (ownership, not an alliance)" : t.directed ? " &#8594;" : ""));
   std::string rows;
   for (std::size_t i = 0; i < samples.size(); i += kLegendTypesPerLine) {
     const auto first = samples.begin() + static_cast<std::ptrdiff_t>(i);
@@ -228,6 +229,8 @@ void write_edge(std::ostream& out, const ExportGraph& g, Edge e, bool label) {
                                   detail::edge_id(p.relation_id), name(p.type), name(p.status), colour,
                                   status_style(p.status), pen_width(p.evidence_count),
                                   is_directed(p.type) ? "forward" : "none");
+  // Ownership is drawn as such (a diamond at the owner), never like a deal between equals.
+  if (info(p.type).ownership) attrs += ", arrowhead=diamond";
   if (label) attrs += fmt::format(", label=\"{}\", fontcolor=\"{}\"", name(p.type), colour);
   attrs += ", tooltip=" + dot_tooltip(edge_tooltip(g, p));
   if (const auto url = dot_url(latest_web_url(g, p.relation_id)); !url.empty())
