@@ -53,4 +53,10 @@ std::optional<Article> parse_jsonl_record(std::string_view line, std::string fal
 ReadStats read_jsonl_stream(std::istream& in, std::string_view name, const ArticleSink& articles,
                             const ProblemSink& problems);
 
+// Reads a stream of either kind (`aikg ingest -`): JSON Lines when its first
+// character that is not white space is '{', else the whole stream is one text
+// article, named "text-" and a hash of its text.
+ReadStats read_any_stream(std::istream& in, std::string_view name, const ArticleSink& articles,
+                          const ProblemSink& problems);
+
 }  // namespace aikg

@@ -71,6 +71,7 @@ std::vector<CommandSpec> export_commands();     // cmd_export.cpp: export dot|gr
 std::vector<CommandSpec> eval_commands();       // cmd_eval.cpp: eval
 std::vector<CommandSpec> database_commands();   // cmd_database.cpp: search, publish, check
 std::vector<CommandSpec> curation_commands();   // cmd_curation.cpp: alias add, merge, relation add|retract
+std::vector<CommandSpec> help_commands();       // cmd_help.cpp: completion, manpage
 
 // Builds every command of the table on `app`; the registry owns them.
 class Registry {
@@ -83,9 +84,19 @@ class Registry {
   std::vector<std::pair<CLI::App*, std::unique_ptr<Command>>> commands_;
 };
 
+// The name in `names` closest to `typed` (edit distance, at most about a
+// third of its length), or "" when none is close.
+std::string closest_name(std::string_view typed, const std::vector<std::string>& names);
+// After a parse error: "did you mean" for each argument the command did not take.
+void suggest_after_parse_error(const CLI::App& app);
+
 // Resolves a user-given name through the store's aliases, or throws a
 // UsageError with "did you mean" suggestions.
 std::int64_t resolve_or_explain(const Store& store, const std::string& name);
+
+// A query that found nothing says so in one line on stderr ("aikg: WHAT")
+// and exits 1; `found` is whether it did find something.
+int found_or_say(bool found, std::string_view what);
 
 // Progress lines on stderr, only when stderr is a terminal.
 bool stderr_is_tty();

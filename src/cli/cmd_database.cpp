@@ -77,7 +77,7 @@ int run_search(const SearchOptions& o) {
                       h.doc.empty() ? std::string("(curated)") : h.doc, h.sentence});
     print_table({"type", "source", "target", "date", "doc", "sentence"}, rows);
   }
-  return hits.empty() ? kPartial : kOk;
+  return found_or_say(!hits.empty(), "no evidence sentence matches");
 }
 
 struct PublishOptions {

@@ -96,7 +96,7 @@ int run_changes(const TimelineOptions& o) {
   }
   if (o.json) print_json(out);
   else print_table({"date", "change", "type", "source", "target", "evidence"}, rows);
-  return shown ? kOk : kPartial;
+  return found_or_say(shown > 0, "no changes match the selection");
 }
 
 void setup_changes(CLI::App& cmd, TimelineOptions& o) {

@@ -33,6 +33,12 @@ std::string clip(std::string_view s, std::size_t max) {
   return i < s.size() ? std::string(s.substr(0, i)) + "..." : std::string(s);
 }
 
+int found_or_say(bool found, std::string_view what) {
+  if (found) return kOk;
+  fmt::print(stderr, "aikg: {}\n", what);
+  return kPartial;
+}
+
 bool stderr_is_tty() { return isatty(STDERR_FILENO) != 0; }
 
 namespace {
