@@ -1,6 +1,7 @@
 // aikg neighbors, aikg path.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <tuple>
 #include <unordered_map>
@@ -20,37 +21,139 @@ struct NeighborOptions {
   SelectionOptions selection;
   std::string name;
   std::size_t depth = 1;
-  bool json = false;
+  bool json = false, evidence = false;
 };
+
+// One relation type between a neighbour and the organisation it was reached
+// from, with the parallel relations of that type merged (both directions, or
+// several stored relations rolled up into one group).
+struct MergedRelation {
+  RelationType type{};
+  Status status = Status::ended;     // the most definite
+  bool forward = false, backward = false;  // from -> neighbour, neighbour -> from (directed types)
+  std::int64_t evidence_count = 0;
+  std::string last_seen;
+  std::string via;                    // the organisation it was reached from
+  std::optional<Edge> strongest;      // of those merged: its sentence is shown
+  std::string arrow() const {
+    if (!is_directed(type)) return "";
+    return forward && backward ? " \u2194" : forward ? " \u2192" : " \u2190";
+  }
+  std::string direction() const {
+    if (!is_directed(type)) return "none";
+    return forward && backward ? "both" : forward ? "forward" : "backward";
+  }
+};
+
+// Stronger first: more evidence, a more definite status, seen more recently.
+template <typename T>
+bool stronger(const T& a, const T& b) {
+  if (a.evidence_count != b.evidence_count) return a.evidence_count > b.evidence_count;
+  if (a.status != b.status) return rank(a.status) < rank(b.status);
+  return a.last_seen > b.last_seen;
+}
+
+struct NeighborRow {
+  Vertex vertex{};
+  std::size_t depth = 0;
+  std::vector<MergedRelation> relations;  // strongest first
+  std::int64_t evidence_count = 0;
+  Status status = Status::ended;
+  std::string last_seen;
+};
+
+NeighborRow merge_relations(const Graph& g, const Neighbor& n) {
+  NeighborRow row;
+  row.vertex = n.vertex, row.depth = n.depth;
+  for (const auto& e : n.edges) {
+    const auto& p = g[e];
+    const auto from = boost::source(e, g) == n.vertex ? boost::target(e, g) : boost::source(e, g);
+    const auto& via = g[from].name;
+    auto it = std::find_if(row.relations.begin(), row.relations.end(),
+                           [&](const MergedRelation& m) { return m.type == p.type && m.via == via; });
+    if (it == row.relations.end()) {
+      MergedRelation fresh;
+      fresh.type = p.type, fresh.status = p.status, fresh.via = via;
+      it = row.relations.insert(row.relations.end(), std::move(fresh));
+    }
+    auto& m = *it;
+    const bool is_forward = p.source_id == g[from].entity_id;
+    (is_forward ? m.forward : m.backward) = true;
+    if (!m.strongest || stronger(p, g[*m.strongest])) m.strongest = e;
+    if (rank(p.status) < rank(m.status)) m.status = p.status;
+    m.evidence_count += p.evidence_count;
+    m.last_seen = std::max(m.last_seen, p.last_seen);
+  }
+  std::sort(row.relations.begin(), row.relations.end(), [](const auto& a, const auto& b) { return stronger(a, b); });
+  for (const auto& m : row.relations) {
+    row.evidence_count += m.evidence_count;
+    if (rank(m.status) < rank(row.status)) row.status = m.status;
+    row.last_seen = std::max(row.last_seen, m.last_seen);
+  }
+  return row;
+}
+
+ordered_json evidence_json(const EvidenceRow* e) {
+  if (!e) return nullptr;
+  return {{"doc", e->doc}, {"sentence", e->sentence}, {"date", e->date.empty() ? ordered_json() : ordered_json(e->date)},
+          {"url", e->url.empty() ? ordered_json() : ordered_json(e->url)}};
+}
 
 int run_neighbors(const NeighborOptions& o) {
   const auto store = o.db.open(true);
   const auto selection = o.selection.resolve();
+  const auto entities = store.entities();
   auto id = resolve_or_explain(store, o.name);
-  if (selection.group) id = group_of(id, store.entities());
-  const auto ag = select_graph(store, selection);
+  if (selection.group) id = group_of(id, entities);
+  // With --evidence the relations carry their sentences (a roll-up merges them, so they cannot be read by id later).
+  auto rows = select_relations(store, selection, o.evidence);
+  const auto ag = build_graph(rows, entities);
+  std::unordered_map<std::int64_t, std::vector<EvidenceRow>> evidence;
+  for (auto& r : rows) evidence.emplace(r.id, std::move(r.evidence));
   const auto start = ag.find(id);
-  const auto found = start ? neighbors(ag, *start, o.depth) : std::vector<Neighbor>{};
   const auto& g = ag.graph;
+  std::vector<NeighborRow> found;
+  for (const auto& n : start ? neighbors(ag, *start, o.depth) : std::vector<Neighbor>{})
+    found.push_back(merge_relations(g, n));
+  std::stable_sort(found.begin(), found.end(), [&](const NeighborRow& a, const NeighborRow& b) {
+    if (a.depth != b.depth) return a.depth < b.depth;
+    if (stronger(a, b) != stronger(b, a)) return stronger(a, b);
+    return g[a.vertex].name < g[b.vertex].name;
+  });
+  auto best_sentence = [&](const MergedRelation& m) -> const EvidenceRow* {
+    const auto it = evidence.find(g[*m.strongest].relation_id);
+    return it == evidence.end() ? nullptr : hop_evidence(m.status, it->second);
+  };
   ordered_json out = ordered_json::array();
-  std::vector<std::vector<std::string>> rows;
+  std::vector<std::vector<std::string>> table;
   for (const auto& n : found) {
     ordered_json rels = ordered_json::array();
     std::vector<std::string> text;
-    for (const auto& e : n.edges) {
-      const auto& p = g[e];
-      const auto via = g[boost::source(e, g) == n.vertex ? boost::target(e, g) : boost::source(e, g)].name;
-      rels.push_back({{"type", name(p.type)}, {"status", name(p.status)}, {"via", via}});
-      text.push_back(fmt::format("{} ({})", name(p.type), name(p.status)) + (n.depth > 1 ? " via " + via : ""));
+    for (const auto& m : n.relations) {
+      ordered_json r = {{"type", name(m.type)}, {"direction", m.direction()}, {"status", name(m.status)},
+                        {"evidence_count", m.evidence_count},
+                        {"last_seen", m.last_seen.empty() ? ordered_json() : ordered_json(m.last_seen)},
+                        {"via", m.via}};
+      if (o.evidence) r["evidence"] = evidence_json(best_sentence(m));
+      rels.push_back(std::move(r));
+      text.push_back(fmt::format("{}{} ({}{})", name(m.type), m.arrow(), name(m.status),
+                                 m.evidence_count > 1 ? fmt::format(", {}x", m.evidence_count) : "") +
+                     (n.depth > 1 ? " via " + m.via : ""));
     }
-    out.push_back({{"name", g[n.vertex].name}, {"depth", n.depth}, {"relations", rels}});
-    rows.push_back({g[n.vertex].name, std::to_string(n.depth), joined(text, ", ")});
+    const auto& node = g[n.vertex];
+    out.push_back({{"id", node.entity_id}, {"name", node.name}, {"depth", n.depth}, {"evidence_count", n.evidence_count},
+                   {"relations", rels}});
+    table.push_back({node.name, std::to_string(n.depth), n.last_seen, joined(text, ", ")});
+    if (!o.evidence) continue;
+    for (const auto& m : n.relations)
+      if (const auto* e = best_sentence(m))
+        table.push_back({"", "", e->date, fmt::format("  {}: \u201C{}\u201D ({})", name(m.type), clip(e->sentence, 100), e->doc)});
   }
   if (o.json)
     print_json(out);
   else
-    print_table({"neighbor", "depth", "relations"}, rows);
-  return found.empty() ? kPartial : kOk;
+    print_table({"neighbor", "depth", "last seen", "relations"}, table);
+  return found_or_say(!found.empty(), fmt::format("'{}' has no neighbours in the selection", o.name));
 }
 
 void setup_neighbors(CLI::App& cmd, NeighborOptions& o) {
@@ -58,9 +161,16 @@ void setup_neighbors(CLI::App& cmd, NeighborOptions& o) {
   o.selection.add(&cmd);
   cmd.add_option("name", o.name, "Organisation (any alias, Korean or English)")->required();
   cmd.add_option("--depth", o.depth, "Hops from the organisation")->capture_default_str()->check(CLI::Range(1, 10));
-  cmd.add_flag("--json", o.json, "JSON array of {name, depth, relations: [{type, status, via}]}");
-  cmd.footer("Exit status: 0 success, 1 no neighbours in the selection, 2 error (an unknown name gets suggestions).\n"
-             "Example: aikg neighbors --db aikg.db 오픈AI --depth 2 --min-status planned");
+  cmd.add_flag("--evidence", o.evidence, "Show the best sentence of each relation (its status, then the latest)");
+  cmd.add_flag("--json", o.json,
+               "JSON array of {id, name, depth, evidence_count, relations: [{type, direction (forward|backward|both|"
+               "none), status, evidence_count, last_seen, via, evidence (with --evidence): {doc, sentence, date, url}}]}");
+  cmd.footer("One row per neighbour, its relations of one type merged (both directions, the most definite status,\n"
+             "evidence counted together); strongest first: more evidence, then a more definite status, then more\n"
+             "recent. Directed types show \u2192 when the organisation (or the one it was reached via) is the source:\n"
+             "invests in the neighbour, supplies it, is its subsidiary (subsidiary_of); \u2190 the reverse.\n"
+             "Exit status: 0 success, 1 no neighbours in the selection, 2 error (an unknown name gets suggestions).\n"
+             "Example: aikg neighbors --db aikg.db 오픈AI --depth 2 --min-status planned --evidence");
 }
 
 struct PathOptions {

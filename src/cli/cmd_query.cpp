@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "aikg/error.hpp"
+#include "aikg/selection.hpp"
 #include "cli.hpp"
 
 namespace aikg::cli {
@@ -51,45 +52,50 @@ int run_entities(const EntitiesOptions& o) {
                       fmt::format("{}", fmt::join(e.aliases, ", "))});
     print_table({"id", "name", "kind", "parent", "aliases"}, rows);
   }
-  return entities.empty() ? kPartial : kOk;
+  return found_or_say(!entities.empty(), "no entities in the database");
 }
 
 struct RelationsOptions {
   DbOption db;
+  SelectionOptions selection;
   bool json = false;
   std::string entity;
-  std::vector<std::string> types;
 };
 
 void setup_relations(CLI::App& cmd, RelationsOptions& o) {
   o.db.add(&cmd);
+  o.selection.add(&cmd);
   cmd.add_option("--entity", o.entity, "Only relations of this organisation (any alias, Korean or English)");
-  cmd.add_option("--type", o.types, "Only these relation types (repeatable or comma-separated)")->delimiter(',');
-  cmd.add_flag("--json", o.json, "JSON array of relations, each with its evidence");
+  cmd.add_flag("--json", o.json, "JSON array of relations, each with its evidence that passes the selection");
+  cmd.footer("The evidence column shows the best sentence of each relation: one stating its status, the latest.\n"
+             "Exit status: 0 success, 1 nothing matches, 2 error.\n"
+             "Example: aikg relations --db aikg.db --entity 삼성SDS --types reseller,supply --since 2025-01-01");
 }
 
 int run_relations(const RelationsOptions& o) {
   const auto store = o.db.open(true);
-  Store::RelationFilter filter;
-  if (!o.entity.empty()) filter.entity = resolve_or_explain(store, o.entity);
-  for (const auto& t : o.types) {
-    const auto type = parse_relation_type(t);
-    if (!type) throw UsageError(fmt::format("unknown relation type '{}'", t));
-    filter.types.push_back(*type);
+  const auto selection = o.selection.resolve();
+  auto relations = select_relations(store, selection, /*with_evidence=*/true);
+  if (!o.entity.empty()) {
+    auto id = resolve_or_explain(store, o.entity);
+    if (selection.group) id = group_of(id, store.entities());
+    std::erase_if(relations, [&](const RelationRow& r) { return r.source_id != id && r.target_id != id; });
   }
-  const auto relations = store.relations(filter, true);
   if (o.json) {
     ordered_json out = ordered_json::array();
     for (const auto& r : relations) out.push_back(relation_json(r));
-    fmt::print("{}\n", out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
+    print_json(out);
   } else {
     std::vector<std::vector<std::string>> rows;
-    for (const auto& r : relations)
+    for (const auto& r : relations) {
+      const auto* e = hop_evidence(r.status, r.evidence);
       rows.push_back({std::string(name(r.type)), r.source_name, is_directed(r.type) ? "->" : "--", r.target_name,
-                      std::string(name(r.status)), r.last_seen, std::to_string(r.evidence_count)});
-    print_table({"type", "source", "", "target", "status", "last seen", "evidence"}, rows);
+                      std::string(name(r.status)), r.last_seen, std::to_string(r.evidence_count),
+                      e ? clip(e->sentence, 80) : ""});
+    }
+    print_table({"type", "source", "", "target", "status", "last seen", "evidence", "best sentence"}, rows);
   }
-  return relations.empty() ? kPartial : kOk;
+  return found_or_say(!relations.empty(), "no relations match the selection");
 }
 
 }  // namespace

@@ -17,7 +17,7 @@ expect_eq "$after" "$before" "re-ingest"
 expect_contains "$(cat "$WORK/out2")" "0 added" "re-ingest summary"
 
 # The seed stories are there, with Korean aliases resolving.
-json=$("$AIKG" relations --db "$db" --entity 삼성SDS --type reseller --json)
+json=$("$AIKG" relations --db "$db" --entity 삼성SDS --types reseller --json)
 python3 - "$json" <<'PY' || fail "reseller relation"
 import json, sys
 rels = json.loads(sys.argv[1])
@@ -26,7 +26,7 @@ r = rels[0]
 assert set(r) == {"id", "type", "source", "target", "status", "first_seen", "last_seen", "evidence"}, r.keys()
 assert r["evidence"] and set(r["evidence"][0]) == {"doc", "sentence", "status", "date"}
 PY
-"$AIKG" relations --db "$db" --type mou --json | python3 -c '
+"$AIKG" relations --db "$db" --types mou --json | python3 -c '
 import json, sys
 rels = json.load(sys.stdin)
 pairs = {frozenset((r["source"]["name"], r["target"]["name"])) for r in rels}
