@@ -21,6 +21,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
+constexpr std::size_t kReadableEdges = 500;  // above this, export dot suggests narrowing flags
+
 struct ExportOptions {
   DbOption db;
   SelectionOptions selection;
@@ -29,6 +31,7 @@ struct ExportOptions {
   std::string out = "-";
   std::string layout = "auto";  // dot only
   bool no_legend = false;       // dot only
+  bool split_types = false;     // dot only
   std::string render;           // dot only
   bool neo4j = false;           // csv only
   bool excel = false;           // csv only
@@ -156,9 +159,13 @@ int run_dot(const ExportOptions& o) {
   DotOptions options;
   options.layout = o.layout == "dot" ? DotLayout::dot : o.layout == "sfdp" ? DotLayout::sfdp : DotLayout::automatic;
   options.legend = !o.no_legend;
-  if (boost::num_edges(g.alliances.graph) > 10000)
-    fmt::print(stderr, "aikg: {} edges is a lot to draw; narrow it with --focus or the filters\n",
-               boost::num_edges(g.alliances.graph));
+  options.split_types = o.split_types;
+  // Beyond about 500 edges a picture is a hairball nobody reads.
+  if (const auto edges = boost::num_edges(g.alliances.graph); edges > kReadableEdges)
+    fmt::print(stderr,
+               "aikg: {} relations is more than a picture shows readably; narrow it with --focus NAME --depth 1, "
+               "--min-status planned, --min-evidence 2 or --since DATE\n",
+               edges);
   std::ostringstream text;
   write_dot(text, g, options);
   if (format)
@@ -175,6 +182,9 @@ void setup_dot(CLI::App& cmd, ExportOptions& o) {
       ->capture_default_str()
       ->check(CLI::IsMember({"auto", "dot", "sfdp"}));
   cmd.add_flag("--no-legend", o.no_legend, "Caption only, no legend");
+  cmd.add_flag("--split-types", o.split_types,
+               "One edge per relation (by default a pair gets one edge, styled by its strongest relation and "
+               "labelled with all of them)");
   cmd.add_option("--render", o.render, "Render with Graphviz instead of writing DOT: svg, png or pdf")
       ->check(CLI::IsMember({"svg", "png", "pdf"}, CLI::ignore_case));
   cmd.footer("Rivalries (competition) are left out unless --types or --exclude-types asks for them; ownership\n"

@@ -34,7 +34,7 @@ for sel in "${selections[@]}"; do
   grep -q "<svg" "$WORK/g.svg" || fail "no svg for $sel"
 done
 grep -q "layout=sfdp" "$WORK/g.dot" && fail "--no-legend run should use dot"
-"$AIKG" export dot --db "$db" --exclude-types none -o "$WORK/all.dot" 2>/dev/null  # every relation
+"$AIKG" export dot --db "$db" --exclude-types none --split-types -o "$WORK/all.dot" 2>/dev/null  # every relation
 dot -Tsvg "$WORK/all.dot" -o "$WORK/all.svg"
 check counts "$WORK/relations.json" svg="$WORK/all.svg"
 grep -q 'subgraph cluster_' "$WORK/all.dot" || fail "no business-group clusters"
