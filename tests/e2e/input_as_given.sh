@@ -77,4 +77,9 @@ printf -- '---\ndate: 2025-10-41\n---\nText.\n' > news/e.txt
 code=0; "$AIKG" ingest --db dated.db news/e.txt > /dev/null 2> err || code=$?
 expect_eq "$code" "1" "bad front matter date exit"
 expect_contains "$(cat err)" "e.txt: line 2: front matter date '2025-10-41'" "bad front matter date message"
+
+# A read-only command leaves no -wal or -shm beside the database.
+"$AIKG" entities --db dated.db > /dev/null
+"$AIKG" neighbors --db dated.db "Halden AI" > /dev/null
+for f in dated.db-wal dated.db-shm; do [ -e "$f" ] && fail "a read-only command left $f"; done
 echo ok
