@@ -4,7 +4,8 @@
 # `cmake --install` when the build has the man page, else the built binary).
 # Optional flags written `[--flag value]` are given; `[a | b]` takes a. A
 # command that exits with a status other than 0 fails the test with its
-# README line. Rendering needs Graphviz (tools/setup.sh installs it).
+# README line. ```python blocks run with python3 (NetworkX in the Debian or
+# pip version at hand), in the same directory at the point they appear. Rendering needs Graphviz (tools/setup.sh installs it).
 source "$(dirname "$0")/lib.sh"
 build=$(cd "$(dirname "$AIKG")" && pwd)
 if [ -f "$build/aikg.1" ] && command -v cmake >/dev/null; then
@@ -38,6 +39,16 @@ while i < len(lines):
             if cmd and not skip:
                 out.append(f"{cmd} || fail_at {start} $? {shlex.quote(cmd)}")
         skip = False
+    elif line.strip() == "```python":
+        start, body = i + 1, []
+        i += 1
+        while lines[i].strip() != "```":
+            body.append(lines[i])
+            i += 1
+        if not skip:
+            code = "\n".join(body)
+            out.append(f"python3 -c {shlex.quote(code)} || fail_at {start} $? 'the python block'")
+        skip = False
     elif line.startswith("```"):
         skip = False
     i += 1
@@ -46,4 +57,5 @@ PY
 [ "$(grep -c '|| fail_at' "$WORK/readme.sh")" -gt 30 ] || fail "too few README commands found: $(cat "$WORK/readme.sh")"
 (cd "$WORK/run" && PATH="$WORK/prefix/bin:$PATH" bash "$WORK/readme.sh" > "$WORK/readme.out" 2> "$WORK/readme.err") ||
   fail "$(tail -n 5 "$WORK/readme.err")"
+grep -qE "^[0-9]+ organisations, [0-9]+ relations$" "$WORK/readme.out" || fail "the NetworkX block printed nothing"
 echo ok
