@@ -101,7 +101,10 @@ int found_or_say(bool found, std::string_view what);
 // Progress lines on stderr, only when stderr is a terminal.
 bool stderr_is_tty();
 
-// Prints rows as an aligned text table (widths in display columns: Hangul counts double).
+// Colour on stdout: only on a terminal, and never with NO_COLOR set.
+bool stdout_in_colour();
+
+// Prints rows as an aligned text table (colour as stdout_in_colour says) (widths in display columns: Hangul counts double).
 void print_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows);
 
 // fmt::join would do, but with fmt 9 it trips a false -Wstringop-overflow in

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <iostream>
 #include <thread>
@@ -16,9 +17,18 @@ namespace {
 
 void report_problem(const ReadProblem& p) { fmt::print(stderr, "aikg: {}: {}\n", p.where, p.why); }
 
-void print_progress(const IngestReport& r) {
-  if (stderr_is_tty())
-    fmt::print(stderr, "\r{} articles, {} new, {} evidence", r.articles, r.added + r.updated, r.evidence);
+// A progress line on stderr after each batch, on a terminal only: how far,
+// and how fast (ingest cannot know how many articles a JSON Lines file holds
+// before reading it, so the rate stands in for an ETA).
+ProgressSink progress_line() {
+  if (!stderr_is_tty()) return {};
+  const auto start = std::chrono::steady_clock::now();
+  return [start](const IngestReport& r) {
+    const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+    const double rate = elapsed.count() > 0 ? static_cast<double>(r.articles) / elapsed.count() : 0;
+    fmt::print(stderr, "\r{} articles, {} new, {} evidence; {:.0f} articles/s, {:.0f} s   ", r.articles,
+               r.added + r.updated, r.evidence, rate, elapsed.count());
+  };
 }
 
 int summarise(const IngestReport& r, const Store& store) {
@@ -84,14 +94,15 @@ int run_ingest(const IngestCommandOptions& o) {
   const IngestOptions ingest_options{o.batch, resolve_jobs(o.jobs), o.date.empty() ? "" : checked_iso_date(o.date, "--date")};
   auto store = o.db.open(false);
   auto extractor = make_default_extractor(o.gazetteers);
+  const auto progress = progress_line();
   IngestReport report;
   if (!o.mentions.empty()) {
     if (o.mentions == "-") {
-      report = ingest_mentions(store, extractor.gazetteer(), std::cin, "<stdin>", ingest_options, report_problem, print_progress);
+      report = ingest_mentions(store, extractor.gazetteer(), std::cin, "<stdin>", ingest_options, report_problem, progress);
     } else {
       std::ifstream in(o.mentions, std::ios::binary);
       if (!in) throw std::runtime_error(fmt::format("{}: cannot read", o.mentions));
-      report = ingest_mentions(store, extractor.gazetteer(), in, o.mentions, ingest_options, report_problem, print_progress);
+      report = ingest_mentions(store, extractor.gazetteer(), in, o.mentions, ingest_options, report_problem, progress);
     }
   }
   const auto add = [&report](const IngestReport& r) {
@@ -102,9 +113,9 @@ int run_ingest(const IngestCommandOptions& o) {
   std::vector<std::filesystem::path> paths;
   for (const auto& input : o.inputs)
     if (input != "-") paths.emplace_back(input);
-  if (!paths.empty()) add(ingest_files(store, extractor, paths, ingest_options, report_problem, print_progress));
+  if (!paths.empty()) add(ingest_files(store, extractor, paths, ingest_options, report_problem, progress));
   if (paths.size() < o.inputs.size())
-    add(ingest_stream(store, extractor, std::cin, "<stdin>", ingest_options, report_problem, print_progress));
+    add(ingest_stream(store, extractor, std::cin, "<stdin>", ingest_options, report_problem, progress));
   return summarise(report, store);
 }
 

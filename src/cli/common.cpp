@@ -2,6 +2,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstdlib>
 
 #include "aikg/error.hpp"
 #include "aikg/text.hpp"
@@ -54,21 +55,45 @@ std::size_t display_width(std::string_view s) {
 }
 }  // namespace
 
+bool stdout_in_colour() {
+  // https://no-color.org: NO_COLOR set to anything but "" turns colour off.
+  const char* no_color = std::getenv("NO_COLOR");
+  static const bool colour = isatty(STDOUT_FILENO) != 0 && (no_color == nullptr || *no_color == '\0');
+  return colour;
+}
+
+namespace {
+
+// ANSI SGR codes: the header bold, a status by how definite it is.
+std::string_view colour_of(std::string_view cell, bool header) {
+  if (header) return "1";
+  if (cell == "done") return "32";
+  if (cell == "planned") return "36";
+  if (cell == "talks") return "33";
+  if (cell == "speculated") return "35";
+  if (cell == "ended") return "2";
+  return "";
+}
+
+}  // namespace
+
 void print_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows) {
   std::vector<std::size_t> width(header.size(), 0);
   for (std::size_t i = 0; i < header.size(); ++i) width[i] = display_width(header[i]);
   for (const auto& r : rows)
     for (std::size_t i = 0; i < r.size() && i < width.size(); ++i) width[i] = std::max(width[i], display_width(r[i]));
-  auto line = [&](const std::vector<std::string>& cells) {
+  const bool colour = stdout_in_colour();
+  auto line = [&](const std::vector<std::string>& cells, bool is_header) {
     std::string out;
     for (std::size_t i = 0; i < cells.size(); ++i) {
-      out += cells[i];
+      const auto code = colour ? colour_of(cells[i], is_header) : std::string_view();
+      out += code.empty() || cells[i].empty() ? cells[i] : fmt::format("\x1b[{}m{}\x1b[0m", code, cells[i]);
       if (i + 1 < cells.size()) out += std::string(width[i] - display_width(cells[i]) + 2, ' ');
     }
     fmt::print("{}\n", out);
   };
-  line(header);
-  for (const auto& r : rows) line(r);
+  line(header, true);
+  for (const auto& r : rows) line(r, false);
 }
 
 }  // namespace aikg::cli

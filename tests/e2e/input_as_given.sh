@@ -78,6 +78,17 @@ code=0; "$AIKG" ingest --db dated.db news/e.txt > /dev/null 2> err || code=$?
 expect_eq "$code" "1" "bad front matter date exit"
 expect_contains "$(cat err)" "e.txt: line 2: front matter date '2025-10-41'" "bad front matter date message"
 
+# Colour and progress on a terminal only (script(1) gives the command one), never with NO_COLOR.
+if command -v script >/dev/null; then
+  esc=$'\x1b['
+  tty_out=$(env -u NO_COLOR script -qec "$AIKG relations --db $WORK/dated.db" /dev/null)
+  [[ "$tty_out" == *"$esc"* ]] || fail "no colour on a terminal"
+  tty_out=$(NO_COLOR=1 script -qec "$AIKG relations --db $WORK/dated.db" /dev/null)
+  [[ "$tty_out" == *"$esc"* ]] && fail "colour despite NO_COLOR"
+  expect_contains "$(script -qec "$AIKG ingest --db $WORK/tty.db $WORK/news" /dev/null)" "articles/s" "progress line"
+fi
+[[ "$("$AIKG" relations --db dated.db)" == *"$'\x1b['"* ]] && fail "colour into a pipe"
+
 # A read-only command leaves no -wal or -shm beside the database.
 "$AIKG" entities --db dated.db > /dev/null
 "$AIKG" neighbors --db dated.db "Halden AI" > /dev/null
