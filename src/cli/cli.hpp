@@ -111,6 +111,12 @@ void print_table(const std::vector<std::string>& header, const std::vector<std::
 // GCC 12 at -O3, which -Werror builds would reject.
 std::string joined(const std::vector<std::string>& parts, std::string_view separator);
 
+// The one JSON shape (docs/json.md): an entity is {id, name}; a missing
+// value is null, never ""; an evidence sentence is {doc, sentence, date, url}.
+nlohmann::ordered_json entity_json(std::int64_t id, std::string_view name);
+nlohmann::ordered_json text_or_null(std::string_view s);
+nlohmann::ordered_json evidence_json(const EvidenceRow* e);  // null when there is none
+
 // One JSON document on stdout (invalid UTF-8 replaced, not fatal).
 void print_json(const nlohmann::ordered_json& j);
 

@@ -7,6 +7,7 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 #include <numeric>
+#include <unordered_map>
 
 #include "aikg/analytics.hpp"
 #include "aikg/error.hpp"
@@ -41,6 +42,13 @@ struct GraphOptions {
 struct Loaded {
   AllianceGraph ag;
   Csr csr;
+  std::unordered_map<std::string, std::int64_t> id_of;  // name -> entity id, for JSON
+  // Sorted names as JSON entities ({id, name}).
+  ordered_json entities(const std::vector<std::string>& sorted_names) const {
+    ordered_json out = ordered_json::array();
+    for (const auto& n : sorted_names) out.push_back(entity_json(id_of.at(n), n));
+    return out;
+  }
   const std::string& name(VertexId v) const { return ag.graph[v].name; }
   // Members are shown by name, in name order: vertex ids mean nothing to a reader.
   std::vector<std::string> names(const std::vector<VertexId>& vs) const {
@@ -53,8 +61,9 @@ struct Loaded {
 
 Loaded load(const GraphOptions& o) {
   const auto store = o.db.open(true);
-  Loaded l{select_graph(store, o.selection.resolve()), {}};
+  Loaded l{select_graph(store, o.selection.resolve()), {}, {}};
   l.csr = make_csr(l.ag);
+  for (auto [v, end] = boost::vertices(l.ag.graph); v != end; ++v) l.id_of.emplace(l.ag.graph[*v].name, l.ag.graph[*v].entity_id);
   if (l.csr.num_vertices() == 0) fmt::print(stderr, "aikg: no relations match the selection\n");
   return l;
 }
@@ -87,7 +96,7 @@ int run_components(const GraphOptions& o) {
   std::vector<std::vector<std::string>> rows;
   for (std::size_t i = 0; i < o.limit(c.members.size()); ++i) {
     const auto m = l.names(c.members[i]);
-    out.push_back({{"id", i + 1}, {"size", m.size()}, {"members", m}});
+    out.push_back({{"id", i + 1}, {"size", m.size()}, {"members", l.entities(m)}});
     rows.push_back({std::to_string(i + 1), std::to_string(m.size()), members_cell(m)});
   }
   if (o.json) {
@@ -100,7 +109,7 @@ int run_components(const GraphOptions& o) {
 }
 
 void setup_components(CLI::App& cmd, GraphOptions& o) {
-  o.add(cmd, 0, "JSON array of {id, size, members}, largest first");
+  o.add(cmd, 0, "JSON array of {id, size, members: [{id, name}]}, largest first (docs/json.md)");
   cmd.footer("Exit status: 0 success, 1 the selection is empty, 2 error.\n"
              "Example: aikg components --db aikg.db --min-status planned --top 5");
 }
@@ -121,11 +130,11 @@ int run_alliances(const AllianceOptions& o) {
   ordered_json cj = ordered_json::array(), tj = ordered_json::array();
   std::vector<std::vector<std::string>> crows, trows;
   for (std::size_t i = 0; i < o.limit(cliques.size()); ++i) {
-    cj.push_back({{"size", cliques[i].size()}, {"members", cliques[i]}});
+    cj.push_back({{"size", cliques[i].size()}, {"members", l.entities(cliques[i])}});
     crows.push_back({std::to_string(cliques[i].size()), members_cell(cliques[i], 30)});
   }
   for (std::size_t i = 0; i < o.limit(tris.size()); ++i) {
-    tj.push_back(tris[i]);
+    tj.push_back(l.entities(tris[i]));
     trows.push_back({members_cell(tris[i])});
   }
   if (o.json) {
@@ -143,7 +152,8 @@ int run_alliances(const AllianceOptions& o) {
 
 void setup_alliances(CLI::App& cmd, AllianceOptions& o) {
   // Rivals are no bloc, and an affiliate with its parent is ownership, not an alliance.
-  o.add(cmd, 0, "JSON object {min_size, clique_count, cliques: [{size, members}], triangle_count, triangles}",
+  o.add(cmd, 0, "JSON object {min_size, clique_count, cliques: [{size, members: [{id, name}]}], triangle_count, "
+        "triangles: [[{id, name} x 3]]} (docs/json.md)",
         {RelationType::competition, RelationType::subsidiary_of});
   cmd.add_option("--min-size", o.min_size, "Smallest clique to list")->capture_default_str()->check(CLI::Range(1, 1000));
   cmd.footer("Cliques are listed largest first; --top limits both lists. Parallel relations count once.\n"
@@ -206,7 +216,7 @@ int run_rank(const RankOptions& o) {
   for (std::size_t i = 0; i < o.limit(order.size()); ++i) {
     const auto v = order[i];
     const auto relations = boost::out_degree(v, l.ag.graph);
-    out.push_back({{"rank", i + 1}, {"name", l.name(v)}, {"score", score[v]}, {"partners", l.csr.degree(v)},
+    out.push_back({{"rank", i + 1}, {"id", l.ag.graph[v].entity_id}, {"name", l.name(v)}, {"score", score[v]}, {"partners", l.csr.degree(v)},
                    {"relations", relations}});
     rows.push_back({std::to_string(i + 1), l.name(v), score_text(score[v]), std::to_string(l.csr.degree(v)),
                     std::to_string(relations)});
@@ -217,7 +227,7 @@ int run_rank(const RankOptions& o) {
 }
 
 void setup_rank(CLI::App& cmd, RankOptions& o) {
-  o.add(cmd, 20, "JSON array of {rank, name, score, partners, relations}");
+  o.add(cmd, 20, "JSON array of {rank, id, name, score, partners, relations} (docs/json.md)");
   cmd.add_option("--by", o.by, "degree, betweenness, closeness, pagerank or eigenvector")
       ->capture_default_str()
       ->check(CLI::IsMember({"degree", "betweenness", "closeness", "pagerank", "eigenvector"}));
@@ -252,7 +262,7 @@ int run_communities(const CommunityOptions& o) {
   std::vector<std::vector<std::string>> rows;
   for (std::size_t i = 0; i < o.limit(c.members.size()); ++i) {
     const auto m = l.names(c.members[i]);
-    list.push_back({{"id", i + 1}, {"size", m.size()}, {"members", m}});
+    list.push_back({{"id", i + 1}, {"size", m.size()}, {"members", l.entities(m)}});
     rows.push_back({std::to_string(i + 1), std::to_string(m.size()), members_cell(m)});
   }
   if (o.json) {
@@ -267,7 +277,8 @@ int run_communities(const CommunityOptions& o) {
 }
 
 void setup_communities(CLI::App& cmd, CommunityOptions& o) {
-  o.add(cmd, 0, "JSON object {modularity, resolution, levels, communities: [{id, size, members}]}",
+  o.add(cmd, 0, "JSON object {modularity, resolution, levels, communities: [{id, size, members: [{id, name}]}]} "
+        "(docs/json.md)",
         {RelationType::competition});
   cmd.add_option("--resolution", o.louvain.resolution, "Above 1: more, smaller communities")
       ->capture_default_str()

@@ -12,10 +12,15 @@ using nlohmann::ordered_json;
 
 namespace {
 
-ordered_json hit_json(const SearchHit& h) {
+// A hit names its entities; their ids come from the same store (a few names per page of hits).
+ordered_json hit_json(const Store& store, const SearchHit& h) {
+  const auto entity = [&](const std::string& n) {
+    const auto id = store.resolve(n);
+    return ordered_json{{"id", id ? ordered_json(*id) : ordered_json()}, {"name", n}};
+  };
   return {{"evidence_id", h.evidence_id}, {"relation_id", h.relation_id}, {"type", name(h.type)},
-          {"source", h.source},           {"target", h.target},           {"status", name(h.status)},
-          {"date", h.date},               {"doc", h.doc},                 {"url", h.url},
+          {"source", entity(h.source)},  {"target", entity(h.target)},  {"status", name(h.status)},
+          {"date", text_or_null(h.date)}, {"doc", text_or_null(h.doc)}, {"url", text_or_null(h.url)},
           {"sentence", h.sentence},       {"curated", h.curated},         {"retracted", h.retracted}};
 }
 
@@ -68,7 +73,7 @@ int run_search(const SearchOptions& o) {
   const auto hits = store.search(o.text, o.limit);
   if (o.json) {
     ordered_json out = ordered_json::array();
-    for (const auto& h : hits) out.push_back(hit_json(h));
+    for (const auto& h : hits) out.push_back(hit_json(store, h));
     fmt::print("{}\n", out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
   } else {
     std::vector<std::vector<std::string>> rows;

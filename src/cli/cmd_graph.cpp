@@ -34,6 +34,7 @@ struct MergedRelation {
   std::int64_t evidence_count = 0;
   std::string last_seen;
   std::string via;                    // the organisation it was reached from
+  std::int64_t via_id = 0;
   std::optional<Edge> strongest;      // of those merged: its sentence is shown
   std::string arrow() const {
     if (!is_directed(type)) return "";
@@ -73,7 +74,7 @@ NeighborRow merge_relations(const Graph& g, const Neighbor& n) {
                            [&](const MergedRelation& m) { return m.type == p.type && m.via == via; });
     if (it == row.relations.end()) {
       MergedRelation fresh;
-      fresh.type = p.type, fresh.status = p.status, fresh.via = via;
+      fresh.type = p.type, fresh.status = p.status, fresh.via = via, fresh.via_id = g[from].entity_id;
       it = row.relations.insert(row.relations.end(), std::move(fresh));
     }
     auto& m = *it;
@@ -91,12 +92,6 @@ NeighborRow merge_relations(const Graph& g, const Neighbor& n) {
     row.last_seen = std::max(row.last_seen, m.last_seen);
   }
   return row;
-}
-
-ordered_json evidence_json(const EvidenceRow* e) {
-  if (!e) return nullptr;
-  return {{"doc", e->doc}, {"sentence", e->sentence}, {"date", e->date.empty() ? ordered_json() : ordered_json(e->date)},
-          {"url", e->url.empty() ? ordered_json() : ordered_json(e->url)}};
 }
 
 int run_neighbors(const NeighborOptions& o) {
@@ -133,7 +128,7 @@ int run_neighbors(const NeighborOptions& o) {
       ordered_json r = {{"type", name(m.type)}, {"direction", m.direction()}, {"status", name(m.status)},
                         {"evidence_count", m.evidence_count},
                         {"last_seen", m.last_seen.empty() ? ordered_json() : ordered_json(m.last_seen)},
-                        {"via", m.via}};
+                        {"via", entity_json(m.via_id, m.via)}};
       if (o.evidence) r["evidence"] = evidence_json(best_sentence(m));
       rels.push_back(std::move(r));
       text.push_back(fmt::format("{}{} ({}{})", name(m.type), m.arrow(), name(m.status),
@@ -164,7 +159,8 @@ void setup_neighbors(CLI::App& cmd, NeighborOptions& o) {
   cmd.add_flag("--evidence", o.evidence, "Show the best sentence of each relation (its status, then the latest)");
   cmd.add_flag("--json", o.json,
                "JSON array of {id, name, depth, evidence_count, relations: [{type, direction (forward|backward|both|"
-               "none), status, evidence_count, last_seen, via, evidence (with --evidence): {doc, sentence, date, url}}]}");
+               "none), status, evidence_count, last_seen, via: {id, name}, evidence (with --evidence): {doc, sentence, "
+               "date, url}}]} (docs/json.md)");
   cmd.footer("One row per neighbour, its relations of one type merged (both directions, the most definite status,\n"
              "evidence counted together); strongest first: more evidence, then a more definite status, then more\n"
              "recent. Directed types show \u2192 when the organisation (or the one it was reached via) is the source:\n"
@@ -215,33 +211,36 @@ ordered_json PathPrinter::hop(Vertex here, Vertex next, const Edge& e) const {
   const auto* ev = it == evidence_.end() ? nullptr : hop_evidence(p.status, it->second);
   // Paths ignore direction, but "A invested in B" must not read as the reverse.
   const std::string direction = !is_directed(p.type) ? "none" : g[here].entity_id == p.source_id ? "forward" : "backward";
-  return {{"from", g[here].name},
-          {"to", g[next].name},
+  return {{"from", entity_json(g[here].entity_id, g[here].name)},
+          {"to", entity_json(g[next].entity_id, g[next].name)},
           {"direction", direction},
           {"type", name(p.type)},
           {"status", name(p.status)},
-          {"date", p.last_seen},
+          {"date", text_or_null(p.last_seen)},
           {"evidence_count", p.evidence_count},
-          {"evidence", ev ? ordered_json{{"doc", ev->doc}, {"sentence", ev->sentence}, {"url", ev->url}} : ordered_json()}};
+          {"evidence", evidence_json(ev)}};
 }
 
 void PathPrinter::add(const Path& path, std::size_t index, std::size_t count, bool weighted) {
   ordered_json hops = ordered_json::array();
   for (std::size_t i = 0; i < path.hops.size(); ++i) hops.push_back(hop(path.vertices[i], path.vertices[i + 1], path.hops[i]));
   if (json_) {
-    out_.push_back({{"length", path.length}, {"hops", hops}});
+    // Hops are counted in whole numbers; only a weighted length is a real number.
+    out_.push_back({{"length", weighted ? ordered_json(path.length) : ordered_json(path.hops.size())}, {"hops", hops}});
     return;
   }
   if (count > 1)
     fmt::print("{}path {} of {}: {} hops{}\n", index ? "\n" : "", index + 1, count, path.hops.size(),
                weighted ? fmt::format(", length {:.3f}", path.length) : "");
   for (const auto& h : hops) {
-    const auto date = h["date"].get<std::string>(), direction = h["direction"].get<std::string>();
-    fmt::print("{} {}--[{}, {}{}]--{} {}\n", h["from"].get<std::string>(), direction == "backward" ? "<" : "",
+    const auto date = h["date"].is_null() ? std::string() : h["date"].get<std::string>();
+    const auto direction = h["direction"].get<std::string>();
+    fmt::print("{} {}--[{}, {}{}]--{} {}\n", h["from"]["name"].get<std::string>(), direction == "backward" ? "<" : "",
                h["type"].get<std::string>(), h["status"].get<std::string>(), date.empty() ? "" : ", " + date,
-               direction == "forward" ? ">" : "", h["to"].get<std::string>());
+               direction == "forward" ? ">" : "", h["to"]["name"].get<std::string>());
     if (!h["evidence"].is_null())
-      fmt::print("    \"{}\" ({})\n", h["evidence"]["sentence"].get<std::string>(), h["evidence"]["doc"].get<std::string>());
+      fmt::print("    \"{}\" ({})\n", h["evidence"]["sentence"].get<std::string>(),
+                 h["evidence"]["doc"].is_null() ? "curated" : h["evidence"]["doc"].get<std::string>());
   }
 }
 
@@ -273,8 +272,9 @@ void setup_path(CLI::App& cmd, PathOptions& o) {
   cmd.add_flag("--weighted", o.weighted,
                "Signed, well-evidenced, confident deals are shorter: a hop costs status factor (done 1, planned "
                "1.5, talks 2.5, speculated 4, ended 8) x (2 - confidence) / (1 + log2(evidence sentences))");
-  cmd.add_flag("--json", o.json, "JSON array of paths {length, hops: [{from, to, direction (forward|backward|none), "
-                                   "type, status, date, evidence_count, evidence: {doc, sentence, url}}]}");
+  cmd.add_flag("--json", o.json, "JSON array of paths {length, hops: [{from: {id, name}, to: {id, name}, direction "
+                                   "(forward|backward|none), type, status, date, evidence_count, evidence: {doc, "
+                                   "sentence, date, url}}]} (docs/json.md)");
   cmd.footer("Without --weighted, paths count hops and each hop takes the most definite, best-evidenced of the\n"
              "relations between the two. Shortest path: bidirectional BFS (O(V + E)), Dijkstra when weighted.\n"
              "Exit status: 0 a path was found, 1 the two are not connected, 2 error.\n"

@@ -14,11 +14,6 @@ using nlohmann::ordered_json;
 
 namespace {
 
-ordered_json evidence_json(const EvidenceRow* e) {
-  if (!e) return nullptr;
-  return {{"doc", e->doc}, {"sentence", e->sentence}, {"url", e->url}};
-}
-
 std::string evidence_cell(const EvidenceRow* e) {
   return e ? fmt::format("\"{}\" ({})", clip(e->sentence, 48), e->doc) : std::string();
 }
@@ -43,8 +38,10 @@ int run_timeline(const TimelineOptions& o) {
     const auto& r = *e.relation;
     const bool outgoing = r.source_id == id;
     const auto& other = outgoing ? r.target_name : r.source_name;
+    const auto other_id = outgoing ? r.target_id : r.source_id;
     const std::string direction = !is_directed(r.type) ? "none" : outgoing ? "out" : "in";
-    out.push_back({{"date", e.date}, {"status", name(e.status)}, {"type", name(r.type)}, {"with", other},
+    out.push_back({{"date", text_or_null(e.date)}, {"status", name(e.status)}, {"type", name(r.type)},
+                   {"with", entity_json(other_id, other)},
                    {"direction", direction}, {"sentences", e.sentences}, {"evidence", evidence_json(e.evidence)}});
     const std::string arrow = direction == "out" ? "-> " : direction == "in" ? "<- " : "";
     rows.push_back({e.date.empty() ? "undated" : e.date, std::string(name(e.status)), std::string(name(r.type)),
@@ -87,8 +84,8 @@ int run_changes(const TimelineOptions& o) {
     const auto& r = *c.relation;
     const auto what = c.before ? fmt::format("{} -> {}", name(*c.before), name(c.after))
                                : fmt::format("new: {}", name(c.after));
-    out.push_back({{"date", c.date}, {"change", c.before ? "changed" : "new"}, {"type", name(r.type)},
-                   {"source", r.source_name}, {"target", r.target_name},
+    out.push_back({{"date", text_or_null(c.date)}, {"change", c.before ? "changed" : "new"}, {"type", name(r.type)},
+                   {"source", entity_json(r.source_id, r.source_name)}, {"target", entity_json(r.target_id, r.target_name)},
                    {"from", c.before ? ordered_json(name(*c.before)) : ordered_json()}, {"to", name(c.after)},
                    {"evidence", evidence_json(c.evidence)}});
     rows.push_back({c.date, what, std::string(name(r.type)), r.source_name, r.target_name, evidence_cell(c.evidence)});

@@ -16,14 +16,16 @@ namespace {
 ordered_json relation_json(const RelationRow& r) {
   ordered_json evidence = ordered_json::array();
   for (const auto& e : r.evidence)
-    evidence.push_back({{"doc", e.doc}, {"sentence", e.sentence}, {"status", name(e.status)}, {"date", e.date}});
+    evidence.push_back({{"doc", text_or_null(e.doc)}, {"sentence", e.sentence}, {"status", name(e.status)},
+                        {"date", text_or_null(e.date)}, {"url", text_or_null(e.url)}});
   return {{"id", r.id},
           {"type", name(r.type)},
-          {"source", {{"id", r.source_id}, {"name", r.source_name}}},
-          {"target", {{"id", r.target_id}, {"name", r.target_name}}},
+          {"source", entity_json(r.source_id, r.source_name)},
+          {"target", entity_json(r.target_id, r.target_name)},
           {"status", name(r.status)},
-          {"first_seen", r.first_seen},
-          {"last_seen", r.last_seen},
+          {"evidence_count", r.evidence_count},
+          {"first_seen", text_or_null(r.first_seen)},
+          {"last_seen", text_or_null(r.last_seen)},
           {"evidence", evidence}};
 }
 
@@ -43,7 +45,8 @@ int run_entities(const EntitiesOptions& o) {
   if (o.json) {
     ordered_json out = ordered_json::array();
     for (const auto& e : entities)
-      out.push_back({{"id", e.id}, {"name", e.name}, {"kind", name(e.kind)}, {"aliases", e.aliases}});
+      out.push_back({{"id", e.id}, {"name", e.name}, {"kind", name(e.kind)}, {"parent", text_or_null(e.parent)},
+                     {"candidate", e.candidate}, {"aliases", e.aliases}});
     fmt::print("{}\n", out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
   } else {
     std::vector<std::vector<std::string>> rows;

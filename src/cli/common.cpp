@@ -24,6 +24,20 @@ std::string joined(const std::vector<std::string>& parts, std::string_view separ
   return out;
 }
 
+nlohmann::ordered_json entity_json(std::int64_t id, std::string_view name) {
+  return {{"id", id}, {"name", name}};
+}
+
+nlohmann::ordered_json text_or_null(std::string_view s) {
+  return s.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(s);
+}
+
+nlohmann::ordered_json evidence_json(const EvidenceRow* e) {
+  if (!e) return nullptr;
+  return {{"doc", text_or_null(e->doc)}, {"sentence", e->sentence}, {"date", text_or_null(e->date)},
+          {"url", text_or_null(e->url)}};
+}
+
 void print_json(const nlohmann::ordered_json& j) {
   fmt::print("{}\n", j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace));
 }

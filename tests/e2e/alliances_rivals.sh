@@ -26,7 +26,7 @@ doc = {"id": "d1", "title": "", "published": "", "url": "", "source": "test", "o
 open(sys.argv[1], "w").write(json.dumps(doc) + "\n")
 PY
 "$AIKG" ingest --db "$db" --mentions "$WORK/mentions.jsonl" >/dev/null 2>&1 || fail "ingest mentions"
-triangles() { python3 -c 'import json,sys; print(sorted(" ".join(t) for t in json.load(sys.stdin)["triangles"]))'; }
+triangles() { python3 -c 'import json,sys; print(sorted(" ".join(m["name"] for m in t) for t in json.load(sys.stdin)["triangles"]))'; }
 
 expect_eq "$("$AIKG" alliances --db "$db" --json | triangles)" \
   "['Halden AI Mirefield Data Quillon Chips']" "a rivalry triangle is not an alliance, nor an ownership one"
@@ -38,7 +38,7 @@ expect_eq "$("$AIKG" alliances --db "$db" --exclude-types mou --json | triangles
   "['Brindle Systems Corvid Labs Ostrava Compute', 'Tamsin Cloud Tamsin Group Tamsin Robotics']" \
   "--exclude-types replaces the default"
 
-members=$("$AIKG" communities --db "$db" --json | python3 -c 'import json,sys; print(sorted(m for c in json.load(sys.stdin)["communities"] for m in c["members"]))')
+members=$("$AIKG" communities --db "$db" --json | python3 -c 'import json,sys; print(sorted(m["name"] for c in json.load(sys.stdin)["communities"] for m in c["members"]))')
 [[ "$members" == *"Corvid"* ]] && fail "communities count rivals as a bloc: $members"
 expect_contains "$members" "Tamsin Group" "communities keep ownership"
 

@@ -23,8 +23,8 @@ import json, sys
 rels = json.loads(sys.argv[1])
 assert any(r["source"]["name"] == "Samsung SDS" and r["target"]["name"] == "OpenAI" for r in rels), rels
 r = rels[0]
-assert set(r) == {"id", "type", "source", "target", "status", "first_seen", "last_seen", "evidence"}, r.keys()
-assert r["evidence"] and set(r["evidence"][0]) == {"doc", "sentence", "status", "date"}
+assert set(r) == {"id", "type", "source", "target", "status", "evidence_count", "first_seen", "last_seen", "evidence"}, r.keys()
+assert r["evidence"] and set(r["evidence"][0]) == {"doc", "sentence", "status", "date", "url"}
 PY
 "$AIKG" relations --db "$db" --types mou --json | python3 -c '
 import json, sys
@@ -35,7 +35,7 @@ assert frozenset(("SK Telecom", "OpenAI")) in pairs, pairs' || fail "SK Telecom-
 "$AIKG" entities --db "$db" --json | python3 -c '
 import json, sys
 ents = json.load(sys.stdin)
-assert all(set(e) == {"id", "name", "kind", "aliases"} for e in ents)
+assert all(set(e) == {"id", "name", "kind", "parent", "candidate", "aliases"} for e in ents)
 assert any(e["name"] == "OpenAI" and "오픈AI" in e["aliases"] for e in ents)' || fail "entities json"
 
 # Unknown names get a suggestion and exit 2.
