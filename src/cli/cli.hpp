@@ -71,6 +71,7 @@ std::vector<CommandSpec> export_commands();     // cmd_export.cpp: export dot|gr
 std::vector<CommandSpec> eval_commands();       // cmd_eval.cpp: eval
 std::vector<CommandSpec> database_commands();   // cmd_database.cpp: search, publish, check
 std::vector<CommandSpec> curation_commands();   // cmd_curation.cpp: alias add, merge, relation add|retract
+std::vector<CommandSpec> report_commands();     // cmd_report.cpp: report
 std::vector<CommandSpec> help_commands();       // cmd_help.cpp: completion, manpage
 
 // Builds every command of the table on `app`; the registry owns them.
