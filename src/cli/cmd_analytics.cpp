@@ -24,7 +24,7 @@ namespace {
 struct GraphOptions {
   DbOption db;
   SelectionOptions selection;
-  bool json = false;
+  FormatOption output;
   std::size_t top = 0;
 
   void add(CLI::App& cmd, std::size_t default_top, const std::string& json_doc,
@@ -33,7 +33,7 @@ struct GraphOptions {
     db.add(&cmd);
     selection.add(&cmd, std::move(default_exclusion));
     cmd.add_option("--top", top, "Show the first N rows (0: all)")->capture_default_str();
-    cmd.add_flag("--json", json, json_doc);
+    output.add(&cmd, json_doc);
   }
   std::size_t limit(std::size_t rows) const { return top == 0 ? rows : std::min(top, rows); }
 };
@@ -97,14 +97,10 @@ int run_components(const GraphOptions& o) {
   for (std::size_t i = 0; i < o.limit(c.members.size()); ++i) {
     const auto m = l.names(c.members[i]);
     out.push_back({{"id", i + 1}, {"size", m.size()}, {"members", l.entities(m)}});
-    rows.push_back({std::to_string(i + 1), std::to_string(m.size()), members_cell(m)});
+    rows.push_back({std::to_string(i + 1), std::to_string(m.size()), o.output.table() ? members_cell(m) : joined(m, "; ")});
   }
-  if (o.json) {
-    print_json(out);
-  } else {
-    fmt::print("{} components over {} organisations\n", c.members.size(), l.csr.num_vertices());
-    print_table({"#", "size", "members"}, rows);
-  }
+  if (o.output.table()) fmt::print("{} components over {} organisations\n", c.members.size(), l.csr.num_vertices());
+  o.output.print(out, {"#", "size", "members"}, rows);
   return c.members.empty() ? kPartial : kOk;
 }
 
@@ -137,14 +133,19 @@ int run_alliances(const AllianceOptions& o) {
     tj.push_back(l.entities(tris[i]));
     trows.push_back({members_cell(tris[i])});
   }
-  if (o.json) {
-    print_json({{"min_size", min_size}, {"clique_count", cliques.size()}, {"cliques", cj},
-                {"triangle_count", tris.size()}, {"triangles", tj}});
-  } else {
+  if (o.output.table()) {
     fmt::print("{} maximal cliques of at least {} organisations\n", cliques.size(), min_size);
     print_table({"size", "members"}, crows);
     fmt::print("\n{} triangles (3-way alliances)\n", tris.size());
     print_table({"members"}, trows);
+  } else {
+    // CSV and TSV: one table, the cliques then the triangles (size 3), told apart by `kind`.
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& c : cliques) rows.push_back({"clique", std::to_string(c.size()), joined(c, "; ")});
+    for (const auto& t : tris) rows.push_back({"triangle", "3", joined(t, "; ")});
+    o.output.print({{"min_size", min_size}, {"clique_count", cliques.size()}, {"cliques", cj},
+                    {"triangle_count", tris.size()}, {"triangles", tj}},
+                   {"kind", "size", "members"}, rows);
   }
   if (l.csr.num_vertices() == 0) return kPartial;  // load() said so
   return found_or_say(!cliques.empty() || !tris.empty(), fmt::format("no clique of at least {} and no triangle", min_size));
@@ -221,8 +222,7 @@ int run_rank(const RankOptions& o) {
     rows.push_back({std::to_string(i + 1), l.name(v), score_text(score[v]), std::to_string(l.csr.degree(v)),
                     std::to_string(relations)});
   }
-  if (o.json) print_json(out);
-  else print_table({"rank", "name", o.by, "partners", "relations"}, rows);
+  o.output.print(out, {"rank", "name", o.by, "partners", "relations"}, rows);
   return order.empty() ? kPartial : kOk;
 }
 
@@ -263,16 +263,14 @@ int run_communities(const CommunityOptions& o) {
   for (std::size_t i = 0; i < o.limit(c.members.size()); ++i) {
     const auto m = l.names(c.members[i]);
     list.push_back({{"id", i + 1}, {"size", m.size()}, {"members", l.entities(m)}});
-    rows.push_back({std::to_string(i + 1), std::to_string(m.size()), members_cell(m)});
+    rows.push_back({std::to_string(i + 1), std::to_string(m.size()), o.output.table() ? members_cell(m) : joined(m, "; ")});
   }
-  if (o.json) {
-    print_json({{"modularity", c.modularity}, {"resolution", o.louvain.resolution}, {"levels", c.levels},
-                {"communities", list}});
-  } else {
+  if (o.output.table())
     fmt::print("{} communities, modularity {:.4f} (Louvain, {} levels, resolution {})\n", c.members.size(),
                c.modularity, c.levels, o.louvain.resolution);
-    print_table({"#", "size", "members"}, rows);
-  }
+  o.output.print({{"modularity", c.modularity}, {"resolution", o.louvain.resolution}, {"levels", c.levels},
+                  {"communities", list}},
+                 {"#", "size", "members"}, rows);
   return c.members.empty() ? kPartial : kOk;
 }
 

@@ -58,30 +58,28 @@ struct SearchOptions {
   DbOption db;
   std::string text;
   std::size_t limit = 20;
-  bool json = false;
+  FormatOption output;
 };
 
 void setup_search(CLI::App& cmd, SearchOptions& o) {
   o.db.add(&cmd);
   cmd.add_option("TEXT", o.text, "Words that must all appear (substrings; 2-character words work too)")->required();
   cmd.add_option("--limit", o.limit, "At most this many sentences")->capture_default_str();
-  cmd.add_flag("--json", o.json, "JSON array of {evidence_id, relation_id, type, source, target, ...}");
+  o.output.add(&cmd, "JSON array of {evidence_id, relation_id, type, source: {id, name}, target: {id, name}, ...} "
+                     "(docs/json.md)");
 }
 
 int run_search(const SearchOptions& o) {
   const auto store = o.db.open(true);
   const auto hits = store.search(o.text, o.limit);
-  if (o.json) {
-    ordered_json out = ordered_json::array();
-    for (const auto& h : hits) out.push_back(hit_json(store, h));
-    fmt::print("{}\n", out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
-  } else {
-    std::vector<std::vector<std::string>> rows;
-    for (const auto& h : hits)
-      rows.push_back({std::string(name(h.type)), h.source, h.target, h.date,
-                      h.doc.empty() ? std::string("(curated)") : h.doc, h.sentence});
-    print_table({"type", "source", "target", "date", "doc", "sentence"}, rows);
+  ordered_json out = ordered_json::array();
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& h : hits) {
+    if (!o.output.table()) out.push_back(hit_json(store, h));  // (names resolved to ids only when shown)
+    rows.push_back({std::string(name(h.type)), h.source, h.target, h.date,
+                    h.doc.empty() ? std::string("(curated)") : h.doc, h.sentence});
   }
+  o.output.print(out, {"type", "source", "target", "date", "doc", "sentence"}, rows);
   return found_or_say(!hits.empty(), "no evidence sentence matches");
 }
 

@@ -21,7 +21,8 @@ struct NeighborOptions {
   SelectionOptions selection;
   std::string name;
   std::size_t depth = 1;
-  bool json = false, evidence = false;
+  FormatOption output;
+  bool evidence = false;
 };
 
 // One relation type between a neighbour and the organisation it was reached
@@ -144,10 +145,7 @@ int run_neighbors(const NeighborOptions& o) {
       if (const auto* e = best_sentence(m))
         table.push_back({"", "", e->date, fmt::format("  {}: \u201C{}\u201D ({})", name(m.type), clip(e->sentence, 100), e->doc)});
   }
-  if (o.json)
-    print_json(out);
-  else
-    print_table({"neighbor", "depth", "last seen", "relations"}, table);
+  o.output.print(out, {"neighbor", "depth", "last seen", "relations"}, table);
   return found_or_say(!found.empty(), fmt::format("'{}' has no neighbours in the selection", o.name));
 }
 
@@ -157,7 +155,7 @@ void setup_neighbors(CLI::App& cmd, NeighborOptions& o) {
   cmd.add_option("name", o.name, "Organisation (any alias, Korean or English)")->required();
   cmd.add_option("--depth", o.depth, "Hops from the organisation")->capture_default_str()->check(CLI::Range(1, 10));
   cmd.add_flag("--evidence", o.evidence, "Show the best sentence of each relation (its status, then the latest)");
-  cmd.add_flag("--json", o.json,
+  o.output.add(&cmd,
                "JSON array of {id, name, depth, evidence_count, relations: [{type, direction (forward|backward|both|"
                "none), status, evidence_count, last_seen, via: {id, name}, evidence (with --evidence): {doc, sentence, "
                "date, url}}]} (docs/json.md)");
@@ -173,7 +171,8 @@ struct PathOptions {
   DbOption db;
   SelectionOptions selection;
   std::string from, to;
-  bool all = false, weighted = false, json = false;
+  bool all = false, weighted = false;
+  FormatOption output;
   std::size_t k = 1;
 };
 
@@ -185,23 +184,26 @@ std::vector<Path> find_paths(const PathOptions& o, const Csr& csr, Vertex a, Ver
   return p ? std::vector<Path>{std::move(*p)} : std::vector<Path>{};
 }
 
-// Prints paths as text, or collects them as JSON.
+// Prints paths as text, or collects them as JSON (and CSV/TSV rows, one a hop).
 class PathPrinter {
  public:
-  PathPrinter(const AllianceGraph& ag, HopEvidence evidence, bool json)
-      : ag_(ag), json_(json), evidence_(std::move(evidence)) {}
+  PathPrinter(const AllianceGraph& ag, HopEvidence evidence, const FormatOption& output)
+      : ag_(ag), output_(output), evidence_(std::move(evidence)) {}
   void add(const Path& path, std::size_t index, std::size_t count, bool weighted);
   void finish() const {
-    if (json_) print_json(out_);
+    if (!output_.table())
+      output_.print(out_, {"path", "hop", "from", "to", "direction", "type", "status", "date", "evidence", "sentence", "doc"},
+                    rows_);
   }
 
  private:
   ordered_json hop(Vertex here, Vertex next, const Edge& e) const;
 
   const AllianceGraph& ag_;
-  bool json_;
+  const FormatOption& output_;
   HopEvidence evidence_;
   ordered_json out_ = ordered_json::array();
+  std::vector<std::vector<std::string>> rows_;
 };
 
 ordered_json PathPrinter::hop(Vertex here, Vertex next, const Edge& e) const {
@@ -224,7 +226,16 @@ ordered_json PathPrinter::hop(Vertex here, Vertex next, const Edge& e) const {
 void PathPrinter::add(const Path& path, std::size_t index, std::size_t count, bool weighted) {
   ordered_json hops = ordered_json::array();
   for (std::size_t i = 0; i < path.hops.size(); ++i) hops.push_back(hop(path.vertices[i], path.vertices[i + 1], path.hops[i]));
-  if (json_) {
+  if (!output_.table()) {
+    const auto text = [](const ordered_json& j) { return j.is_null() ? std::string() : j.get<std::string>(); };
+    for (std::size_t i = 0; i < hops.size(); ++i) {
+      const auto& h = hops[i];
+      const auto& ev = h["evidence"];
+      rows_.push_back({std::to_string(index + 1), std::to_string(i + 1), h["from"]["name"].get<std::string>(),
+                       h["to"]["name"].get<std::string>(), h["direction"].get<std::string>(), h["type"].get<std::string>(),
+                       h["status"].get<std::string>(), text(h["date"]), std::to_string(h["evidence_count"].get<std::int64_t>()),
+                       ev.is_null() ? "" : ev["sentence"].get<std::string>(), ev.is_null() ? "" : text(ev["doc"])});
+    }
     // Hops are counted in whole numbers; only a weighted length is a real number.
     out_.push_back({{"length", weighted ? ordered_json(path.length) : ordered_json(path.hops.size())}, {"hops", hops}});
     return;
@@ -255,7 +266,7 @@ int run_path(const PathOptions& o) {
   const auto va = ag.find(a), vb = ag.find(b);
   const auto csr = make_csr(ag, true);
   const auto paths = va && vb ? find_paths(o, csr, *va, *vb) : std::vector<Path>{};
-  PathPrinter printer(ag, evidence_of_hops(store, selection, rows, ag, paths), o.json);
+  PathPrinter printer(ag, evidence_of_hops(store, selection, rows, ag, paths), o.output);
   for (std::size_t i = 0; i < paths.size(); ++i) printer.add(paths[i], i, paths.size(), o.weighted);
   printer.finish();
   if (paths.empty()) fmt::print(stderr, "aikg: no path between '{}' and '{}'\n", o.from, o.to);
@@ -272,7 +283,7 @@ void setup_path(CLI::App& cmd, PathOptions& o) {
   cmd.add_flag("--weighted", o.weighted,
                "Signed, well-evidenced, confident deals are shorter: a hop costs status factor (done 1, planned "
                "1.5, talks 2.5, speculated 4, ended 8) x (2 - confidence) / (1 + log2(evidence sentences))");
-  cmd.add_flag("--json", o.json, "JSON array of paths {length, hops: [{from: {id, name}, to: {id, name}, direction "
+  o.output.add(&cmd, "JSON array of paths {length, hops: [{from: {id, name}, to: {id, name}, direction "
                                    "(forward|backward|none), type, status, date, evidence_count, evidence: {doc, "
                                    "sentence, date, url}}]} (docs/json.md)");
   cmd.footer("Without --weighted, paths count hops and each hop takes the most definite, best-evidenced of the\n"

@@ -22,7 +22,7 @@ struct TimelineOptions {
   DbOption db;
   SelectionOptions selection;
   std::string name;
-  bool json = false;
+  FormatOption output;
 };
 
 int run_timeline(const TimelineOptions& o) {
@@ -47,8 +47,7 @@ int run_timeline(const TimelineOptions& o) {
     rows.push_back({e.date.empty() ? "undated" : e.date, std::string(name(e.status)), std::string(name(r.type)),
                     arrow + other, std::to_string(e.sentences), evidence_cell(e.evidence)});
   }
-  if (o.json) print_json(out);
-  else print_table({"date", "status", "type", "with", "n", "evidence"}, rows);
+  o.output.print(out, {"date", "status", "type", "with", "n", "evidence"}, rows);
   if (events.empty()) fmt::print(stderr, "aikg: no relations of '{}' match the selection\n", o.name);
   return events.empty() ? kPartial : kOk;
 }
@@ -57,9 +56,9 @@ void setup_timeline(CLI::App& cmd, TimelineOptions& o) {
   o.db.add(&cmd);
   o.selection.add(&cmd);
   cmd.add_option("name", o.name, "Organisation (any alias, Korean or English)")->required();
-  cmd.add_flag("--json", o.json,
-               "JSON array of {date, status, type, with, direction (out|in|none), sentences, evidence: {doc, "
-               "sentence, url}}");
+  o.output.add(&cmd,
+               "JSON array of {date, status, type, with: {id, name}, direction (out|in|none), sentences, evidence: "
+               "{doc, sentence, date, url}} (docs/json.md)");
   cmd.footer("Undated evidence is listed last. With --group the organisation's business group is shown.\n"
              "Exit status: 0 success, 1 nothing matches, 2 error (an unknown name gets suggestions).\n"
              "Example: aikg timeline --db aikg.db 삼성전자 --since 2025-01-01");
@@ -91,17 +90,16 @@ int run_changes(const TimelineOptions& o) {
     rows.push_back({c.date, what, std::string(name(r.type)), r.source_name, r.target_name, evidence_cell(c.evidence)});
     ++shown;
   }
-  if (o.json) print_json(out);
-  else print_table({"date", "change", "type", "source", "target", "evidence"}, rows);
+  o.output.print(out, {"date", "change", "type", "source", "target", "evidence"}, rows);
   return found_or_say(shown > 0, "no changes match the selection");
 }
 
 void setup_changes(CLI::App& cmd, TimelineOptions& o) {
   o.db.add(&cmd);
   o.selection.add(&cmd);
-  cmd.add_flag("--json", o.json,
-               "JSON array of {date, change (new|changed), type, source, target, from, to, evidence: {doc, "
-               "sentence, url}}");
+  o.output.add(&cmd,
+               "JSON array of {date, change (new|changed), type, source: {id, name}, target: {id, name}, from, to, "
+               "evidence: {doc, sentence, date, url}} (docs/json.md)");
   cmd.footer("A relation's status at a date is that of its latest evidence up to then (the most definite on\n"
              "ties); one whose status at the end of the window equals its status before it is not listed.\n"
              "--status and --min-status filter the new status; --min-evidence counts all of a relation's\n"

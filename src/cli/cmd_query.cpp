@@ -31,37 +31,33 @@ ordered_json relation_json(const RelationRow& r) {
 
 struct EntitiesOptions {
   DbOption db;
-  bool json = false;
+  FormatOption output;
 };
 
 void setup_entities(CLI::App& cmd, EntitiesOptions& o) {
   o.db.add(&cmd);
-  cmd.add_flag("--json", o.json, "JSON array of {id, name, kind, aliases}");
+  o.output.add(&cmd, "JSON array of {id, name, kind, parent, candidate, aliases} (docs/json.md)");
 }
 
 int run_entities(const EntitiesOptions& o) {
   const auto store = o.db.open(true);
   const auto entities = store.entities();
-  if (o.json) {
-    ordered_json out = ordered_json::array();
-    for (const auto& e : entities)
-      out.push_back({{"id", e.id}, {"name", e.name}, {"kind", name(e.kind)}, {"parent", text_or_null(e.parent)},
-                     {"candidate", e.candidate}, {"aliases", e.aliases}});
-    fmt::print("{}\n", out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
-  } else {
-    std::vector<std::vector<std::string>> rows;
-    for (const auto& e : entities)
-      rows.push_back({std::to_string(e.id), e.name, std::string(name(e.kind)) + (e.candidate ? "?" : ""), e.parent,
-                      fmt::format("{}", fmt::join(e.aliases, ", "))});
-    print_table({"id", "name", "kind", "parent", "aliases"}, rows);
+  ordered_json out = ordered_json::array();
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& e : entities) {
+    out.push_back({{"id", e.id}, {"name", e.name}, {"kind", name(e.kind)}, {"parent", text_or_null(e.parent)},
+                   {"candidate", e.candidate}, {"aliases", e.aliases}});
+    rows.push_back({std::to_string(e.id), e.name, std::string(name(e.kind)) + (e.candidate ? "?" : ""), e.parent,
+                    joined(e.aliases, ", ")});
   }
+  o.output.print(out, {"id", "name", "kind", "parent", "aliases"}, rows);
   return found_or_say(!entities.empty(), "no entities in the database");
 }
 
 struct RelationsOptions {
   DbOption db;
   SelectionOptions selection;
-  bool json = false;
+  FormatOption output;
   std::string entity;
 };
 
@@ -69,7 +65,7 @@ void setup_relations(CLI::App& cmd, RelationsOptions& o) {
   o.db.add(&cmd);
   o.selection.add(&cmd);
   cmd.add_option("--entity", o.entity, "Only relations of this organisation (any alias, Korean or English)");
-  cmd.add_flag("--json", o.json, "JSON array of relations, each with its evidence that passes the selection");
+  o.output.add(&cmd, "JSON array of relations, each with its evidence that passes the selection (docs/json.md)");
   cmd.footer("The evidence column shows the best sentence of each relation: one stating its status, the latest.\n"
              "Exit status: 0 success, 1 nothing matches, 2 error.\n"
              "Example: aikg relations --db aikg.db --entity 삼성SDS --types reseller,supply --since 2025-01-01");
@@ -84,20 +80,17 @@ int run_relations(const RelationsOptions& o) {
     if (selection.group) id = group_of(id, store.entities());
     std::erase_if(relations, [&](const RelationRow& r) { return r.source_id != id && r.target_id != id; });
   }
-  if (o.json) {
-    ordered_json out = ordered_json::array();
-    for (const auto& r : relations) out.push_back(relation_json(r));
-    print_json(out);
-  } else {
-    std::vector<std::vector<std::string>> rows;
-    for (const auto& r : relations) {
-      const auto* e = hop_evidence(r.status, r.evidence);
-      rows.push_back({std::string(name(r.type)), r.source_name, is_directed(r.type) ? "->" : "--", r.target_name,
-                      std::string(name(r.status)), r.last_seen, std::to_string(r.evidence_count),
-                      e ? clip(e->sentence, 80) : ""});
-    }
-    print_table({"type", "source", "", "target", "status", "last seen", "evidence", "best sentence"}, rows);
+  ordered_json out = ordered_json::array();
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& r : relations) {
+    out.push_back(relation_json(r));
+    const auto* e = hop_evidence(r.status, r.evidence);
+    const auto sentence = !e ? std::string() : o.output.table() ? clip(e->sentence, 80) : e->sentence;
+    rows.push_back({std::string(name(r.type)), r.source_name, is_directed(r.type) ? "->" : "--", r.target_name,
+                    std::string(name(r.status)), r.last_seen, std::to_string(r.evidence_count), sentence});
   }
+  o.output.print(out, {"type", "source", o.output.table() ? "" : "direction", "target", "status", "last seen", "evidence",
+                       "best sentence"}, rows);
   return found_or_say(!relations.empty(), "no relations match the selection");
 }
 

@@ -8,6 +8,7 @@
 #include <filesystem>
 
 #include "aikg/error.hpp"
+#include "aikg/export.hpp"
 #include "aikg/text.hpp"
 #include "cli.hpp"
 
@@ -36,6 +37,46 @@ Store DbOption::open(bool read_only) const {
   if (read_only && !std::filesystem::exists(path))
     throw UsageError(fmt::format("{}: no such database (create one with `aikg ingest --db {} FILES`)", path, path));
   return Store(path, StoreOptions{read_only, !read_only});
+}
+
+void FormatOption::add(CLI::App* app, std::string_view json_doc) {
+  auto* json_flag = app->add_flag("--json", json, fmt::format("The same as --format json: {}", json_doc));
+  app->add_option("--format", format, "table, json, jsonl (one element a line), csv or tsv (the table's columns)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"table", "json", "jsonl", "csv", "tsv"}))
+      ->excludes(json_flag);
+}
+
+namespace {
+
+std::string tsv_field(std::string_view s) {
+  std::string out(s);
+  for (auto& c : out)
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  return out;
+}
+
+void print_delimited(const std::vector<std::string>& cells, bool csv) {
+  std::string line;
+  for (std::size_t i = 0; i < cells.size(); ++i)
+    line += (i ? (csv ? "," : "\t") : "") + (csv ? csv_field(cells[i], false) : tsv_field(cells[i]));
+  fmt::print("{}{}", line, csv ? "\r\n" : "\n");
+}
+
+}  // namespace
+
+void FormatOption::print(const nlohmann::ordered_json& doc, const std::vector<std::string>& header,
+                         const std::vector<std::vector<std::string>>& rows) const {
+  if (is("json")) return print_json(doc);
+  if (is("jsonl")) {
+    if (!doc.is_array()) return fmt::print("{}\n", doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    for (const auto& item : doc) fmt::print("{}\n", item.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+    return;
+  }
+  if (is("table")) return print_table(header, rows);
+  const bool csv = is("csv");
+  print_delimited(header, csv);
+  for (const auto& r : rows) print_delimited(r, csv);
 }
 
 std::string type_names(const std::vector<RelationType>& types) {

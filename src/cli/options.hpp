@@ -4,6 +4,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -36,6 +37,20 @@ struct SelectionOptions {
   std::vector<std::string> types_, exclude_types_, statuses_;
   std::string min_status_;
   std::vector<RelationType> default_exclusion_;
+};
+
+// --format table|json|jsonl|csv|tsv (and --json, short for --format json),
+// shared by every query: JSON is the command's document (docs/json.md),
+// jsonl its array one element a line, csv and tsv the table's rows.
+struct FormatOption {
+  std::string format = "table";
+  bool json = false;
+  void add(CLI::App* app, std::string_view json_doc);
+  bool is(std::string_view f) const { return json ? f == "json" : format == f; }
+  bool table() const { return is("table"); }
+  // Prints `doc` or the table, as the format says.
+  void print(const nlohmann::ordered_json& doc, const std::vector<std::string>& header,
+             const std::vector<std::vector<std::string>>& rows) const;
 };
 
 // A comma-separated list of type names for help texts ("competition, subsidiary_of").

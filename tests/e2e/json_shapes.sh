@@ -56,4 +56,30 @@ for line in open(sys.argv[2]):
     if doc in ([], {}):
         sys.exit(f"{name}: the samples gave nothing to check")
 PY
+
+# --format on every query: jsonl is the JSON array one element a line; csv
+# and tsv are the table, one header and one row per element, every row as wide.
+for q in "entities" "relations" "neighbors OpenAI" "components" "rank" "communities" "timeline Samsung" \
+         "changes --since 2025-01-01" "search 의향서" "path SK_Telecom SoftBank --all"; do
+  read -r -a args <<< "$q"
+  args=("${args[@]//_/ }")
+  "$AIKG" "${args[@]}" --db "$db" --json > "$WORK/f.json" || fail "$q --json"
+  for f in jsonl csv tsv; do
+    "$AIKG" "${args[@]}" --db "$db" --format "$f" > "$WORK/f.$f" || fail "$q --format $f exited $?"
+  done
+  python3 - "$WORK/f" "$q" <<'PY' || fail "--format of $q"
+import csv, json, sys
+base, q = sys.argv[1], sys.argv[2]
+doc = json.load(open(base + ".json", encoding="utf-8"))
+items = doc if isinstance(doc, list) else doc.get("communities", [doc])
+lines = [json.loads(l) for l in open(base + ".jsonl", encoding="utf-8")]
+assert lines == (doc if isinstance(doc, list) else [doc]), "jsonl is not the JSON, one element a line"
+for fmt, delim in (("csv", ","), ("tsv", "\t")):
+    rows = list(csv.reader(open(base + "." + fmt, encoding="utf-8", newline=""), delimiter=delim,
+                           quoting=csv.QUOTE_MINIMAL if fmt == "csv" else csv.QUOTE_NONE))
+    assert len({len(r) for r in rows}) == 1, f"{fmt}: ragged rows"
+    if not q.startswith(("path", "neighbors")):  # path: a row per hop; neighbors: evidence sub-rows only with --evidence
+        assert len(rows) - 1 == len(items), f"{fmt}: {len(rows) - 1} rows for {len(items)} elements"
+PY
+done
 echo ok
