@@ -201,9 +201,12 @@ void write_nodes(std::ostream& out, const ExportGraph& g, bool clusters) {
   }
   std::size_t index = 0;
   for (const auto& [group, members] : boxes) {
+    // When the group's own node is in its box it names the box: a label too
+    // would show the group twice.
+    const bool named_by_node = graph[members.front()].name == group;
     out << fmt::format("  subgraph cluster_{} {{\n    label={}; tooltip={}; style=\"rounded,filled\"; "
                        "fillcolor=\"#f5f7fb\"; color=\"#b8c4d6\"; fontsize=10;\n",
-                       index++, dot_quote(group), dot_tooltip(group));
+                       index++, named_by_node ? "\"\"" : dot_quote(group), dot_tooltip(group));
     for (const auto v : members) write_node(out, g, v, "    ");
     out << "  }\n";
   }
