@@ -43,6 +43,10 @@ struct ReadStats {
 ReadStats read_inputs(const std::vector<std::filesystem::path>& inputs, const ArticleSink& articles,
                       const ProblemSink& problems);
 
+// About how many articles read_inputs would deliver (a file each; a JSON
+// Lines file one per non-blank line), without parsing: for a progress ETA.
+std::size_t count_articles(const std::vector<std::filesystem::path>& inputs);
+
 // Parses raw bytes of one format. Return nullopt and set `why` on failure.
 std::optional<Article> parse_text_article(std::string_view bytes, std::string id, std::string* why);
 std::optional<Article> parse_html_article(std::string_view bytes, std::string id, std::string* why);

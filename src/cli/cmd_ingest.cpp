@@ -18,16 +18,20 @@ namespace {
 void report_problem(const ReadProblem& p) { fmt::print(stderr, "aikg: {}: {}\n", p.where, p.why); }
 
 // A progress line on stderr after each batch, on a terminal only: how far,
-// and how fast (ingest cannot know how many articles a JSON Lines file holds
-// before reading it, so the rate stands in for an ETA).
-ProgressSink progress_line() {
+// how fast and, for files (counted first: a file listing, and a line count
+// for JSON Lines), how long until done. Stdin has no end to count towards.
+ProgressSink progress_line(const std::vector<std::filesystem::path>& paths) {
   if (!stderr_is_tty()) return {};
+  const auto total = count_articles(paths);
   const auto start = std::chrono::steady_clock::now();
-  return [start](const IngestReport& r) {
+  return [start, total](const IngestReport& r) {
     const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
     const double rate = elapsed.count() > 0 ? static_cast<double>(r.articles) / elapsed.count() : 0;
-    fmt::print(stderr, "\r{} articles, {} new, {} evidence; {:.0f} articles/s, {:.0f} s   ", r.articles,
-               r.added + r.updated, r.evidence, rate, elapsed.count());
+    std::string eta;
+    if (total > r.articles && rate > 0)
+      eta = fmt::format(", about {:.0f} s to go", static_cast<double>(total - r.articles) / rate);
+    fmt::print(stderr, "\r{} of {} articles, {} new, {} evidence; {:.0f} articles/s{}   ", r.articles,
+               std::max(total, r.articles), r.added + r.updated, r.evidence, rate, eta);
   };
 }
 
@@ -94,7 +98,10 @@ int run_ingest(const IngestCommandOptions& o) {
   const IngestOptions ingest_options{o.batch, resolve_jobs(o.jobs), o.date.empty() ? "" : checked_iso_date(o.date, "--date")};
   auto store = o.db.open(false);
   auto extractor = make_default_extractor(o.gazetteers);
-  const auto progress = progress_line();
+  std::vector<std::filesystem::path> paths;
+  for (const auto& input : o.inputs)
+    if (input != "-") paths.emplace_back(input);
+  const auto progress = progress_line(paths);
   IngestReport report;
   if (!o.mentions.empty()) {
     if (o.mentions == "-") {
@@ -110,9 +117,6 @@ int run_ingest(const IngestCommandOptions& o) {
     report.unchanged += r.unchanged, report.duplicates += r.duplicates, report.problems += r.problems;
     report.unsupported += r.unsupported, report.evidence += r.evidence, report.undated += r.undated;
   };
-  std::vector<std::filesystem::path> paths;
-  for (const auto& input : o.inputs)
-    if (input != "-") paths.emplace_back(input);
   if (!paths.empty()) add(ingest_files(store, extractor, paths, ingest_options, report_problem, progress));
   if (paths.size() < o.inputs.size())
     add(ingest_stream(store, extractor, std::cin, "<stdin>", ingest_options, report_problem, progress));

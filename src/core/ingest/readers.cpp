@@ -782,6 +782,7 @@ class InputReader {
       return;
     }
     ++stats_.files;
+    if (counting_) return count_articles(path, *format);
     if (*format == Format::jsonl) return read_jsonl_file(path);
     std::string bytes;
     if (auto error = read_bytes(path, bytes)) return report(where, std::move(*error));
@@ -838,6 +839,23 @@ class InputReader {
     if (!seen_content) report(where, "empty file");
   }
 
+  // Counting (for a progress line's ETA): a file is an article, a JSON Lines
+  // file one per non-blank line; nothing is parsed, nothing reported.
+  void count_articles(const fs::path& path, Format format) {
+    if (format != Format::jsonl) {
+      ++stats_.articles;
+      return;
+    }
+    std::ifstream in(path, std::ios::binary);
+    std::string line;
+    while (std::getline(in, line))
+      if (!is_blank(line)) ++stats_.articles;
+  }
+
+ public:
+  bool counting_ = false;
+
+ private:
   const ArticleSink& articles_;
   const ProblemSink& problems_;
   ReadStats stats_;
@@ -913,6 +931,15 @@ ReadStats read_inputs(const std::vector<fs::path>& inputs, const ArticleSink& ar
   InputReader reader(articles, problems);
   for (const auto& input : inputs) reader.read_input(input);
   return reader.stats();
+}
+
+std::size_t count_articles(const std::vector<fs::path>& inputs) {
+  const ArticleSink none;
+  const ProblemSink quiet;
+  InputReader reader(none, quiet);
+  reader.counting_ = true;
+  for (const auto& input : inputs) reader.read_input(input);
+  return reader.stats().articles;
 }
 
 ReadStats read_jsonl_stream(std::istream& in, std::string_view name, const ArticleSink& articles,
