@@ -57,5 +57,11 @@ PY
 [ "$(grep -c '|| fail_at' "$WORK/readme.sh")" -gt 30 ] || fail "too few README commands found: $(cat "$WORK/readme.sh")"
 (cd "$WORK/run" && PATH="$WORK/prefix/bin:$PATH" bash "$WORK/readme.sh" > "$WORK/readme.out" 2> "$WORK/readme.err") ||
   fail "$(tail -n 5 "$WORK/readme.err")"
+# The bash completion the binary prints completes commands, subcommands and each command's flags.
+got=$(bash -c 'source <("$1" completion bash)
+  complete_words() { COMP_WORDS=("$@"); COMP_CWORD=$(($# - 1)); _aikg; echo "${COMPREPLY[*]}"; }
+  complete_words aikg alli; complete_words aikg export d; complete_words aikg export dot --spl
+  complete_words aikg alliances --exclude' _ "$AIKG")
+expect_eq "$got" $'alliances\ndot\n--split-types\n--exclude-types' "bash completion"
 grep -qE "^[0-9]+ organisations, [0-9]+ relations$" "$WORK/readme.out" || fail "the NetworkX block printed nothing"
 echo ok
