@@ -43,6 +43,10 @@ struct ReadStats {
 ReadStats read_inputs(const std::vector<std::filesystem::path>& inputs, const ArticleSink& articles,
                       const ProblemSink& problems);
 
+// About how many articles read_inputs would deliver (a file each; a JSON
+// Lines file one per non-blank line), without parsing: for a progress ETA.
+std::size_t count_articles(const std::vector<std::filesystem::path>& inputs);
+
 // Parses raw bytes of one format. Return nullopt and set `why` on failure.
 std::optional<Article> parse_text_article(std::string_view bytes, std::string id, std::string* why);
 std::optional<Article> parse_html_article(std::string_view bytes, std::string id, std::string* why);
@@ -52,5 +56,11 @@ std::optional<Article> parse_jsonl_record(std::string_view line, std::string fal
 // Reads JSON Lines from a stream (stdin for `aikg extract --jsonl`).
 ReadStats read_jsonl_stream(std::istream& in, std::string_view name, const ArticleSink& articles,
                             const ProblemSink& problems);
+
+// Reads a stream of either kind (`aikg ingest -`): JSON Lines when its first
+// character that is not white space is '{', else the whole stream is one text
+// article, named "text-" and a hash of its text.
+ReadStats read_any_stream(std::istream& in, std::string_view name, const ArticleSink& articles,
+                          const ProblemSink& problems);
 
 }  // namespace aikg

@@ -23,6 +23,10 @@ enum class DotLayout { automatic, dot, sfdp };
 struct DotOptions {
   DotLayout layout = DotLayout::automatic;
   bool legend = true;
+  // One edge per relation; by default a pair of organisations linked by
+  // several relations (loi, contract, investment ...) gets one edge, styled by
+  // its strongest relation and labelled with all of them.
+  bool split_types = false;
 };
 
 // What `automatic` picks: dot (hierarchical, clusters, edge labels) up to 300

@@ -23,6 +23,7 @@ struct IngestReport {
   std::size_t problems = 0;     // unreadable files or records, failed documents
   std::size_t unsupported = 0;  // files skipped for their type
   std::size_t evidence = 0;     // evidence rows written
+  std::size_t undated = 0;      // articles added or updated without a date (metadata, text or --date)
 };
 
 struct IngestOptions {
@@ -35,6 +36,9 @@ struct IngestOptions {
   // extractors and the calling thread alone writes, in input order, so the
   // database is the same as with one.
   std::size_t jobs = 1;
+  // The date (YYYY-MM-DD) of articles whose metadata, front matter and text
+  // give none (`ingest --date`): the day a batch of undated pages was scraped.
+  std::string default_date;
 };
 
 // The most extraction threads ingest takes (--jobs): more would only wait on
@@ -51,6 +55,10 @@ using ProgressSink = std::function<void(const IngestReport&)>;
 
 IngestReport ingest_files(Store& store, const Extractor& extractor, const std::vector<std::filesystem::path>& inputs,
                           const IngestOptions& options, const ProblemSink& problems, const ProgressSink& progress);
+
+// `aikg ingest -`: JSON Lines or one text article from a stream (read_any_stream).
+IngestReport ingest_stream(Store& store, const Extractor& extractor, std::istream& in, std::string_view name,
+                           const IngestOptions& options, const ProblemSink& problems, const ProgressSink& progress);
 
 // Loads `aikg extract` output (one DocumentMentions JSON per line).
 IngestReport ingest_mentions(Store& store, const Gazetteer& gazetteer, std::istream& in, std::string_view name,

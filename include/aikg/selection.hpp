@@ -20,6 +20,7 @@ namespace aikg {
 
 struct Selection {
   std::vector<RelationType> types;   // empty: every type
+  std::vector<RelationType> exclude_types;  // never these, even when listed in `types`
   std::vector<Status> statuses;      // empty: every status (see min_status)
   std::optional<Status> min_status;  // keep statuses at least this definite (done > planned > talks > speculated); never ended
   std::string since, until;          // ISO dates, inclusive, on evidence dates; evidence without a date is dropped when set
@@ -27,6 +28,9 @@ struct Selection {
   std::int64_t min_evidence = 1;     // evidence rows left after the filters above
   bool group = false;                // roll affiliates up into their top-level parent (SK Telecom -> SK Group)
 };
+
+// The types `selection` reads: `types` (or every type) without `exclude_types`.
+std::vector<RelationType> selected_types(const Selection& selection);
 
 // The relations that pass `selection`, with their counts, dates, status and
 // confidence recomputed from the evidence that passes. Relations that roll up

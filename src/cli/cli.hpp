@@ -72,6 +72,8 @@ std::vector<CommandSpec> eval_commands();       // cmd_eval.cpp: eval
 std::vector<CommandSpec> database_commands();   // cmd_database.cpp: search, publish, check
 std::vector<CommandSpec> curation_commands();   // cmd_curation.cpp: alias add, merge, relation add|retract
 std::vector<CommandSpec> serve_commands();      // cmd_serve.cpp: serve
+std::vector<CommandSpec> report_commands();     // cmd_report.cpp: report
+std::vector<CommandSpec> help_commands();       // cmd_help.cpp: completion, manpage
 
 // Builds every command of the table on `app`; the registry owns them.
 class Registry {
@@ -84,19 +86,38 @@ class Registry {
   std::vector<std::pair<CLI::App*, std::unique_ptr<Command>>> commands_;
 };
 
+// The name in `names` closest to `typed` (edit distance, at most about a
+// third of its length), or "" when none is close.
+std::string closest_name(std::string_view typed, const std::vector<std::string>& names);
+// After a parse error: "did you mean" for each argument the command did not take.
+void suggest_after_parse_error(const CLI::App& app);
+
 // Resolves a user-given name through the store's aliases, or throws a
 // UsageError with "did you mean" suggestions.
 std::int64_t resolve_or_explain(const Store& store, const std::string& name);
 
+// A query that found nothing says so in one line on stderr ("aikg: WHAT")
+// and exits 1; `found` is whether it did find something.
+int found_or_say(bool found, std::string_view what);
+
 // Progress lines on stderr, only when stderr is a terminal.
 bool stderr_is_tty();
 
-// Prints rows as an aligned text table (widths in display columns: Hangul counts double).
+// Colour on stdout: only on a terminal, and never with NO_COLOR set.
+bool stdout_in_colour();
+
+// Prints rows as an aligned text table (colour as stdout_in_colour says) (widths in display columns: Hangul counts double).
 void print_table(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows);
 
 // fmt::join would do, but with fmt 9 it trips a false -Wstringop-overflow in
 // GCC 12 at -O3, which -Werror builds would reject.
 std::string joined(const std::vector<std::string>& parts, std::string_view separator);
+
+// The one JSON shape (docs/json.md): an entity is {id, name}; a missing
+// value is null, never ""; an evidence sentence is {doc, sentence, date, url}.
+nlohmann::ordered_json entity_json(std::int64_t id, std::string_view name);
+nlohmann::ordered_json text_or_null(std::string_view s);
+nlohmann::ordered_json evidence_json(const EvidenceRow* e);  // null when there is none
 
 // One JSON document on stdout (invalid UTF-8 replaced, not fatal).
 void print_json(const nlohmann::ordered_json& j);

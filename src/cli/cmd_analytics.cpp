@@ -7,6 +7,7 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 #include <numeric>
+#include <unordered_map>
 
 #include "aikg/analytics.hpp"
 #include "aikg/error.hpp"
@@ -23,15 +24,16 @@ namespace {
 struct GraphOptions {
   DbOption db;
   SelectionOptions selection;
-  bool json = false;
+  FormatOption output;
   std::size_t top = 0;
 
-  void add(CLI::App& cmd, std::size_t default_top, const std::string& json_doc) {
+  void add(CLI::App& cmd, std::size_t default_top, const std::string& json_doc,
+           std::vector<RelationType> default_exclusion = {}) {
     top = default_top;
     db.add(&cmd);
-    selection.add(&cmd);
+    selection.add(&cmd, std::move(default_exclusion));
     cmd.add_option("--top", top, "Show the first N rows (0: all)")->capture_default_str();
-    cmd.add_flag("--json", json, json_doc);
+    output.add(&cmd, json_doc);
   }
   std::size_t limit(std::size_t rows) const { return top == 0 ? rows : std::min(top, rows); }
 };
@@ -40,7 +42,14 @@ struct GraphOptions {
 // the graph snapshot when the selection allows.
 struct Loaded {
   SimpleSelection sel;
+  std::unordered_map<std::string, std::int64_t> id_of;  // name -> entity id, for JSON
   std::string name(VertexId v) const { return std::string(sel.name(v)); }
+  // Sorted names as JSON entities ({id, name}).
+  ordered_json entities(const std::vector<std::string>& sorted_names) const {
+    ordered_json out = ordered_json::array();
+    for (const auto& n : sorted_names) out.push_back(entity_json(id_of.at(n), n));
+    return out;
+  }
   // Members are shown by name, in name order: vertex ids mean nothing to a reader.
   std::vector<std::string> names(const std::vector<VertexId>& vs) const {
     std::vector<std::string> out;
@@ -52,7 +61,8 @@ struct Loaded {
 
 Loaded load(const GraphOptions& o) {
   const auto store = o.db.open(true);
-  Loaded l{select_simple(store, o.selection.resolve())};
+  Loaded l{select_simple(store, o.selection.resolve()), {}};
+  for (std::uint32_t v = 0; v < l.sel.num_vertices(); ++v) l.id_of.emplace(l.name(v), l.sel.entity_id(v));
   if (l.sel.num_vertices() == 0) fmt::print(stderr, "aikg: no relations match the selection\n");
   return l;
 }
@@ -85,20 +95,16 @@ int run_components(const GraphOptions& o) {
   std::vector<std::vector<std::string>> rows;
   for (std::size_t i = 0; i < o.limit(c.members.size()); ++i) {
     const auto m = l.names(c.members[i]);
-    out.push_back({{"id", i + 1}, {"size", m.size()}, {"members", m}});
-    rows.push_back({std::to_string(i + 1), std::to_string(m.size()), members_cell(m)});
+    out.push_back({{"id", i + 1}, {"size", m.size()}, {"members", l.entities(m)}});
+    rows.push_back({std::to_string(i + 1), std::to_string(m.size()), o.output.table() ? members_cell(m) : joined(m, "; ")});
   }
-  if (o.json) {
-    print_json(out);
-  } else {
-    fmt::print("{} components over {} organisations\n", c.members.size(), l.sel.csr.num_vertices());
-    print_table({"#", "size", "members"}, rows);
-  }
+  if (o.output.table()) fmt::print("{} components over {} organisations\n", c.members.size(), l.sel.csr.num_vertices());
+  o.output.print(out, {"#", "size", "members"}, rows);
   return c.members.empty() ? kPartial : kOk;
 }
 
 void setup_components(CLI::App& cmd, GraphOptions& o) {
-  o.add(cmd, 0, "JSON array of {id, size, members}, largest first");
+  o.add(cmd, 0, "JSON array of {id, size, members: [{id, name}]}, largest first (docs/json.md)");
   cmd.footer("Exit status: 0 success, 1 the selection is empty, 2 error.\n"
              "Example: aikg components --db aikg.db --min-status planned --top 5");
 }
@@ -119,29 +125,40 @@ int run_alliances(const AllianceOptions& o) {
   ordered_json cj = ordered_json::array(), tj = ordered_json::array();
   std::vector<std::vector<std::string>> crows, trows;
   for (std::size_t i = 0; i < o.limit(cliques.size()); ++i) {
-    cj.push_back({{"size", cliques[i].size()}, {"members", cliques[i]}});
+    cj.push_back({{"size", cliques[i].size()}, {"members", l.entities(cliques[i])}});
     crows.push_back({std::to_string(cliques[i].size()), members_cell(cliques[i], 30)});
   }
   for (std::size_t i = 0; i < o.limit(tris.size()); ++i) {
-    tj.push_back(tris[i]);
+    tj.push_back(l.entities(tris[i]));
     trows.push_back({members_cell(tris[i])});
   }
-  if (o.json) {
-    print_json({{"min_size", min_size}, {"clique_count", cliques.size()}, {"cliques", cj},
-                {"triangle_count", tris.size()}, {"triangles", tj}});
-  } else {
+  if (o.output.table()) {
     fmt::print("{} maximal cliques of at least {} organisations\n", cliques.size(), min_size);
     print_table({"size", "members"}, crows);
     fmt::print("\n{} triangles (3-way alliances)\n", tris.size());
     print_table({"members"}, trows);
+  } else {
+    // CSV and TSV: one table, the cliques then the triangles (size 3), told apart by `kind`.
+    std::vector<std::vector<std::string>> rows;
+    for (const auto& c : cliques) rows.push_back({"clique", std::to_string(c.size()), joined(c, "; ")});
+    for (const auto& t : tris) rows.push_back({"triangle", "3", joined(t, "; ")});
+    o.output.print({{"min_size", min_size}, {"clique_count", cliques.size()}, {"cliques", cj},
+                    {"triangle_count", tris.size()}, {"triangles", tj}},
+                   {"kind", "size", "members"}, rows);
   }
-  return cliques.empty() && tris.empty() ? kPartial : kOk;
+  if (l.sel.csr.num_vertices() == 0) return kPartial;  // load() said so
+  return found_or_say(!cliques.empty() || !tris.empty(), fmt::format("no clique of at least {} and no triangle", min_size));
 }
 
 void setup_alliances(CLI::App& cmd, AllianceOptions& o) {
-  o.add(cmd, 0, "JSON object {min_size, clique_count, cliques: [{size, members}], triangle_count, triangles}");
+  // Rivals are no bloc, and an affiliate with its parent is ownership, not an alliance.
+  o.add(cmd, 0, "JSON object {min_size, clique_count, cliques: [{size, members: [{id, name}]}], triangle_count, "
+        "triangles: [[{id, name} x 3]]} (docs/json.md)",
+        {RelationType::competition, RelationType::subsidiary_of});
   cmd.add_option("--min-size", o.min_size, "Smallest clique to list")->capture_default_str()->check(CLI::Range(1, 1000));
   cmd.footer("Cliques are listed largest first; --top limits both lists. Parallel relations count once.\n"
+             "Rivalries (competition) and ownership (subsidiary_of) are left out: rivals are no alliance, and an\n"
+             "affiliate is owned, not allied. --types competition or --exclude-types none counts them.\n"
              "Exit status: 0 success, 1 nothing found, 2 error.\n"
              "Example: aikg alliances --db aikg.db --min-size 4 --status done");
 }
@@ -199,18 +216,18 @@ int run_rank(const RankOptions& o) {
   for (std::size_t i = 0; i < o.limit(order.size()); ++i) {
     const auto v = order[i];
     const auto relations = l.sel.relations(v);
-    out.push_back({{"rank", i + 1}, {"name", l.name(v)}, {"score", score[v]}, {"partners", l.sel.csr.degree(v)},
+    out.push_back({{"rank", i + 1}, {"id", l.sel.entity_id(v)}, {"name", l.name(v)}, {"score", score[v]},
+                   {"partners", l.sel.csr.degree(v)},
                    {"relations", relations}});
     rows.push_back({std::to_string(i + 1), l.name(v), score_text(score[v]), std::to_string(l.sel.csr.degree(v)),
                     std::to_string(relations)});
   }
-  if (o.json) print_json(out);
-  else print_table({"rank", "name", o.by, "partners", "relations"}, rows);
+  o.output.print(out, {"rank", "name", o.by, "partners", "relations"}, rows);
   return order.empty() ? kPartial : kOk;
 }
 
 void setup_rank(CLI::App& cmd, RankOptions& o) {
-  o.add(cmd, 20, "JSON array of {rank, name, score, partners, relations}");
+  o.add(cmd, 20, "JSON array of {rank, id, name, score, partners, relations} (docs/json.md)");
   cmd.add_option("--by", o.by, "degree, betweenness, closeness, pagerank or eigenvector")
       ->capture_default_str()
       ->check(CLI::IsMember({"degree", "betweenness", "closeness", "pagerank", "eigenvector"}));
@@ -245,27 +262,28 @@ int run_communities(const CommunityOptions& o) {
   std::vector<std::vector<std::string>> rows;
   for (std::size_t i = 0; i < o.limit(c.members.size()); ++i) {
     const auto m = l.names(c.members[i]);
-    list.push_back({{"id", i + 1}, {"size", m.size()}, {"members", m}});
-    rows.push_back({std::to_string(i + 1), std::to_string(m.size()), members_cell(m)});
+    list.push_back({{"id", i + 1}, {"size", m.size()}, {"members", l.entities(m)}});
+    rows.push_back({std::to_string(i + 1), std::to_string(m.size()), o.output.table() ? members_cell(m) : joined(m, "; ")});
   }
-  if (o.json) {
-    print_json({{"modularity", c.modularity}, {"resolution", o.louvain.resolution}, {"levels", c.levels},
-                {"communities", list}});
-  } else {
+  if (o.output.table())
     fmt::print("{} communities, modularity {:.4f} (Louvain, {} levels, resolution {})\n", c.members.size(),
                c.modularity, c.levels, o.louvain.resolution);
-    print_table({"#", "size", "members"}, rows);
-  }
+  o.output.print({{"modularity", c.modularity}, {"resolution", o.louvain.resolution}, {"levels", c.levels},
+                  {"communities", list}},
+                 {"#", "size", "members"}, rows);
   return c.members.empty() ? kPartial : kOk;
 }
 
 void setup_communities(CLI::App& cmd, CommunityOptions& o) {
-  o.add(cmd, 0, "JSON object {modularity, resolution, levels, communities: [{id, size, members}]}");
+  o.add(cmd, 0, "JSON object {modularity, resolution, levels, communities: [{id, size, members: [{id, name}]}]} "
+        "(docs/json.md)",
+        {RelationType::competition});
   cmd.add_option("--resolution", o.louvain.resolution, "Above 1: more, smaller communities")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
   cmd.add_option("--seed", o.louvain.seed, "Seed for the order vertices are visited in")->capture_default_str();
   cmd.footer("The result is deterministic for a given seed. Parallel relations count once.\n"
+             "Rivalries (competition) are left out: rivals are no bloc (--exclude-types none counts them).\n"
              "Exit status: 0 success, 1 the selection is empty, 2 error.\n"
              "Example: aikg communities --db aikg.db --group --min-status planned");
 }

@@ -12,10 +12,15 @@ using nlohmann::ordered_json;
 
 namespace {
 
-ordered_json hit_json(const SearchHit& h) {
+// A hit names its entities; their ids come from the same store (a few names per page of hits).
+ordered_json hit_json(const Store& store, const SearchHit& h) {
+  const auto entity = [&](const std::string& n) {
+    const auto id = store.resolve(n);
+    return ordered_json{{"id", id ? ordered_json(*id) : ordered_json()}, {"name", n}};
+  };
   return {{"evidence_id", h.evidence_id}, {"relation_id", h.relation_id}, {"type", name(h.type)},
-          {"source", h.source},           {"target", h.target},           {"status", name(h.status)},
-          {"date", h.date},               {"doc", h.doc},                 {"url", h.url},
+          {"source", entity(h.source)},  {"target", entity(h.target)},  {"status", name(h.status)},
+          {"date", text_or_null(h.date)}, {"doc", text_or_null(h.doc)}, {"url", text_or_null(h.url)},
           {"sentence", h.sentence},       {"curated", h.curated},         {"retracted", h.retracted}};
 }
 
@@ -53,31 +58,29 @@ struct SearchOptions {
   DbOption db;
   std::string text;
   std::size_t limit = 20;
-  bool json = false;
+  FormatOption output;
 };
 
 void setup_search(CLI::App& cmd, SearchOptions& o) {
   o.db.add(&cmd);
   cmd.add_option("TEXT", o.text, "Words that must all appear (substrings; 2-character words work too)")->required();
   cmd.add_option("--limit", o.limit, "At most this many sentences")->capture_default_str();
-  cmd.add_flag("--json", o.json, "JSON array of {evidence_id, relation_id, type, source, target, ...}");
+  o.output.add(&cmd, "JSON array of {evidence_id, relation_id, type, source: {id, name}, target: {id, name}, ...} "
+                     "(docs/json.md)");
 }
 
 int run_search(const SearchOptions& o) {
   const auto store = o.db.open(true);
   const auto hits = store.search(o.text, o.limit);
-  if (o.json) {
-    ordered_json out = ordered_json::array();
-    for (const auto& h : hits) out.push_back(hit_json(h));
-    fmt::print("{}\n", out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace));
-  } else {
-    std::vector<std::vector<std::string>> rows;
-    for (const auto& h : hits)
-      rows.push_back({std::string(name(h.type)), h.source, h.target, h.date,
-                      h.doc.empty() ? std::string("(curated)") : h.doc, h.sentence});
-    print_table({"type", "source", "target", "date", "doc", "sentence"}, rows);
+  ordered_json out = ordered_json::array();
+  std::vector<std::vector<std::string>> rows;
+  for (const auto& h : hits) {
+    if (!o.output.table()) out.push_back(hit_json(store, h));  // (names resolved to ids only when shown)
+    rows.push_back({std::string(name(h.type)), h.source, h.target, h.date,
+                    h.doc.empty() ? std::string("(curated)") : h.doc, h.sentence});
   }
-  return hits.empty() ? kPartial : kOk;
+  o.output.print(out, {"type", "source", "target", "date", "doc", "sentence"}, rows);
+  return found_or_say(!hits.empty(), "no evidence sentence matches");
 }
 
 struct PublishOptions {

@@ -22,6 +22,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
+constexpr std::size_t kReadableEdges = 500;  // above this, export dot suggests narrowing flags
+
 struct ExportOptions {
   DbOption db;
   SelectionOptions selection;
@@ -30,14 +32,16 @@ struct ExportOptions {
   std::string out = "-";
   std::string layout = "auto";  // dot only
   bool no_legend = false;       // dot only
+  bool split_types = false;     // dot only
   std::string render;           // dot only
   bool neo4j = false;           // csv only
   bool excel = false;           // csv only
 };
 
-void add_common(CLI::App& cmd, ExportOptions& o, std::string_view output_help) {
+void add_common(CLI::App& cmd, ExportOptions& o, std::string_view output_help,
+                std::vector<RelationType> default_exclusion = {}) {
   o.db.add(&cmd);
-  o.selection.add(&cmd);
+  o.selection.add(&cmd, std::move(default_exclusion));
   auto* focus = cmd.add_option("--focus", o.focus, "Only the network around this organisation (any alias)");
   cmd.add_option("--depth", o.depth, "With --focus: hops from it")
       ->capture_default_str()
@@ -179,9 +183,13 @@ int run_dot(const ExportOptions& o) {
   DotOptions options;
   options.layout = o.layout == "dot" ? DotLayout::dot : o.layout == "sfdp" ? DotLayout::sfdp : DotLayout::automatic;
   options.legend = !o.no_legend;
-  if (boost::num_edges(g.alliances.graph) > 10000)
-    fmt::print(stderr, "aikg: {} edges is a lot to draw; narrow it with --focus or the filters\n",
-               boost::num_edges(g.alliances.graph));
+  options.split_types = o.split_types;
+  // Beyond about 500 edges a picture is a hairball nobody reads.
+  if (const auto edges = boost::num_edges(g.alliances.graph); edges > kReadableEdges)
+    fmt::print(stderr,
+               "aikg: {} relations is more than a picture shows readably; narrow it with --focus NAME --depth 1, "
+               "--min-status planned, --min-evidence 2 or --since DATE\n",
+               edges);
   std::ostringstream text;
   write_dot(text, g, options);
   if (format)
@@ -192,14 +200,20 @@ int run_dot(const ExportOptions& o) {
 }
 
 void setup_dot(CLI::App& cmd, ExportOptions& o) {
-  add_common(cmd, o, "Output file (- for stdout); .svg, .png or .pdf renders with Graphviz");
+  // A picture of alliances: rivals drawn among partners read as one more bloc.
+  add_common(cmd, o, "Output file (- for stdout); .svg, .png or .pdf renders with Graphviz", {RelationType::competition});
   cmd.add_option("--layout", o.layout, "Layout engine: auto (dot up to 300 nodes, else sfdp), dot or sfdp")
       ->capture_default_str()
       ->check(CLI::IsMember({"auto", "dot", "sfdp"}));
   cmd.add_flag("--no-legend", o.no_legend, "Caption only, no legend");
+  cmd.add_flag("--split-types", o.split_types,
+               "One edge per relation (by default a pair gets one edge, styled by its strongest relation and "
+               "labelled with all of them)");
   cmd.add_option("--render", o.render, "Render with Graphviz instead of writing DOT: svg, png or pdf")
       ->check(CLI::IsMember({"svg", "png", "pdf"}, CLI::ignore_case));
-  cmd.footer("Examples:\n"
+  cmd.footer("Rivalries (competition) are left out unless --types or --exclude-types asks for them; ownership\n"
+             "(subsidiary_of) is drawn with a diamond at the owner.\n"
+             "Examples:\n"
              "  aikg export dot --db aikg.db --focus OpenAI --depth 2 -o openai.svg\n"
              "  aikg export dot --db aikg.db --min-status planned --since 2024-01-01 | dot -Tpng -o deals.png");
 }

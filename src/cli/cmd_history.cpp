@@ -14,11 +14,6 @@ using nlohmann::ordered_json;
 
 namespace {
 
-ordered_json evidence_json(const EvidenceRow* e) {
-  if (!e) return nullptr;
-  return {{"doc", e->doc}, {"sentence", e->sentence}, {"url", e->url}};
-}
-
 std::string evidence_cell(const EvidenceRow* e) {
   return e ? fmt::format("\"{}\" ({})", clip(e->sentence, 48), e->doc) : std::string();
 }
@@ -27,7 +22,7 @@ struct TimelineOptions {
   DbOption db;
   SelectionOptions selection;
   std::string name;
-  bool json = false;
+  FormatOption output;
 };
 
 int run_timeline(const TimelineOptions& o) {
@@ -43,15 +38,16 @@ int run_timeline(const TimelineOptions& o) {
     const auto& r = *e.relation;
     const bool outgoing = r.source_id == id;
     const auto& other = outgoing ? r.target_name : r.source_name;
+    const auto other_id = outgoing ? r.target_id : r.source_id;
     const std::string direction = !is_directed(r.type) ? "none" : outgoing ? "out" : "in";
-    out.push_back({{"date", e.date}, {"status", name(e.status)}, {"type", name(r.type)}, {"with", other},
+    out.push_back({{"date", text_or_null(e.date)}, {"status", name(e.status)}, {"type", name(r.type)},
+                   {"with", entity_json(other_id, other)},
                    {"direction", direction}, {"sentences", e.sentences}, {"evidence", evidence_json(e.evidence)}});
     const std::string arrow = direction == "out" ? "-> " : direction == "in" ? "<- " : "";
     rows.push_back({e.date.empty() ? "undated" : e.date, std::string(name(e.status)), std::string(name(r.type)),
                     arrow + other, std::to_string(e.sentences), evidence_cell(e.evidence)});
   }
-  if (o.json) print_json(out);
-  else print_table({"date", "status", "type", "with", "n", "evidence"}, rows);
+  o.output.print(out, {"date", "status", "type", "with", "n", "evidence"}, rows);
   if (events.empty()) fmt::print(stderr, "aikg: no relations of '{}' match the selection\n", o.name);
   return events.empty() ? kPartial : kOk;
 }
@@ -60,9 +56,9 @@ void setup_timeline(CLI::App& cmd, TimelineOptions& o) {
   o.db.add(&cmd);
   o.selection.add(&cmd);
   cmd.add_option("name", o.name, "Organisation (any alias, Korean or English)")->required();
-  cmd.add_flag("--json", o.json,
-               "JSON array of {date, status, type, with, direction (out|in|none), sentences, evidence: {doc, "
-               "sentence, url}}");
+  o.output.add(&cmd,
+               "JSON array of {date, status, type, with: {id, name}, direction (out|in|none), sentences, evidence: "
+               "{doc, sentence, date, url}} (docs/json.md)");
   cmd.footer("Undated evidence is listed last. With --group the organisation's business group is shown.\n"
              "Exit status: 0 success, 1 nothing matches, 2 error (an unknown name gets suggestions).\n"
              "Example: aikg timeline --db aikg.db 삼성전자 --since 2025-01-01");
@@ -87,24 +83,23 @@ int run_changes(const TimelineOptions& o) {
     const auto& r = *c.relation;
     const auto what = c.before ? fmt::format("{} -> {}", name(*c.before), name(c.after))
                                : fmt::format("new: {}", name(c.after));
-    out.push_back({{"date", c.date}, {"change", c.before ? "changed" : "new"}, {"type", name(r.type)},
-                   {"source", r.source_name}, {"target", r.target_name},
+    out.push_back({{"date", text_or_null(c.date)}, {"change", c.before ? "changed" : "new"}, {"type", name(r.type)},
+                   {"source", entity_json(r.source_id, r.source_name)}, {"target", entity_json(r.target_id, r.target_name)},
                    {"from", c.before ? ordered_json(name(*c.before)) : ordered_json()}, {"to", name(c.after)},
                    {"evidence", evidence_json(c.evidence)}});
     rows.push_back({c.date, what, std::string(name(r.type)), r.source_name, r.target_name, evidence_cell(c.evidence)});
     ++shown;
   }
-  if (o.json) print_json(out);
-  else print_table({"date", "change", "type", "source", "target", "evidence"}, rows);
-  return shown ? kOk : kPartial;
+  o.output.print(out, {"date", "change", "type", "source", "target", "evidence"}, rows);
+  return found_or_say(shown > 0, "no changes match the selection");
 }
 
 void setup_changes(CLI::App& cmd, TimelineOptions& o) {
   o.db.add(&cmd);
   o.selection.add(&cmd);
-  cmd.add_flag("--json", o.json,
-               "JSON array of {date, change (new|changed), type, source, target, from, to, evidence: {doc, "
-               "sentence, url}}");
+  o.output.add(&cmd,
+               "JSON array of {date, change (new|changed), type, source: {id, name}, target: {id, name}, from, to, "
+               "evidence: {doc, sentence, date, url}} (docs/json.md)");
   cmd.footer("A relation's status at a date is that of its latest evidence up to then (the most definite on\n"
              "ties); one whose status at the end of the window equals its status before it is not listed.\n"
              "--status and --min-status filter the new status; --min-evidence counts all of a relation's\n"

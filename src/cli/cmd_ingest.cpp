@@ -2,11 +2,13 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <iostream>
 #include <thread>
 
 #include "aikg/extractor.hpp"
+#include "aikg/error.hpp"
 #include "aikg/ingest.hpp"
 #include "cli.hpp"
 
@@ -15,9 +17,22 @@ namespace {
 
 void report_problem(const ReadProblem& p) { fmt::print(stderr, "aikg: {}: {}\n", p.where, p.why); }
 
-void print_progress(const IngestReport& r) {
-  if (stderr_is_tty())
-    fmt::print(stderr, "\r{} articles, {} new, {} evidence", r.articles, r.added + r.updated, r.evidence);
+// A progress line on stderr after each batch, on a terminal only: how far,
+// how fast and, for files (counted first: a file listing, and a line count
+// for JSON Lines), how long until done. Stdin has no end to count towards.
+ProgressSink progress_line(const std::vector<std::filesystem::path>& paths) {
+  if (!stderr_is_tty()) return {};
+  const auto total = count_articles(paths);
+  const auto start = std::chrono::steady_clock::now();
+  return [start, total](const IngestReport& r) {
+    const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+    const double rate = elapsed.count() > 0 ? static_cast<double>(r.articles) / elapsed.count() : 0;
+    std::string eta;
+    if (total > r.articles && rate > 0)
+      eta = fmt::format(", about {:.0f} s to go", static_cast<double>(total - r.articles) / rate);
+    fmt::print(stderr, "\r{} of {} articles, {} new, {} evidence; {:.0f} articles/s{}   ", r.articles,
+               std::max(total, r.articles), r.added + r.updated, r.evidence, rate, eta);
+  };
 }
 
 int summarise(const IngestReport& r, const Store& store) {
@@ -28,6 +43,9 @@ int summarise(const IngestReport& r, const Store& store) {
              r.articles, r.files, r.added, r.updated, r.unchanged, r.duplicates, r.evidence);
   fmt::print("database: {} documents, {} entities, {} relations, {} evidence\n", c.documents, c.entities, c.relations,
              c.evidence);
+  if (r.undated)
+    fmt::print(stderr, "aikg: {} of the {} new or changed articles have no date (give one with --date, or in front matter)\n",
+               r.undated, r.added + r.updated);
   // Files of other types (a README in the folder) are a notice, not a failure.
   if (r.unsupported) fmt::print(stderr, "aikg: {} files of unsupported types skipped\n", r.unsupported);
   if (r.problems) {
@@ -44,11 +62,12 @@ struct IngestCommandOptions {
   std::string mentions;
   std::size_t batch = IngestOptions{}.batch_size;
   std::int64_t jobs = 0;
+  std::string date;
 };
 
 void setup_ingest(CLI::App& cmd, IngestCommandOptions& o) {
   o.db.add(&cmd);
-  cmd.add_option("paths", o.inputs, "Files or folders to read");
+  cmd.add_option("paths", o.inputs, "Files or folders to read; - reads standard input (JSON Lines, or one text article)");
   cmd.add_option("--gazetteer", o.gazetteers, "Extra gazetteer TSV (same format as data/gazetteer/); repeatable")
       ->allow_extra_args(false);
   cmd.add_option("--mentions", o.mentions, "Load `aikg extract` output (JSON Lines; - for stdin) instead of articles");
@@ -59,32 +78,48 @@ void setup_ingest(CLI::App& cmd, IngestCommandOptions& o) {
                              "the database is the same for any N",
                              kMaxJobs))
       ->capture_default_str();
-  cmd.footer("Exit status: 0 all inputs stored, 1 some inputs skipped (each reported on stderr), 2 fatal error.\n"
-             "Example: aikg ingest --db news.db --jobs 2 samples/");
+  cmd.add_option("--date", o.date,
+                 "Date (YYYY-MM-DD) of articles whose metadata, front matter and text give none");
+  cmd.footer("Dates: from the file's metadata (HTML meta tags, JSON Lines `published`, a .txt front matter block\n"
+             "of ---, date:, url:, source:, title:, ---), else the first date in the text (a dateline, \"입력\n"
+             "2025-10-01\", \"Published Oct. 1, 2025\", a post's timestamp), else --date. The summary counts articles\n"
+             "left undated.\n"
+             "Exit status: 0 all inputs stored, 1 some inputs skipped (each reported on stderr), 2 fatal error.\n"
+             "A file named on the command line that aikg cannot read (missing, unsupported type) is an error;\n"
+             "files of other types inside a folder are skipped with a notice.\n"
+             "Examples: aikg ingest --db news.db --jobs 2 samples/\n"
+             "          curl -s https://example.com/feed.jsonl | aikg ingest --db news.db -");
 }
 
 int run_ingest(const IngestCommandOptions& o) {
-  if (o.inputs.empty() && o.mentions.empty()) throw CLI::ValidationError("ingest", "give PATHS or --mentions FILE");
-  const IngestOptions ingest_options{o.batch, resolve_jobs(o.jobs)};
+  if (o.inputs.empty() && o.mentions.empty()) throw CLI::ValidationError("ingest", "give PATHS, - or --mentions FILE");
+  if (std::count(o.inputs.begin(), o.inputs.end(), "-") + (o.mentions == "-" ? 1 : 0) > 1)
+    throw UsageError("standard input can be read once: give - only once");
+  const IngestOptions ingest_options{o.batch, resolve_jobs(o.jobs), o.date.empty() ? "" : checked_iso_date(o.date, "--date")};
   auto store = o.db.open(false);
   auto extractor = make_default_extractor(o.gazetteers);
+  std::vector<std::filesystem::path> paths;
+  for (const auto& input : o.inputs)
+    if (input != "-") paths.emplace_back(input);
+  const auto progress = progress_line(paths);
   IngestReport report;
   if (!o.mentions.empty()) {
     if (o.mentions == "-") {
-      report = ingest_mentions(store, extractor.gazetteer(), std::cin, "<stdin>", ingest_options, report_problem, print_progress);
+      report = ingest_mentions(store, extractor.gazetteer(), std::cin, "<stdin>", ingest_options, report_problem, progress);
     } else {
       std::ifstream in(o.mentions, std::ios::binary);
       if (!in) throw std::runtime_error(fmt::format("{}: cannot read", o.mentions));
-      report = ingest_mentions(store, extractor.gazetteer(), in, o.mentions, ingest_options, report_problem, print_progress);
+      report = ingest_mentions(store, extractor.gazetteer(), in, o.mentions, ingest_options, report_problem, progress);
     }
   }
-  if (!o.inputs.empty()) {
-    std::vector<std::filesystem::path> paths(o.inputs.begin(), o.inputs.end());
-    const auto r = ingest_files(store, extractor, paths, ingest_options, report_problem, print_progress);
+  const auto add = [&report](const IngestReport& r) {
     report.files += r.files, report.articles += r.articles, report.added += r.added, report.updated += r.updated;
     report.unchanged += r.unchanged, report.duplicates += r.duplicates, report.problems += r.problems;
-    report.unsupported += r.unsupported, report.evidence += r.evidence;
-  }
+    report.unsupported += r.unsupported, report.evidence += r.evidence, report.undated += r.undated;
+  };
+  if (!paths.empty()) add(ingest_files(store, extractor, paths, ingest_options, report_problem, progress));
+  if (paths.size() < o.inputs.size())
+    add(ingest_stream(store, extractor, std::cin, "<stdin>", ingest_options, report_problem, progress));
   return summarise(report, store);
 }
 

@@ -9,7 +9,8 @@ namespace {
 std::vector<CommandSpec> table() {
   std::vector<CommandSpec> all;
   for (auto family : {ingest_commands, query_commands, graph_commands, analytics_commands, history_commands,
-                      export_commands, serve_commands, eval_commands, database_commands, curation_commands})
+                      export_commands, serve_commands, eval_commands, database_commands, curation_commands,
+                      report_commands, help_commands})
     for (auto& spec : family()) all.push_back(std::move(spec));
   return all;
 }

@@ -23,7 +23,9 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e) == 0 ? kOk : kFatal;
+    const int code = app.exit(e);
+    if (code != 0) suggest_after_parse_error(app);
+    return code == 0 ? kOk : kFatal;
   }
   try {
     const int code = commands.run_parsed();

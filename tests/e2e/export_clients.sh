@@ -34,16 +34,16 @@ for sel in "${selections[@]}"; do
   grep -q "<svg" "$WORK/g.svg" || fail "no svg for $sel"
 done
 grep -q "layout=sfdp" "$WORK/g.dot" && fail "--no-legend run should use dot"
-"$AIKG" export dot --db "$db" -o "$WORK/all.dot" 2>/dev/null
+"$AIKG" export dot --db "$db" --exclude-types none --split-types -o "$WORK/all.dot" 2>/dev/null  # every relation
 dot -Tsvg "$WORK/all.dot" -o "$WORK/all.svg"
 check counts "$WORK/relations.json" svg="$WORK/all.svg"
 grep -q 'subgraph cluster_' "$WORK/all.dot" || fail "no business-group clusters"
 grep -q 'tooltip=' "$WORK/all.dot" || fail "no tooltips"
 
-# --focus matches `aikg neighbors`, through an alias.
-"$AIKG" neighbors --db "$db" 오픈AI --depth 1 --json > "$WORK/neighbors.json"
+# --focus matches `aikg neighbors`, through an alias (the picture leaves rivals out by default).
+"$AIKG" neighbors --db "$db" 오픈AI --depth 1 --exclude-types competition --json > "$WORK/neighbors.json"
 "$AIKG" export dot --db "$db" --focus 오픈AI -o "$WORK/focus.svg" 2>/dev/null || fail "render focus"
-"$AIKG" export graphml --db "$db" --focus OpenAI -o "$WORK/focus.graphml" 2>/dev/null
+"$AIKG" export graphml --db "$db" --focus OpenAI --exclude-types competition -o "$WORK/focus.graphml" 2>/dev/null
 check neighbors "$WORK/neighbors.json" svg="$WORK/focus.svg" graphml="$WORK/focus.graphml"
 
 # --render and picture extensions; files appear whole or not at all.

@@ -161,6 +161,7 @@ while IFS= read -r line; do
     "aikg: $in"*) ;;
     "aikg: "*" inputs could not be read and were skipped") ;;
     "aikg: "*" files of unsupported types skipped") ;;
+    "aikg: "*" new or changed articles have no date "*) ;;
     *) fail "stderr line names no input: $line" ;;
   esac
 done <<<"$err"

@@ -17,16 +17,16 @@ expect_eq "$after" "$before" "re-ingest"
 expect_contains "$(cat "$WORK/out2")" "0 added" "re-ingest summary"
 
 # The seed stories are there, with Korean aliases resolving.
-json=$("$AIKG" relations --db "$db" --entity 삼성SDS --type reseller --json)
+json=$("$AIKG" relations --db "$db" --entity 삼성SDS --types reseller --json)
 python3 - "$json" <<'PY' || fail "reseller relation"
 import json, sys
 rels = json.loads(sys.argv[1])
 assert any(r["source"]["name"] == "Samsung SDS" and r["target"]["name"] == "OpenAI" for r in rels), rels
 r = rels[0]
-assert set(r) == {"id", "type", "source", "target", "status", "first_seen", "last_seen", "evidence"}, r.keys()
-assert r["evidence"] and set(r["evidence"][0]) == {"doc", "sentence", "status", "date"}
+assert set(r) == {"id", "type", "source", "target", "status", "evidence_count", "first_seen", "last_seen", "evidence"}, r.keys()
+assert r["evidence"] and set(r["evidence"][0]) == {"doc", "sentence", "status", "date", "url"}
 PY
-"$AIKG" relations --db "$db" --type mou --json | python3 -c '
+"$AIKG" relations --db "$db" --types mou --json | python3 -c '
 import json, sys
 rels = json.load(sys.stdin)
 pairs = {frozenset((r["source"]["name"], r["target"]["name"])) for r in rels}
@@ -35,7 +35,7 @@ assert frozenset(("SK Telecom", "OpenAI")) in pairs, pairs' || fail "SK Telecom-
 "$AIKG" entities --db "$db" --json | python3 -c '
 import json, sys
 ents = json.load(sys.stdin)
-assert all(set(e) == {"id", "name", "kind", "aliases"} for e in ents)
+assert all(set(e) == {"id", "name", "kind", "parent", "candidate", "aliases"} for e in ents)
 assert any(e["name"] == "OpenAI" and "오픈AI" in e["aliases"] for e in ents)' || fail "entities json"
 
 # Unknown names get a suggestion and exit 2.

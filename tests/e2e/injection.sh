@@ -65,7 +65,7 @@ PY
 # DOT: Graphviz accepts it, sees exactly the graph's nodes and edges (nothing
 # injected), and the labels give the names back; the SVG is well-formed XML
 # with the markup in names escaped.
-"$AIKG" export dot --db "$db" --no-legend -o "$WORK/g.dot" 2> "$WORK/dot.err" || fail "export dot: $(cat "$WORK/dot.err")"
+"$AIKG" export dot --db "$db" --no-legend --split-types -o "$WORK/g.dot" 2> "$WORK/dot.err" || fail "export dot: $(cat "$WORK/dot.err")"
 dot -Tjson "$WORK/g.dot" > "$WORK/g.json" || fail "Graphviz rejected the DOT"
 dot -Tsvg "$WORK/g.dot" -o "$WORK/g.svg" || fail "Graphviz could not render the DOT"
 python3 - "$WORK/names.json" "$WORK/g.json" "$WORK/g.svg" <<'PY' || fail "DOT round trip"

@@ -94,14 +94,14 @@ class Checker:
         raise AssertionError(f"{self.label}: {what}: {detail}")
 
     def components(self, g, *sel):
-        got = {frozenset(c["members"]) for c in self.q("components", *sel)}
+        got = {frozenset(m["name"] for m in c["members"]) for c in self.q("components", *sel)}
         want = {frozenset(c) for c in nx.connected_components(g)}
         if got != want:
             self.fail("components", f"{len(got)} vs {len(want)}")
 
     def cliques(self, g, *sel):
         out = self.q("alliances", "--min-size", "1", *sel)
-        got = {frozenset(c["members"]) for c in out["cliques"]}
+        got = {frozenset(m["name"] for m in c["members"]) for c in out["cliques"]}
         want = {frozenset(c) for c in nx.find_cliques(g)}
         if got != want or out["clique_count"] != len(want):
             self.fail("maximal cliques", f"{len(got)} vs {len(want)}; e.g. {sorted(map(sorted, got ^ want))[:3]}")
@@ -128,7 +128,7 @@ class Checker:
 
     def communities(self, g, *sel):
         out = self.q("communities", *sel)
-        parts = [set(c["members"]) for c in out["communities"]]
+        parts = [set(m["name"] for m in c["members"]) for c in out["communities"]]
         if sorted(v for p in parts for v in p) != sorted(g.nodes):
             self.fail("communities", "not a partition of the organisations")
         q = nx.community.modularity(g, parts)
@@ -144,7 +144,7 @@ class Checker:
             want = [len(p) - 1 for _, p in zip(range(4), nx.shortest_simple_paths(g, a, b))]
             if [len(p["hops"]) for p in out] != want:
                 self.fail("k shortest paths", f"{a} -> {b}: {[len(p['hops']) for p in out]} vs {want}")
-            hops = [[h["from"] for h in p["hops"]] + [b] for p in self.q("path", a, b, "--all", *sel)]
+            hops = [[h["from"]["name"] for h in p["hops"]] + [b] for p in self.q("path", a, b, "--all", *sel)]
             want_all = sorted(nx.all_shortest_paths(g, a, b))
             if len(want_all) <= 100 and sorted(hops) != want_all:
                 self.fail("all shortest paths", f"{a} -> {b}: {len(hops)} vs {len(want_all)}")

@@ -349,12 +349,20 @@ TEST_CASE("DOT boxes affiliates with their business group", "[export]") {
                      relation(2, RelationType::partnership, 1, 3, {evidence("2024-01-01", Status::done)})});
   g.group_of[2] = "SK Group";
   const auto dot = written([](std::ostream& o, const ExportGraph& x) { write_dot(o, x); }, g);
-  const auto box = dot.find("subgraph cluster_0 {\n    label=\"SK Group\";");
+  // The group's own node names its box: no label showing the name twice.
+  const auto box = dot.find("subgraph cluster_0 {\n    label=\"\";");
   REQUIRE(box != std::string::npos);
   const auto end = dot.find("  }\n", box);
   CHECK(dot.find("    n1 [", box) < end);  // the group itself, first
   CHECK(dot.find("    n2 [", box) < end);
   CHECK(dot.find("  n3 [") > end);
+  CHECK(dot.find("label=\"SK Group\"") == dot.rfind("label=\"SK Group\""));  // once, on its node
+  // Without the group's node in the picture, the box says whose it is.
+  auto affiliate_only = graph_of({"SK Group", "SK Telecom", "OpenAI"},
+                                 {relation(1, RelationType::mou, 2, 3, {evidence("2024-01-01", Status::done)})});
+  affiliate_only.group_of[2] = "SK Group";
+  const auto labelled = written([](std::ostream& o, const ExportGraph& x) { write_dot(o, x); }, affiliate_only);
+  CHECK(labelled.find("subgraph cluster_0 {\n    label=\"SK Group\";") != std::string::npos);
   // sfdp ignores clusters: plain nodes there.
   const auto sfdp = written([](std::ostream& o, const ExportGraph& x) { write_dot(o, x, {DotLayout::sfdp, true}); }, g);
   CHECK(sfdp.find("subgraph") == std::string::npos);

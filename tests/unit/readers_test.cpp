@@ -561,3 +561,51 @@ TEST_CASE("the per-format parsers survive arbitrary bytes", "[readers]") {
   CHECK_NOTHROW(parse_jsonl_record("", "f", nullptr));
   CHECK_NOTHROW(parse_html_article("", "f", nullptr));
 }
+
+TEST_CASE("a front matter block gives a .txt article its metadata, and is not its text", "[readers][dates]") {
+  std::string why;
+  const auto a = parse_text_article(
+      "\n---\ndate: 2025.10.01\nurl: https://example.com/n/1\nsource: 'Example Daily'\ntags: ai\n---\nHeadline\nBody.\n", "a",
+      &why);
+  REQUIRE(a);
+  CHECK(a->published == "2025-10-01");
+  CHECK(a->url == "https://example.com/n/1");
+  CHECK(a->source == "Example Daily");
+  CHECK(a->title == "Headline");
+  CHECK(a->text == "Headline\nBody.\n");
+
+  SECTION("a rule without key: value lines, or never closed, is text") {
+    for (const char* text : {"---\nA rule, then prose.\n---\nMore.\n", "---\ndate: 2025-10-01\nNo closing fence.\n"}) {
+      const auto b = parse_text_article(text, "b", &why);
+      REQUIRE(b);
+      CHECK(b->published.empty());
+      CHECK(b->text.starts_with("---"));
+    }
+  }
+  SECTION("a date that is no day is an error with its line") {
+    CHECK_FALSE(parse_text_article("---\nurl: x\ndate: 2025-02-30\n---\nText.\n", "c", &why));
+    CHECK(why == "line 3: front matter date '2025-02-30' is not a date (YYYY-MM-DD)");
+  }
+}
+
+TEST_CASE("a stream is JSON Lines when it starts with {, else one text article", "[readers]") {
+  std::vector<Article> got;
+  std::vector<ReadProblem> problems;
+  const auto sink = [&](Article&& a) { got.push_back(std::move(a)); };
+  const auto report = [&](const ReadProblem& p) { problems.push_back(p); };
+  std::istringstream jsonl("\n  {\"id\": \"j1\", \"text\": \"one\"}\n{\"text\": \"two\"}\n");
+  CHECK(read_any_stream(jsonl, "<stdin>", sink, report).articles == 2);
+  REQUIRE(got.size() == 2);
+  CHECK(got[0].id == "j1");
+  CHECK(got[1].id.starts_with("text-"));
+  got.clear();
+  std::istringstream text("A title\nSome text about {braces}.\n");
+  CHECK(read_any_stream(text, "<stdin>", sink, report).articles == 1);
+  REQUIRE(got.size() == 1);
+  CHECK(got[0].title == "A title");
+  CHECK(got[0].id.starts_with("text-"));
+  CHECK(got[0].origin == "<stdin>");
+  std::istringstream empty("  \n");
+  CHECK(read_any_stream(empty, "<stdin>", sink, report).problems == 1);
+  CHECK(problems.size() == 1);
+}

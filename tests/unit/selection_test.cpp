@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <tuple>
 
@@ -174,4 +175,17 @@ TEST_CASE("hop_evidence prefers the current status, then the latest, then the mo
   CHECK(hop_evidence(Status::done, e) == &e[2]);
   CHECK(hop_evidence(Status::talks, e) == &e[0]);
   CHECK(hop_evidence(Status::done, {}) == nullptr);
+}
+
+TEST_CASE("excluded types are left out of every type, or of the listed ones", "[selection]") {
+  Selection s;
+  CHECK(selected_types(s).empty());  // every type
+  s.exclude_types = {RelationType::competition};
+  const auto without_rivals = selected_types(s);
+  CHECK(without_rivals.size() == kRelationTypes.size() - 1);
+  CHECK(std::find(without_rivals.begin(), without_rivals.end(), RelationType::competition) == without_rivals.end());
+  s.types = {RelationType::mou, RelationType::competition};
+  CHECK(selected_types(s) == std::vector<RelationType>{RelationType::mou});
+  s.types = {RelationType::competition};
+  CHECK(selected_types(s).empty());
 }

@@ -74,8 +74,9 @@ std::string type_legend(const std::array<bool, kRelationTypes.size()>& present) 
   std::vector<std::string> samples;
   for (const auto& t : kRelationTypes)
     if (present[static_cast<std::size_t>(t.type)])
-      samples.push_back(fmt::format(R"(<font color="{}">&#9473;&#9473;</font> {}{})", t.colour, t.name,
-                                    t.directed ? " &#8594;" : ""));
+      samples.push_back(fmt::format(R"(<font color="{}">&#9473;&#9473;{}</font> {}{})", t.colour,
+                                    t.ownership ? "&#9670;" : "", t.name,
+                                    t.ownership ? " (ownership, not an alliance)" : t.directed ? " &#8594;" : ""));
   std::string rows;
   for (std::size_t i = 0; i < samples.size(); i += kLegendTypesPerLine) {
     const auto first = samples.begin() + static_cast<std::ptrdiff_t>(i);
@@ -168,9 +169,12 @@ void write_nodes(std::ostream& out, const ExportGraph& g, bool clusters) {
   }
   std::size_t index = 0;
   for (const auto& [group, members] : boxes) {
+    // When the group's own node is in its box it names the box: a label too
+    // would show the group twice.
+    const bool named_by_node = graph[members.front()].name == group;
     out << fmt::format("  subgraph cluster_{} {{\n    label={}; tooltip={}; style=\"rounded,filled\"; "
                        "fillcolor=\"#f5f7fb\"; color=\"#b8c4d6\"; fontsize=10;\n",
-                       index++, dot_quote(group), dot_tooltip(group));
+                       index++, named_by_node ? "\"\"" : dot_quote(group), dot_tooltip(group));
     for (const auto v : members) write_node(out, g, v, "    ");
     out << "  }\n";
   }
@@ -196,11 +200,66 @@ void write_edge(std::ostream& out, const ExportGraph& g, Edge e, bool label) {
                                   detail::edge_id(p.relation_id), name(p.type), name(p.status), colour,
                                   detail::status_line_style(p.status), pen_width(p.evidence_count),
                                   is_directed(p.type) ? "forward" : "none");
+  // Ownership is drawn as such (a diamond at the owner), never like a deal between equals.
+  if (info(p.type).ownership) attrs += ", arrowhead=diamond";
   if (label) attrs += fmt::format(", label=\"{}\", fontcolor=\"{}\"", name(p.type), colour);
   attrs += ", tooltip=" + dot_tooltip(edge_tooltip(g, p));
   if (const auto url = dot_url(latest_web_url(g, p.relation_id)); !url.empty())
     attrs += fmt::format(", URL={}, target=\"_blank\"", url);
   out << fmt::format("  {} -- {} [{}];\n", node_id(p.source_id), node_id(p.target_id), attrs);
+}
+
+// The relations between one pair of organisations, strongest first (the most
+// definite status, then the most evidence), drawn as one edge.
+using PairEdges = std::vector<Edge>;
+
+std::vector<PairEdges> edges_by_pair(const Graph& graph) {
+  std::map<std::pair<std::int64_t, std::int64_t>, PairEdges> pairs;  // ordered: stable output
+  for (const auto e : detail::edges_of(graph)) {
+    const auto& p = graph[e];
+    pairs[std::minmax(p.source_id, p.target_id)].push_back(e);
+  }
+  std::vector<PairEdges> out;
+  for (auto& [pair, edges] : pairs) {
+    std::stable_sort(edges.begin(), edges.end(), [&](Edge a, Edge b) {
+      const auto &x = graph[a], &y = graph[b];
+      return x.status != y.status ? rank(x.status) < rank(y.status) : x.evidence_count > y.evidence_count;
+    });
+    out.push_back(std::move(edges));
+  }
+  return out;
+}
+
+void write_pair_edge(std::ostream& out, const ExportGraph& g, const PairEdges& edges, bool label) {
+  const auto& graph = g.alliances.graph;
+  if (edges.size() == 1) return write_edge(out, g, edges.front(), label);
+  const auto& top = graph[edges.front()];
+  const auto tail = top.source_id, head = top.target_id;
+  std::int64_t evidence = 0;
+  // Direction only when every relation points the same way: "A invests in B,
+  // B supplies A" drawn as one arrow would say something false; then each
+  // directed relation's label names its target.
+  const bool one_way = std::all_of(edges.begin(), edges.end(), [&](Edge e) {
+    return is_directed(graph[e].type) && graph[e].source_id == tail;
+  });
+  std::vector<std::string> classes, labels, tips;
+  for (const auto e : edges) {
+    const auto& p = graph[e];
+    evidence += p.evidence_count;
+    classes.emplace_back(name(p.type));
+    const bool name_target = is_directed(p.type) && !one_way;
+    labels.push_back(fmt::format("{}{}", name(p.type), name_target ? " \u2192 " + graph[*g.alliances.find(p.target_id)].name : ""));
+    tips.push_back(edge_tooltip(g, p));
+  }
+  const auto colour = edge_colour(top);
+  std::string attrs = fmt::format("id=\"{}\", class=\"{} {}\", color=\"{}\", style={}, penwidth={:.1f}, dir={}",
+                                  detail::edge_id(top.relation_id), fmt::join(classes, " "), name(top.status), colour,
+                                  status_style(top.status), pen_width(evidence), one_way ? "forward" : "none");
+  if (label) attrs += fmt::format(", label={}, fontcolor=\"{}\"", dot_quote(fmt::format("{}", fmt::join(labels, "\n"))), colour);
+  attrs += ", tooltip=" + dot_tooltip(fmt::format("{}", fmt::join(tips, "\n\n")));
+  if (const auto url = dot_url(latest_web_url(g, top.relation_id)); !url.empty())
+    attrs += fmt::format(", URL={}, target=\"_blank\"", url);
+  out << fmt::format("  {} -- {} [{}];\n", node_id(tail), node_id(head), attrs);
 }
 
 }  // namespace
@@ -217,7 +276,10 @@ void write_dot(std::ostream& out, const ExportGraph& g, const DotOptions& option
   write_header(out, g, layout, options.legend);
   write_nodes(out, g, layout == DotLayout::dot);
   const bool labels = layout == DotLayout::dot && boost::num_edges(graph) <= kMaxLabelledEdges;
-  for (const auto e : detail::edges_of(graph)) write_edge(out, g, e, labels);
+  if (options.split_types)
+    for (const auto e : detail::edges_of(graph)) write_edge(out, g, e, labels);
+  else
+    for (const auto& pair : edges_by_pair(graph)) write_pair_edge(out, g, pair, labels);
   out << "}\n";
 }
 

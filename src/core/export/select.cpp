@@ -35,6 +35,9 @@ std::string caption(const Selection& s, const AllianceGraph& ag, const std::stri
   for (const auto t : s.types) names.push_back(name(t));
   if (!names.empty()) filters.push_back(fmt::format("types {}", fmt::join(names, ", ")));
   names.clear();
+  for (const auto t : s.exclude_types) names.push_back(name(t));
+  if (!names.empty()) filters.push_back(fmt::format("without {}", fmt::join(names, ", ")));
+  names.clear();
   for (const auto st : s.statuses) names.push_back(name(st));
   if (!names.empty()) filters.push_back(fmt::format("status {}", fmt::join(names, ", ")));
   if (s.min_status) filters.push_back(fmt::format("at least {}", name(*s.min_status)));

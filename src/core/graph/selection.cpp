@@ -75,7 +75,8 @@ std::vector<RelationRow> select_relations(const Store& store, const Selection& s
       return out;
     }
   Store::RelationFilter filter;
-  filter.types = s.types;
+  filter.types = selected_types(s);
+  if (filter.types.empty() && !s.exclude_types.empty()) return {};  // all excluded (an empty filter means every type)
   filter.sorted = false;  // sorted below, after the roll-up
   const bool per_evidence = with_evidence || detail::filters_evidence(s);
   auto rows = store.relations(filter, per_evidence);
@@ -135,6 +136,17 @@ std::vector<EvidenceRow> selected_evidence(const Store& store, const Selection& 
   auto rows = store.evidence(relation_id);
   std::erase_if(rows, [&](const EvidenceRow& e) { return !row_passes(s, e); });
   return rows;
+}
+
+std::vector<RelationType> selected_types(const Selection& s) {
+  if (s.exclude_types.empty()) return s.types;
+  std::vector<RelationType> out;
+  for (const auto& t : kRelationTypes) {
+    const bool listed = s.types.empty() || std::find(s.types.begin(), s.types.end(), t.type) != s.types.end();
+    const bool excluded = std::find(s.exclude_types.begin(), s.exclude_types.end(), t.type) != s.exclude_types.end();
+    if (listed && !excluded) out.push_back(t.type);
+  }
+  return out;
 }
 
 bool status_passes(const Selection& s, Status status) {

@@ -27,6 +27,7 @@ class BatchWriter {
       : store_(store), gazetteer_(gazetteer), options_(options), report_(report), problems_(problems), progress_(progress) {}
 
   void put(DocumentMentions&& doc) {
+    if (doc.date.empty()) doc.date = options_.default_date;  // evidence without its own date takes it too
     // The store needs the text's length only; the batch need not hold it.
     if (!doc.article.text.empty()) {
       doc.char_count = count_code_points(doc.article.text);
@@ -53,8 +54,8 @@ class BatchWriter {
       return;
     }
     switch (o.result.outcome) {
-      case IngestResult::Outcome::added: ++report_.added; break;
-      case IngestResult::Outcome::updated: ++report_.updated; break;
+      case IngestResult::Outcome::added: ++report_.added, report_.undated += doc.date.empty(); break;
+      case IngestResult::Outcome::updated: ++report_.updated, report_.undated += doc.date.empty(); break;
       case IngestResult::Outcome::unchanged: ++report_.unchanged; break;
       case IngestResult::Outcome::duplicate: ++report_.duplicates; break;
     }
@@ -218,6 +219,20 @@ class ParallelExtraction {
 
 }  // namespace
 
+namespace {
+
+// Extracts each article on the calling thread and hands it to the writer.
+ArticleSink extract_into(const Extractor& extractor, BatchWriter& writer, IngestReport& report,
+                         const ProblemSink& problems) {
+  return [&extractor, &writer, &report, &problems](Article&& a) {
+    ++report.articles;
+    if (auto doc = extract_or_report(extractor, a, problems)) writer.put(std::move(*doc));
+    else ++report.problems;
+  };
+}
+
+}  // namespace
+
 std::size_t resolve_jobs(std::int64_t requested) {
   if (requested < 0 || requested > kMaxJobs)
     throw UsageError(fmt::format("--jobs {}: give 1 to {} extraction threads, or 0 for one per core", requested,
@@ -239,20 +254,22 @@ IngestReport ingest_files(Store& store, const Extractor& extractor, const std::v
       parallel = false;
     }
   }
-  if (!parallel) {
-    stats = read_inputs(
-        inputs,
-        [&](Article&& a) {
-          ++report.articles;
-          if (auto doc = extract_or_report(extractor, a, problems)) writer.put(std::move(*doc));
-          else ++report.problems;
-        },
-        problems);
-  }
+  if (!parallel) stats = read_inputs(inputs, extract_into(extractor, writer, report, problems), problems);
   writer.finish();
   report.files = stats.files;
   report.problems += stats.problems;
   report.unsupported = stats.unsupported;
+  return report;
+}
+
+IngestReport ingest_stream(Store& store, const Extractor& extractor, std::istream& in, std::string_view name,
+                           const IngestOptions& options, const ProblemSink& problems, const ProgressSink& progress) {
+  IngestReport report;
+  BatchWriter writer(store, extractor.gazetteer(), options, report, problems, progress);
+  const auto stats = read_any_stream(in, name, extract_into(extractor, writer, report, problems), problems);
+  writer.finish();
+  report.files = 1;
+  report.problems += stats.problems;
   return report;
 }
 

@@ -17,6 +17,7 @@
 
 #include "aikg/article.hpp"
 #include "aikg/text.hpp"
+#include "front_matter.hpp"
 
 namespace aikg {
 namespace fs = std::filesystem;
@@ -669,12 +670,27 @@ class InputReader {
     if (fs::is_directory(st))
       walk(input);
     else
-      read_file(input, st);
+      read_file(input, st, /*named=*/true);
   }
 
   // A stream has no stable line numbers (a Spark or Hadoop split starts
   // counting again), so an article without an id is named by its content.
   void read_stream(std::istream& in, std::string_view name) { read_jsonl(in, std::string(name), {}); }
+
+  // JSON Lines when the first character that is not white space is '{', else
+  // one text article named by its content (as a JSON Lines article without id).
+  void read_any_stream(std::istream& in, std::string_view name) {
+    in >> std::ws;
+    if (in.peek() == '{') return read_stream(in, name);
+    std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+    if (in.bad()) return report(std::string(name), errno_message(errno));
+    std::string why;
+    auto article = parse_text_article(bytes, {}, &why);
+    if (!article) return report(std::string(name), std::move(why));
+    article->id = "text-" + stable_hash(article->text).substr(0, 16);
+    article->origin = std::string(name);
+    deliver(std::move(*article));
+  }
 
   ReadStats stats() const { return stats_; }
 
@@ -749,11 +765,16 @@ class InputReader {
   // bytes Linux allows, made valid UTF-8 (issue 15).
   static std::string name_of(const fs::path& p) { return escape_invalid_utf8(p.string()); }
 
-  void read_file(const fs::path& path, const fs::file_status& st) {
+  // A file found in a folder may be anything (a README): skipped with a
+  // notice. A file the user `named` of a type aikg cannot read is an error.
+  void read_file(const fs::path& path, const fs::file_status& st, bool named = false) {
     const std::string where = name_of(path);
     if (!fs::is_regular_file(st)) return report(where, "not a regular file");
     const std::string extension = ascii_lower(path.extension().string());
     const auto format = format_of(extension);
+    if (!format && named)
+      return report(where, fmt::format("{} (aikg reads .txt, .html, .htm and .jsonl; - reads stdin)",
+                                       extension.empty() ? "a file without extension" : "unsupported file type " + extension));
     if (!format) {
       ++stats_.unsupported;
       if (problems_) problems_(ReadProblem{where, extension.empty() ? "unsupported file type (no extension)"
@@ -761,6 +782,7 @@ class InputReader {
       return;
     }
     ++stats_.files;
+    if (counting_) return count_articles(path, *format);
     if (*format == Format::jsonl) return read_jsonl_file(path);
     std::string bytes;
     if (auto error = read_bytes(path, bytes)) return report(where, std::move(*error));
@@ -817,6 +839,23 @@ class InputReader {
     if (!seen_content) report(where, "empty file");
   }
 
+  // Counting (for a progress line's ETA): a file is an article, a JSON Lines
+  // file one per non-blank line; nothing is parsed, nothing reported.
+  void count_articles(const fs::path& path, Format format) {
+    if (format != Format::jsonl) {
+      ++stats_.articles;
+      return;
+    }
+    std::ifstream in(path, std::ios::binary);
+    std::string line;
+    while (std::getline(in, line))
+      if (!is_blank(line)) ++stats_.articles;
+  }
+
+ public:
+  bool counting_ = false;
+
+ private:
   const ArticleSink& articles_;
   const ProblemSink& problems_;
   ReadStats stats_;
@@ -829,9 +868,18 @@ std::optional<Article> parse_text_article(std::string_view bytes, std::string id
     if (auto problem = encoding_problem(bytes)) return fail(why, std::move(*problem));
     Article a;
     a.text = normalize_text(bytes);
+    std::string problem;
+    if (auto fm = detail::read_front_matter(a.text, &problem)) {
+      a.text.erase(0, fm->body_offset);
+      a.published = std::move(fm->date), a.url = std::move(fm->url);
+      a.source = collapse_whitespace(fm->source);
+      if (!fm->title.empty()) a.title = clean_title(fm->title);
+    } else if (!problem.empty()) {
+      return fail(why, std::move(problem));
+    }
     if (is_blank(a.text)) return fail(why, "empty file");
     a.id = std::move(id);
-    a.title = clean_title(first_nonblank_line(a.text));
+    if (a.title.empty()) a.title = clean_title(first_nonblank_line(a.text));
     return a;
   } catch (const std::exception& e) {
     return fail(why, fmt::format("cannot read text: {}", e.what()));
@@ -885,10 +933,26 @@ ReadStats read_inputs(const std::vector<fs::path>& inputs, const ArticleSink& ar
   return reader.stats();
 }
 
+std::size_t count_articles(const std::vector<fs::path>& inputs) {
+  const ArticleSink none;
+  const ProblemSink quiet;
+  InputReader reader(none, quiet);
+  reader.counting_ = true;
+  for (const auto& input : inputs) reader.read_input(input);
+  return reader.stats().articles;
+}
+
 ReadStats read_jsonl_stream(std::istream& in, std::string_view name, const ArticleSink& articles,
                             const ProblemSink& problems) {
   InputReader reader(articles, problems);
   reader.read_stream(in, name);
+  return reader.stats();
+}
+
+ReadStats read_any_stream(std::istream& in, std::string_view name, const ArticleSink& articles,
+                          const ProblemSink& problems) {
+  InputReader reader(articles, problems);
+  reader.read_any_stream(in, name);
   return reader.stats();
 }
 

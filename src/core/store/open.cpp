@@ -5,6 +5,8 @@
 #include <charconv>
 #include <limits>
 
+#include <unistd.h>
+
 #include "text/embedded.hpp"
 #include "store/impl.hpp"
 
@@ -145,13 +147,30 @@ void Store::Impl::index_evidence_left_pending() {
   }
 }
 
+namespace {
+
+// Whether a reader may open `file` for writing: it and its folder writable.
+bool writable_with_folder(const std::filesystem::path& file) {
+  const auto folder = file.has_parent_path() ? file.parent_path() : std::filesystem::path(".");
+  return ::access(file.c_str(), W_OK) == 0 && ::access(folder.c_str(), W_OK) == 0;
+}
+
+}  // namespace
+
 void Store::Impl::open_connection(const std::filesystem::path& file, const StoreOptions& options) {
+  // A read-only SQLite connection to a WAL file leaves its -wal and -shm
+  // behind when it closes: only a connection that may write checkpoints and
+  // removes them. So a reader opens a file it could write for writing, and
+  // query_only (set before anything is read) keeps it from writing anything.
+  const bool reader_as_writer = options.read_only && writable_with_folder(file);
   int flags = SQLITE_OPEN_READONLY;
   if (!options.read_only) flags = SQLITE_OPEN_READWRITE | (options.create ? SQLITE_OPEN_CREATE : 0);
+  if (reader_as_writer) flags = SQLITE_OPEN_READWRITE;
   sqlite3* raw = nullptr;
   const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
   db.reset(raw);  // also on failure: the handle carries the message and must be closed
   if (rc != SQLITE_OK) detail::throw_sqlite(db.get(), fmt::format("{}: cannot open", file.string()));
+  if (reader_as_writer) exec("PRAGMA query_only = ON", fmt::format("{}: opening for reading", path));
 }
 
 void Store::Impl::configure_connection() {

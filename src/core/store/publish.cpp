@@ -130,6 +130,9 @@ void Store::publish(const fs::path& out, bool overwrite) const {
   // A fresh name beside the target: VACUUM INTO needs a file that does not exist.
   const fs::path tmp = out.string() + fmt::format(".tmp-{}-{}", ::getpid(), std::random_device{}());
   try {
+    // VACUUM INTO writes only the new file, but query_only (a reader's guard,
+    // open.cpp) refuses it like any write.
+    impl_->exec("PRAGMA query_only = OFF", "writing the copy");
     detail::Statement q(impl_->db.get(), "VACUUM INTO ?1", "writing the copy", 0);
     const std::string target = tmp.string();
     q.bind_text(1, target);
