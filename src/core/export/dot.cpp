@@ -254,7 +254,7 @@ void write_pair_edge(std::ostream& out, const ExportGraph& g, const PairEdges& e
   const auto colour = edge_colour(top);
   std::string attrs = fmt::format("id=\"{}\", class=\"{} {}\", color=\"{}\", style={}, penwidth={:.1f}, dir={}",
                                   detail::edge_id(top.relation_id), fmt::join(classes, " "), name(top.status), colour,
-                                  status_style(top.status), pen_width(evidence), one_way ? "forward" : "none");
+                                  detail::status_line_style(top.status), pen_width(evidence), one_way ? "forward" : "none");
   if (label) attrs += fmt::format(", label={}, fontcolor=\"{}\"", dot_quote(fmt::format("{}", fmt::join(labels, "\n"))), colour);
   attrs += ", tooltip=" + dot_tooltip(fmt::format("{}", fmt::join(tips, "\n\n")));
   if (const auto url = dot_url(latest_web_url(g, top.relation_id)); !url.empty())
