@@ -14,7 +14,8 @@ AllianceGraph select_local_graph(const Store& store, const Selection& selection,
                                  std::size_t depth) {
   if (selection.group) return select_graph(store, selection);
   Store::RelationFilter filter;
-  filter.types = selection.types;
+  filter.types = selected_types(selection);
+  if (filter.types.empty() && !selection.exclude_types.empty()) return build_graph({}, {});  // every type excluded
   filter.sorted = false;
   const bool per_evidence = detail::filters_evidence(selection);
   std::unordered_map<std::int64_t, RelationRow> kept;  // relation id -> row
@@ -54,7 +55,8 @@ std::vector<RelationRow> select_relations_of(const Store& store, const Selection
   }
   Store::RelationFilter filter;
   filter.entity = entity;
-  filter.types = selection.types;
+  filter.types = selected_types(selection);
+  if (filter.types.empty() && !selection.exclude_types.empty()) return {};  // every type excluded
   auto rows = store.relations(filter, true);  // in listing order
   std::erase_if(rows, [&](RelationRow& r) { return !detail::keep_selected(r, selection, true); });
   return rows;

@@ -50,6 +50,7 @@ std::vector<std::uint32_t> selected_rows(const GraphSnapshot& snap, const Select
   std::array<bool, static_cast<std::size_t>(RelationType::competition) + 1> type_wanted{};
   type_wanted.fill(s.types.empty());
   for (const auto t : s.types) type_wanted[static_cast<std::size_t>(t)] = true;
+  for (const auto t : s.exclude_types) type_wanted[static_cast<std::size_t>(t)] = false;
   // Evidence filters drop a relation none of whose evidence passed, whatever
   // --min-evidence says (select_relations' rule).
   const std::int64_t bar = filters_evidence(s) ? std::max<std::int64_t>(1, s.min_evidence) : s.min_evidence;
