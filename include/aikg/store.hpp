@@ -75,6 +75,9 @@ struct StoreOptions {
   // Read-only opens of small files run PRAGMA quick_check first and refuse a
   // damaged file; `aikg check` turns this off to report the damage itself.
   bool quick_check = true;
+  // A snapshot a read rebuilds (graph_snapshot) is kept in the file for the
+  // next command; off for a process that must never write (aikg serve).
+  bool keep_snapshot = true;
 };
 
 // One evidence sentence found by Store::search.

@@ -141,7 +141,7 @@ class StopOnSignal {
 
 int run_serve(const ServeOptions& o) {
   const auto selection = o.selection.resolve();
-  const auto store = o.db.open(true);
+  const auto store = o.db.open(true, /*keep_snapshot=*/false);  // the server never writes
   const ExplorerApi api(store, selection);
   const Fixed fixed{explorer_server_page(), api.graph_json(kWholeGraphEdges)};
   std::mutex store_mutex;

@@ -32,11 +32,13 @@ void DbOption::add(CLI::App* app) {
   app->add_option("--db", path, "SQLite database file (default: $AIKG_DB, else aikg.db)")->capture_default_str();
 }
 
-Store DbOption::open(bool read_only) const {
+Store DbOption::open(bool read_only, bool keep_snapshot) const {
   check_database_path(path);  // before "no such database": ":memory:" is not a missing file
   if (read_only && !std::filesystem::exists(path))
     throw UsageError(fmt::format("{}: no such database (create one with `aikg ingest --db {} FILES`)", path, path));
-  return Store(path, StoreOptions{read_only, !read_only});
+  StoreOptions options{read_only, !read_only};
+  options.keep_snapshot = keep_snapshot;
+  return Store(path, options);
 }
 
 void FormatOption::add(CLI::App* app, std::string_view json_doc) {

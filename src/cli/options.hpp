@@ -20,7 +20,8 @@ struct DbOption {
   std::string path = default_database();
   static std::string default_database();
   void add(CLI::App* app);
-  Store open(bool read_only) const;
+  // keep_snapshot false: never write, not even the graph snapshot a read rebuilds (aikg serve).
+  Store open(bool read_only, bool keep_snapshot = true) const;
 };
 
 // The selection options shared by every query and export: --types,

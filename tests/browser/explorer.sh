@@ -32,6 +32,9 @@ open(sys.argv[1], "w").write(json.dumps(doc) + "\n")
 PY
 "$AIKG" ingest --db "$db" --mentions "$WORK/hostile.jsonl" >/dev/null || fail "ingest hostile mentions"
 "$AIKG" export json --db "$db" -o "$WORK/g.json" 2>/dev/null || fail "export json"
+# A read keeps the graph snapshot it rebuilt after a write (a cache, docs/schema.md);
+# once it is current, neither export nor serve may change the file.
+"$AIKG" components --db "$db" >/dev/null 2>&1 || true
 before=$(sha256sum "$db" | cut -d' ' -f1)
 
 # The file: self-contained (nothing to fetch), and no data outside the JSON block.

@@ -156,6 +156,7 @@ inline std::int64_t returned_id(Statement& q) {
 struct Store::Impl {
   std::string path;  // for messages
   bool read_only = false;
+  bool keep_snapshot = true;  // StoreOptions::keep_snapshot
   detail::DbHandle db;
   int schema_version = 0;
   std::array<detail::Statement, static_cast<std::size_t>(detail::Sql::count_)> statements;  // prepared on first use

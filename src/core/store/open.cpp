@@ -84,7 +84,7 @@ void check_database_path(const std::filesystem::path& file) {
 }
 
 Store::Impl::Impl(const std::filesystem::path& file, const StoreOptions& options)
-    : path(file.string()), read_only(options.read_only) {
+    : path(file.string()), read_only(options.read_only), keep_snapshot(options.keep_snapshot) {
   check_database_path(file);
   try {
     open_file(file, options);

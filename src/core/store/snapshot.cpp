@@ -377,7 +377,7 @@ std::optional<GraphSnapshot> Store::graph_snapshot(bool with_evidence) const {
     if (snapshot) return snapshot;
     snapshot = s.build_snapshot();  // in the same read transaction: of generation `gen`
   }
-  s.save_snapshot(*snapshot);
+  if (s.keep_snapshot) s.save_snapshot(*snapshot);
   return snapshot;
 }
 
