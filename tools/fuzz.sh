@@ -16,7 +16,7 @@ targets=${FUZZ_TARGETS:-"text html jsonl extractor mentions export publish"}
 cxx=${CXX:-clang++}
 start=$(date +%s)
 
-cmake -S . -B "$build" -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" \
+cmake -S . -B "$build" -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -gline-tables-only" \
       -DAIKG_SANITIZE=ON -DAIKG_FUZZ=ON -DAIKG_WERROR=OFF > /dev/null
 cmake --build "$build" -j"$(nproc)" --target $(printf 'fuzz_%s ' $targets) aikg
 built=$(date +%s)
