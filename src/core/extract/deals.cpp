@@ -18,10 +18,10 @@ void DocumentState::join_deal(const Pairing& p, const std::vector<CueHit>& cues)
     // Korean names the deal before the verb ("투자에 참여"), English after it ("joined the round").
     if (h.cue->kind == Compiled::CueKind::trigger && (h.end <= p.trigger.begin || p.english) && h.cue->label >= 0 &&
         !takes_part(static_cast<RelationType>(h.cue->label)) && same_clause(h.begin, p.trigger.begin, p.groups, p.english) &&
-        deal_of(static_cast<RelationType>(h.cue->label), joins(p, h)))
+        deal_of(static_cast<RelationType>(h.cue->label), joins(p.trigger, h, p.english)))
       deal_noun = &h;
   if (!deal_noun) return;
-  const auto [type, target] = *deal_of(static_cast<RelationType>(deal_noun->cue->label), joins(p, *deal_noun));
+  const auto [type, target] = *deal_of(static_cast<RelationType>(deal_noun->cue->label), joins(p.trigger, *deal_noun, p.english));
   Pairing deal = p;
   deal.type = type;
   // The takers: the clause's subjects, or the names listed before the
@@ -53,24 +53,20 @@ std::optional<std::pair<RelationType, Unit>> DocumentState::deal_of(RelationType
   return std::nullopt;
 }
 
-// Whether `noun` is the object of the taking part `p` reads: right before
+// Whether `noun` is the object of the taking part `verb` reads: right before
 // the verb in Korean ("동맹에 참가"), right after it in English ("joined the alliance").
-bool DocumentState::joins(const Pairing& p, const CueHit& noun) const {
+bool DocumentState::joins(const CueHit& verb, const CueHit& noun, bool english) {
   constexpr std::size_t kNear = 12;  // bytes: "에 참가", "joined the "
-  return p.english ? noun.begin >= p.trigger.end && noun.begin - p.trigger.end <= kNear
-                   : noun.end <= p.trigger.begin && p.trigger.begin - noun.end <= kNear;
+  return english ? noun.begin >= verb.end && noun.begin - verb.end <= kNear
+                 : noun.end <= verb.begin && verb.begin - noun.end <= kNear;
 }
 
 // "동맹에 참가한 A, B", "A and B joined the alliance": the noun is what is
 // joined, not a relation among those who join it.
-bool DocumentState::joined_noun(const CueHit& trigger, const std::vector<CueHit>& cues, bool english) const {
-  constexpr std::size_t kNear = 12;
+bool DocumentState::joined_noun(const CueHit& noun, const std::vector<CueHit>& cues, bool english) {
   return std::any_of(cues.begin(), cues.end(), [&](const CueHit& h) {
-    if (h.cue->kind != Compiled::CueKind::trigger || h.cue->label < 0 ||
-        !takes_part(static_cast<RelationType>(h.cue->label)))
-      return false;
-    return english ? h.end <= trigger.begin && trigger.begin - h.end <= kNear
-                   : h.begin >= trigger.end && h.begin - trigger.end <= kNear;
+    return h.cue->kind == Compiled::CueKind::trigger && h.cue->label >= 0 &&
+           takes_part(static_cast<RelationType>(h.cue->label)) && joins(h, noun, english);
   });
 }
 
