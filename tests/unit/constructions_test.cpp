@@ -757,3 +757,43 @@ TEST_CASE("a discovered name with or without its legal form is one entity", "[ex
     }
   }
 }
+
+TEST_CASE("'the consortium' is the project the article names, before or after", "[extractor][constructions]") {
+  const std::vector<std::string> texts{
+      // Named after: the lead tells of the joining, the next paragraph names it.
+      "NVIDIA and Kakao joined a consortium backed by Microsoft on Monday. The consortium, now called the AI "
+      "Infrastructure Partnership, plans to raise $30 billion.",
+      "NVIDIA and Kakao have joined forces with a consortium led by Microsoft. Formed last year, the AI "
+      "Infrastructure Partnership invests in data centres.",
+      // Named before.
+      "Microsoft set up the AI Infrastructure Partnership last year. NVIDIA and Kakao joined the consortium "
+      "this week.",
+  };
+  for (const auto& t : texts) {
+    INFO(t);
+    const auto d = run(t);
+    CHECK(find(d, RelationType::participation, "NVIDIA", "AI Infrastructure Partnership"));
+    CHECK(find(d, RelationType::participation, "Kakao", "AI Infrastructure Partnership"));
+  }
+  // A project the sentence names itself is the one meant.
+  const auto d = run(
+      "Kakao joined the AI Infrastructure Partnership in March. NVIDIA joined the consortium behind Stargate, "
+      "backed by SoftBank Group.");
+  CHECK_FALSE(find(d, RelationType::participation, "NVIDIA", "AI Infrastructure Partnership"));
+  // No project in the article: the reference stands for nothing.
+  CHECK_FALSE(has_type(run("NVIDIA and Kakao joined a consortium backed by Microsoft."), RelationType::participation));
+}
+
+TEST_CASE("a founder's possessive before the company only describes it", "[extractor][constructions]") {
+  const std::vector<std::string> sentences{
+      "NVIDIA and Elon Musk's xAI joined the AI Infrastructure Partnership.",
+      "NVIDIA and Elon Musk’s xAI joined the AI Infrastructure Partnership on Wednesday.",
+      "엔비디아와 일론 머스크의 xAI가 AI 인프라 파트너십에 참여했다.",
+  };
+  for (const auto& s : sentences) {
+    INFO(s);
+    const auto d = run(s);
+    CHECK(find(d, RelationType::participation, "NVIDIA", "AI Infrastructure Partnership"));
+    CHECK(find(d, RelationType::participation, "xAI", "AI Infrastructure Partnership"));
+  }
+}

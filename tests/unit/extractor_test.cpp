@@ -120,6 +120,21 @@ TEST_CASE("related-article lists and copyright lines yield nothing", "[extractor
   CHECK_FALSE(involves(d, "Naver"));
 }
 
+TEST_CASE("a link to other articles at the end of a line is cut off", "[extractor]") {
+  const std::vector<std::string> texts{
+      "카카오는 업스테이지와 업무협약을 맺었다. ▷관련기사: 삼성전자, 엔비디아와 HBM 공급 계약(3월2일)",
+      "카카오는 업스테이지와 업무협약을 맺었다. ▶관련 기사 삼성전자·엔비디아 HBM 공급 계약",
+      "카카오는 업스테이지와 업무협약을 맺었다. [관련기사] 삼성전자, 엔비디아에 HBM 공급\n다음 문단이다.",
+  };
+  for (const auto& t : texts) {
+    INFO(t);
+    const auto d = run(t);
+    CHECK(find(d, RelationType::mou, "Kakao", "Upstage"));
+    CHECK_FALSE(involves(d, "Samsung Electronics"));
+    CHECK_FALSE(involves(d, "NVIDIA"));
+  }
+}
+
 TEST_CASE("evidence carries the sentence, offsets and a resolved date", "[extractor]") {
   const std::string text = "첫 문장이다. 지난 27일 카카오는 업스테이지와 업무협약을 맺었다.";
   const auto d = run(text, "2025-11-03");

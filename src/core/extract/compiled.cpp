@@ -106,7 +106,7 @@ Compiled::Compiled(const Gazetteer& gazetteer, const Lexicon& lexicon) {
     return s ? static_cast<int>(*s) : -1;
   });
   add_cues("references", CueKind::reference,
-           [](const LexEntry& e) { return e.label == "pair" ? 0 : e.label == "last" ? 1 : 2; });
+           [](const LexEntry& e) { return static_cast<int>(reference_kind(e.label)); });
   for (const auto& e : lexicon.list("josa")) {
     const Role r = role_from_label(e.label);
     if (r == Role::marker)

@@ -43,7 +43,19 @@ std::string_view strip_bullets(std::string_view line) {
 BoilerplateFilter::BoilerplateFilter(const Lexicon& lexicon) {
   for (const auto& e : lexicon.list("boilerplate"))
     if (e.label == "section") section_markers_.push_back(e.cue);
+    else if (e.label == "tail") tail_markers_.add(e.cue, 0);
     else line_markers_.add(e.cue, 0);
+}
+
+// Where a trailing link ("... 밝혔다. ▷관련기사: ...") cuts the line; its size if none does.
+std::size_t BoilerplateFilter::tail_begin(std::string_view line) const {
+  std::vector<PhraseMatcher::Hit> hits;
+  for (std::size_t i = 0; i < line.size(); next_code_point(line, i)) {
+    if (!tail_markers_.may_start(line, i)) continue;
+    tail_markers_.match_at(line, i, hits);
+    if (!hits.empty()) return i;
+  }
+  return line.size();
 }
 
 bool BoilerplateFilter::starts_section(std::string_view line) const {
@@ -76,7 +88,8 @@ std::vector<std::pair<std::size_t, std::size_t>> BoilerplateFilter::article_line
                                                   ? raw.size()
                                                   : raw.find_first_not_of(" \t"))
                                       .size();
-    const std::string_view line = trim(raw);
+    std::string_view line = trim(raw);
+    line = trim(line.substr(0, tail_begin(line)));
     const std::size_t begin = pos + lead;
     pos = nl + 1;
     if (line.empty()) continue;

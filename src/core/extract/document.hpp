@@ -27,7 +27,9 @@ class BoilerplateFilter {
  private:
   bool starts_section(std::string_view line) const;
   bool is_chrome_line(std::string_view line) const;
+  std::size_t tail_begin(std::string_view line) const;
   std::vector<std::string> section_markers_;
+  PhraseMatcher tail_markers_{false, false};
   PhraseMatcher line_markers_{false, false};  // one scan of a line finds any marker in it
 };
 

@@ -156,7 +156,10 @@ std::vector<Sentence> DocumentState::split_glued_headlines(const std::vector<Sen
 void DocumentState::count_mentions(const std::vector<Sentence>& sentences) {
   for (const auto& s : sentences) {
     auto units = find_units(s);
-    for (const auto& u : units) ++mention_counts_[key(u)];
+    for (const auto& u : units) {
+      ++mention_counts_[key(u)];
+      if (!first_project_ && is_project(u)) first_project_ = u;
+    }
     units_of_sentence_.insert_or_assign({s.begin, s.end}, std::move(units));
   }
 }

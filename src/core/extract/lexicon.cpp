@@ -23,8 +23,8 @@ bool label_accepted(std::string_view list, std::string_view label) {
                                       "possessive", "object", "other", "marker"};
     return std::find(roles.begin(), roles.end(), label) != roles.end();
   }
-  if (list == "boilerplate") return label == "section" || label == "line";
-  if (list == "references") return label == "pair" || label == "last" || label == "members";
+  if (list == "boilerplate") return label == "section" || label == "line" || label == "tail";
+  if (list == "references") return label == "pair" || label == "last" || label == "members" || label == "project";
   if (list == "titles") return label == "title";
   if (list == "grammar") {
     static constexpr std::array lists{"open_ending", "connective", "adnominal", "nominal_head", "group_noun",

@@ -17,6 +17,13 @@ int DocumentState::organisation_of(int person) const {
   return -1;
 }
 
+// "X의 Y", "X's Y": X is possessive and right before Y.
+bool DocumentState::possessive_before(const Unit& u, const Unit& next) const {
+  if (next.begin < u.end) return false;
+  const auto gap = text_.substr(u.end, next.begin - u.end);
+  return (u.role == Role::possessive && gap.size() <= 1) || gap == "'s " || gap == "’s ";
+}
+
 // People stand for their organisations: "김한빛 한빛전자 회장" is Hanbit
 // Electronics, "스미스 CEO" is the company Smith leads; later "김 회장" finds 김한빛 again.
 void DocumentState::merge_people(std::vector<Unit>& units) {
@@ -45,6 +52,15 @@ void DocumentState::merge_people(std::vector<Unit>& units) {
         continue;
       }
       const int org = organisation_of(person);
+      if (i + 1 < units.size() && possessive_before(u, units[i + 1]) && units[i + 1].entry >= 0 &&
+          (org < 0 || org == units[i + 1].entry)) {
+        // "Elon Musk's xAI", "손정의의 소프트뱅크": the person only describes the organisation.
+        Unit own = units[++i];
+        own.begin = u.begin;
+        person_org_[person] = own.entry;
+        out.push_back(own);
+        continue;
+      }
       if (org < 0) continue;
       u.entry = org;
       out.push_back(u);
@@ -64,6 +80,26 @@ void DocumentState::merge_people(std::vector<Unit>& units) {
   units = std::move(out);
 }
 
+// What a back-reference of `kind` stands for in a sentence that names `units`.
+std::vector<Unit> DocumentState::referents(Compiled::ReferenceKind kind, const std::vector<Unit>& units) const {
+  using Kind = Compiled::ReferenceKind;
+  switch (kind) {
+    case Kind::pair: return last_pair_;
+    case Kind::members: return last_parties_.empty() ? last_pair_ : last_parties_;
+    case Kind::last: return last_subject_ ? std::vector{*last_subject_} : std::vector<Unit>{};
+    case Kind::project: {
+      // "the consortium": a project the sentence names is meant, or is another
+      // one; else the article's latest project, or the one it goes on to name
+      // ("joined a consortium ... The consortium, now called X, ...").
+      if (std::any_of(units.begin(), units.end(), [&](const Unit& u) { return is_project(u); })) return {};
+      const auto latest = deal_target_.find(RelationType::participation);
+      if (latest != deal_target_.end()) return {latest->second};
+      return first_project_ ? std::vector{*first_project_} : std::vector<Unit>{};
+    }
+  }
+  return {};
+}
+
 void DocumentState::find_references(const Sentence& s, const std::vector<CueHit>& cues, std::vector<Unit>& units) {
   // "양사는", "이 회사는": back to the organisations in context.
   for (const auto& h : cues) {
@@ -77,18 +113,10 @@ void DocumentState::find_references(const Sentence& s, const std::vector<CueHit>
       const auto run = hangul_run_end(text_, h.end, s.end);
       if (auto r = particle_role(text_.substr(h.end, run - h.end))) base.role = *r, base.end = run;
     }
-    if (h.cue->label != 1) {
-      const auto& parties = h.cue->label == 2 && !last_parties_.empty() ? last_parties_ : last_pair_;
-      for (const auto& u : parties) {
-        Unit r = base;
-        r.entry = u.entry;
-        r.candidate = u.candidate;
-        units.push_back(r);
-      }
-    } else if (last_subject_) {
+    for (const auto& u : referents(static_cast<Compiled::ReferenceKind>(h.cue->label), units)) {
       Unit r = base;
-      r.entry = last_subject_->entry;
-      r.candidate = last_subject_->candidate;
+      r.entry = u.entry;
+      r.candidate = u.candidate;
       units.push_back(r);
     }
   }

@@ -192,10 +192,14 @@ void DocumentState::relate_participation(const Pairing& p, const std::vector<Cue
   for (const auto& u : p.units)
     if (is_project(u)) projects.push_back(&u);
   if (projects.empty()) return join_deal(p, cues);
-  // "Stargate, a project backed by A, B and C": those after "by" take part.
+  // "Stargate, a project backed by A, B and C": those right after "by" take
+  // part; in "A joined a consortium backed by B", A joins and B's "by" is
+  // another trigger's.
+  constexpr std::size_t kBy = 4;  // bytes from the trigger to its names: " ", " the "
   std::vector<const Group*> by;
   for (const auto& g : p.groups)
-    if (g.role == Role::source && g.begin >= p.trigger.end && p.in_scope(g)) by.push_back(&g);
+    if (g.role == Role::source && g.begin >= p.trigger.end && g.begin <= p.trigger.end + kBy && p.in_scope(g))
+      by.push_back(&g);
   auto takers = by.empty() ? p.subjects : by;
   if (by.empty())
     for (const auto* g : p.with_role({Role::partner})) takers.push_back(g);

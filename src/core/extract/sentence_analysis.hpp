@@ -41,11 +41,20 @@ struct Compiled {
   std::vector<Alias> aliases;
   PhraseMatcher names{true, true, true};
 
+  // What a back-reference stands for (references.tsv): the latest pair, the
+  // latest subject, the latest deal's members, the article's project.
+  enum class ReferenceKind : std::uint8_t { pair, last, members, project };
+  static ReferenceKind reference_kind(std::string_view label) {
+    return label == "pair" ? ReferenceKind::pair
+           : label == "last" ? ReferenceKind::last
+           : label == "members" ? ReferenceKind::members
+                                : ReferenceKind::project;
+  }
   // gap_first, gap_second: the two parts of a trigger with a gap ("함께 ... 개발").
   enum class CueKind : std::uint8_t { trigger, status, direction, title, reference, gap_first, gap_second };
   struct Cue {
     CueKind kind;
-    int label;          // RelationType, Status (or -1 for reported), reference kind (0 pair, 1 last)
+    int label;          // RelationType, Status (or -1 for reported), ReferenceKind
     bool sentence_scope;
     bool weak;          // a generic trigger, outranked by a specific one for the same pair
     bool ascii;
@@ -149,6 +158,7 @@ class DocumentState {
   std::optional<Unit> english_described(std::size_t begin, const Sentence& s) const;
   bool after_descriptor(std::size_t pos, std::size_t limit, const std::vector<std::string>& descriptors) const;
   bool is_common_word(std::string_view word) const;
+  bool possessive_before(const Unit& u, const Unit& next) const;
   void find_references(const Sentence& s, const std::vector<CueHit>& cues, std::vector<Unit>& units);
   std::optional<Unit> match_name_at(std::size_t pos, const Sentence& s);
   bool not_only_at(std::size_t pos, std::size_t limit) const;
@@ -214,6 +224,7 @@ class DocumentState {
   std::vector<const Group*> subjects_for(const CueHit& trigger, const std::vector<Group>& groups,
                                          std::size_t sentence_end) const;
   bool is_ancestor(const GazetteerEntry* child, const GazetteerEntry* parent) const;
+  std::vector<Unit> referents(Compiled::ReferenceKind kind, const std::vector<Unit>& units) const;
   void remember(const std::vector<FoundRelation>& found, const std::vector<Unit>& units,
                 const std::vector<Group>& groups);
 
@@ -236,6 +247,7 @@ class DocumentState {
   std::vector<Unit> last_pair_;
   std::vector<Unit> last_parties_;  // the parties of the latest deal of three or more
   std::optional<Unit> last_subject_;
+  std::optional<Unit> first_project_;  // the first project or alliance the article names
   std::unordered_map<std::string, Unit> counterpart_;        // entity key -> its latest partner
   std::map<RelationType, Unit> deal_target_;                 // the article's latest deal of a directed type: its target
 };
