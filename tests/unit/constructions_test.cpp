@@ -797,3 +797,48 @@ TEST_CASE("a founder's possessive before the company only describes it", "[extra
     CHECK(find(d, RelationType::participation, "xAI", "AI Infrastructure Partnership"));
   }
 }
+
+TEST_CASE("a place won or lost in a selection is taking part in the article's project", "[extractor][constructions]") {
+  const std::string named = "과기정통부가 주도하는 K-클라우드 프로젝트에 업스테이지가 참여했다.\n";
+  const std::vector<std::pair<std::string, Status>> texts{
+      {named + "카카오는 2차 평가에서 탈락했다.", Status::ended},
+      {named + "카카오가 서류 심사에서 탈락하면서 한 팀이 더 뽑힌다.", Status::ended},
+      {named + "카카오는 지난달 최종 사업자로 선정됐다.", Status::done},
+      {"Kakao was shortlisted on Monday. The K-Cloud Project picks three teams this year.", Status::done},
+      {"Naver launched the K-Cloud Project last year. Kakao was eliminated from it in the second round.", Status::ended},
+  };
+  for (const auto& [t, status] : texts) {
+    INFO(t);
+    const auto* m = find(run(t), RelationType::participation, "Kakao", "K-Cloud Project");
+    REQUIRE(m);
+    CHECK(m->status == status);
+  }
+  // With no project in the article, a selection stands for nothing.
+  CHECK_FALSE(has_type(run("카카오는 2차 평가에서 탈락했다. 네이버는 통과했다."), RelationType::participation));
+}
+
+TEST_CASE("a Korean topic after the verb does not take the subject of an earlier clause", "[extractor][constructions]") {
+  const std::vector<std::string> sentences{
+      "네이버가 삼성전자에 AI 칩 설계 도구를 공급하면서 카카오는 뒤처졌다.",
+      "네이버가 삼성전자에 AI 칩 설계 도구를 공급하자 카카오는 대응책을 찾았다.",
+      "업계는 네이버가 삼성전자에 설계 도구를 공급하고, 카카오는 자금을 맡는 형태라고 전했다.",
+  };
+  for (const auto& s : sentences) {
+    INFO(s);
+    const auto d = run(s);
+    CHECK(find(d, RelationType::supply, "Naver", "Samsung Electronics"));
+    CHECK_FALSE(find(d, RelationType::supply, "Kakao", "Samsung Electronics"));
+  }
+}
+
+TEST_CASE("a quoting ending (-다며, -라며) closes a Korean clause", "[extractor][constructions]") {
+  const std::vector<std::string> sentences{
+      "신문은 네이버가 소프트뱅크와 손잡고 합작사를 세운다며 네이버가 인력을 제공한다고 전했다.",
+      "업계는 카카오가 소프트뱅크와 협력한다며 네이버가 기술을 제공할 것이라고 봤다.",
+      "보도는 카카오가 소프트뱅크와 제휴했다며 네이버도 인력을 제공한다고 덧붙였다.",
+  };
+  for (const auto& s : sentences) {
+    INFO(s);
+    CHECK_FALSE(find(run(s), RelationType::supply, "Naver", "SoftBank Group"));
+  }
+}

@@ -83,6 +83,7 @@ Compiled::Compiled(const Gazetteer& gazetteer, const Lexicon& lexicon) {
     }
     cue.role_noun = e.scope == "role";
     cue.ends = e.scope == "ended";
+    cue.contest = e.scope == "contest";
     cues.push_back(cue);
     const auto id = static_cast<std::uint32_t>(cues.size() - 1);
     (cue.ascii ? english_cues : korean_cues).add(cue.text, id);

@@ -84,6 +84,10 @@ std::vector<const Group*> DocumentState::subjects_for(const CueHit& trigger, con
     auto later = [&](const Group* g) { return g->begin >= trigger.end; };
     for (auto* list : {&topics, &nominatives})
       if (!std::all_of(list->begin(), list->end(), later)) std::erase_if(*list, later);
+    // "A가 탈락하면서 ... B는": only a later topic, and a nominative before the verb.
+    if (std::all_of(topics.begin(), topics.end(), later) &&
+        !std::all_of(nominatives.begin(), nominatives.end(), later))
+      topics.clear();
   }
   if (english || topics.empty() || nominatives.empty()) {
     topics.insert(topics.end(), nominatives.begin(), nominatives.end());
@@ -191,6 +195,7 @@ void DocumentState::relate_participation(const Pairing& p, const std::vector<Cue
   std::vector<const Unit*> projects;
   for (const auto& u : p.units)
     if (is_project(u)) projects.push_back(&u);
+  if (projects.empty() && p.trigger.cue->contest) return take_part_in_contest(p);
   if (projects.empty()) return join_deal(p, cues);
   // "Stargate, a project backed by A, B and C": those right after "by" take
   // part; in "A joined a consortium backed by B", A joins and B's "by" is
@@ -209,6 +214,17 @@ void DocumentState::relate_participation(const Pairing& p, const std::vector<Cue
     for (const auto* u : p.members(*g))
       if (!is_project(*u))
         for (const auto* project : projects) p.add(*u, *project, 0.9);
+}
+
+// "A는 심사에서 탈락했다", "A was shortlisted": a place won or lost in the
+// selection for the project the article tells of, named before or after.
+void DocumentState::take_part_in_contest(const Pairing& p) const {
+  const auto latest = deal_target_.find(RelationType::participation);
+  const Unit* project = latest != deal_target_.end() ? &latest->second : first_project_ ? &*first_project_ : nullptr;
+  if (!project) return;
+  for (const auto* g : p.subjects)
+    if (p.in_scope(*g))
+      for (const auto* u : p.members(*g)) p.add(*u, *project, 0.7);
 }
 
 void DocumentState::relate_directed(const Pairing& p, const std::vector<CueHit>& cues) const {

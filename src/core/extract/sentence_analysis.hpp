@@ -63,6 +63,7 @@ struct Compiled {
     bool gapped = false;     // a trigger in two parts: it needs its partner in the sentence
     bool role_noun = false;  // "investors", "backers": names the agents of the article's deal
     bool ends = false;       // "sold its stake", "지분 ... 매각": the relation it names has ended
+    bool contest = false;    // "탈락", "shortlisted": a place in the selection the article tells of
   };
   std::vector<Cue> cues;
   static constexpr std::string_view kGapMark = " ... ";
@@ -202,6 +203,7 @@ class DocumentState {
   void relate_undirected(const Pairing& p) const;
   void relate_one_group(const Pairing& p) const;
   void pair_within(const Pairing& p, const Group& g) const;
+  void take_part_in_contest(const Pairing& p) const;
   void add_listed_before(const Pairing& p, std::vector<const Group*>& partners) const;
   bool joint_work_in_clause(const Pairing& p) const;
   bool told_before(const CueHit& trigger, const std::vector<CueHit>& cues) const;
