@@ -842,3 +842,18 @@ TEST_CASE("a quoting ending (-다며, -라며) closes a Korean clause", "[extrac
     CHECK_FALSE(find(run(s), RelationType::supply, "Naver", "SoftBank Group"));
   }
 }
+
+TEST_CASE("an organiser takes part in its own programme", "[extractor][constructions]") {
+  // Project Rainier's parent in the gazetteer is Amazon Web Services.
+  const std::vector<std::string> sentences{
+      "아마존웹서비스(AWS)는 프로젝트 레이니어를 추진하고 있다고 밝혔다.",
+      "아마존웹서비스가 주도하는 프로젝트 레이니어에 앤트로픽이 참여한다.",
+      "Amazon Web Services launched Project Rainier with Anthropic last year.",
+  };
+  for (const auto& s : sentences) {
+    INFO(s);
+    CHECK(find(run(s), RelationType::participation, "Amazon Web Services", "Project Rainier"));
+  }
+  // Other relations between a parent and its own are still internal.
+  CHECK_FALSE(has_type(run("아마존웹서비스는 프로젝트 레이니어와 협력한다."), RelationType::partnership));
+}

@@ -35,10 +35,13 @@ bool DocumentState::plausible(RelationType type, const Unit& a, const Unit& b) c
   const auto endpoint = info(type).project;
   if (projects && endpoint == ProjectEndpoint::none) return false;
   if (projects && endpoint == ProjectEndpoint::target && !is_project(b)) return false;
-  // A parent's purchase of its affiliate is how it became one; any other
-  // relation between them is internal.
+  // A parent's purchase of its affiliate is how it became one, and an
+  // organiser takes part in its own programme ("Arm이 추진하는 Arm 토털
+  // 디자인"); any other relation between them is internal.
   const bool bought_child = type == RelationType::acquisition && is_ancestor(entry(b), entry(a));
-  if (!bought_child && (is_ancestor(entry(a), entry(b)) || is_ancestor(entry(b), entry(a)))) return false;
+  const bool runs_project = takes_part(type) && is_project(b);
+  if (!bought_child && !runs_project && (is_ancestor(entry(a), entry(b)) || is_ancestor(entry(b), entry(a))))
+    return false;
   // Rivals compete in a market; a regulator or government that acts on a
   // company ("the competition authority", "the FTC sued") is none.
   const auto governs = [&](const Unit& u) { return entry(u) && entry(u)->kind == EntityKind::government; };
