@@ -857,3 +857,18 @@ TEST_CASE("an organiser takes part in its own programme", "[extractor][construct
   // Other relations between a parent and its own are still internal.
   CHECK_FALSE(has_type(run("아마존웹서비스는 프로젝트 레이니어와 협력한다."), RelationType::partnership));
 }
+
+TEST_CASE("who leads the round an adnominal clause describes invests in who raises it", "[extractor][constructions]") {
+  const std::vector<std::string> texts{
+      "퓨리오사AI, 시리즈C 투자 유치\n\n퓨리오사AI는 삼성증권과 카카오가 주도한 시리즈C 투자에서 1천억원을 유치했다.",
+      "퓨리오사AI가 투자를 받았다. 퓨리오사AI는 삼성증권과 카카오가 공동 주도한 투자 라운드로 자금을 모았다.",
+      "퓨리오사AI는 삼성증권과 카카오가 참여한 투자에서 500억원을 유치했다.",
+  };
+  for (const auto& t : texts) {
+    INFO(t);
+    const auto d = run(t);
+    CHECK(find(d, RelationType::investment, "Samsung Securities", "FuriosaAI"));
+    CHECK(find(d, RelationType::investment, "Kakao", "FuriosaAI"));
+    CHECK_FALSE(find(d, RelationType::investment, "FuriosaAI", "Kakao"));
+  }
+}

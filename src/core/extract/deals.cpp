@@ -15,13 +15,15 @@ namespace aikg::detail {
 void DocumentState::join_deal(const Pairing& p, const std::vector<CueHit>& cues) const {
   const CueHit* deal_noun = nullptr;
   for (const auto& h : cues)
-    // Korean names the deal before the verb ("투자에 참여"), English after it ("joined the round").
-    if (h.cue->kind == Compiled::CueKind::trigger && (h.end <= p.trigger.begin || p.english) && h.cue->label >= 0 &&
+    // Korean names the deal before the verb ("투자에 참여") or after it in an
+    // adnominal clause ("B가 주도한 펀딩"), English after it ("joined the round").
+    if (h.cue->kind == Compiled::CueKind::trigger && (h.end <= p.trigger.begin || p.english || adnominal_to(p.trigger, h)) &&
+        h.cue->label >= 0 &&
         !takes_part(static_cast<RelationType>(h.cue->label)) && same_clause(h.begin, p.trigger.begin, p.groups, p.english) &&
-        deal_of(static_cast<RelationType>(h.cue->label), joins(p.trigger, h, p.english)))
+        deal_joined(p, h, cues))
       deal_noun = &h;
   if (!deal_noun) return;
-  const auto [type, target] = *deal_of(static_cast<RelationType>(deal_noun->cue->label), joins(p.trigger, *deal_noun, p.english));
+  const auto [type, target] = *deal_joined(p, *deal_noun, cues);
   Pairing deal = p;
   deal.type = type;
   // The takers: the clause's subjects, or the names listed before the
@@ -53,17 +55,42 @@ std::optional<std::pair<RelationType, Unit>> DocumentState::deal_of(RelationType
   return std::nullopt;
 }
 
+// The deal a taking-part verb joins through `noun`: the article's deal, or,
+// for "A는 B가 주도한 투자에서 자금을 유치했다", the one the topic raises.
+std::optional<std::pair<RelationType, Unit>> DocumentState::deal_joined(const Pairing& p, const CueHit& noun,
+                                                                        const std::vector<CueHit>& cues) const {
+  const auto type = static_cast<RelationType>(noun.cue->label);
+  if (auto deal = deal_of(type, joins(p.trigger, noun, p.english))) return deal;
+  if (p.english || !adnominal_to(p.trigger, noun) || !is_directed(type)) return std::nullopt;
+  const bool raised = std::any_of(cues.begin(), cues.end(), [&](const CueHit& h) {
+    return h.cue->kind == Compiled::CueKind::direction && h.cue->label == noun.cue->label && h.begin >= noun.end;
+  });
+  for (const auto& g : p.groups)
+    if (raised && g.role == Role::subject && g.topic && g.end <= p.trigger.begin && g.units.size() == 1)
+      return std::pair{type, p.units[g.units.front()]};
+  return std::nullopt;
+}
+
 // Whether `noun` is the object of the taking part `verb` reads: right before
 // the verb in Korean ("동맹에 참가"), right after it in English ("joined the alliance").
-bool DocumentState::joins(const CueHit& verb, const CueHit& noun, bool english) {
+bool DocumentState::joins(const CueHit& verb, const CueHit& noun, bool english) const {
   constexpr std::size_t kNear = 12;  // bytes: "에 참가", "joined the "
   return english ? noun.begin >= verb.end && noun.begin - verb.end <= kNear
-                 : noun.end <= verb.begin && verb.begin - noun.end <= kNear;
+                 : (noun.end <= verb.begin && verb.begin - noun.end <= kNear) || adnominal_to(verb, noun);
+}
+
+// "주도한 시리즈D 펀딩", "참여하는 투자": the verb, in an adnominal form, describes the noun right after it.
+bool DocumentState::adnominal_to(const CueHit& verb, const CueHit& noun) const {
+  constexpr std::size_t kNear = 12;  // bytes: "한 ", "하는 시리즈"
+  if (noun.begin < verb.end || noun.begin - verb.end > kNear) return false;
+  const auto gap = text_.substr(verb.end, noun.begin - verb.end);
+  const auto space = gap.find(' ');
+  return space != std::string_view::npos && space > 0 && ends_with_any(gap.substr(0, space), c_.grammar.adnominals);
 }
 
 // "동맹에 참가한 A, B", "A and B joined the alliance": the noun is what is
 // joined, not a relation among those who join it.
-bool DocumentState::joined_noun(const CueHit& noun, const std::vector<CueHit>& cues, bool english) {
+bool DocumentState::joined_noun(const CueHit& noun, const std::vector<CueHit>& cues, bool english) const {
   return std::any_of(cues.begin(), cues.end(), [&](const CueHit& h) {
     return h.cue->kind == Compiled::CueKind::trigger && h.cue->label >= 0 &&
            takes_part(static_cast<RelationType>(h.cue->label)) && joins(h, noun, english);

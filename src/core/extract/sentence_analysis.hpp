@@ -194,8 +194,11 @@ class DocumentState {
   void join_deal(const Pairing& p, const std::vector<CueHit>& cues) const;
   bool owner_in_list(const Group& owner, const Group& next) const;
   std::optional<std::pair<RelationType, Unit>> deal_of(RelationType noun, bool joined) const;
-  static bool joins(const CueHit& verb, const CueHit& noun, bool english);
-  static bool joined_noun(const CueHit& noun, const std::vector<CueHit>& cues, bool english);
+  bool joins(const CueHit& verb, const CueHit& noun, bool english) const;
+  bool adnominal_to(const CueHit& verb, const CueHit& noun) const;
+  std::optional<std::pair<RelationType, Unit>> deal_joined(const Pairing& p, const CueHit& noun,
+                                                           const std::vector<CueHit>& cues) const;
+  bool joined_noun(const CueHit& noun, const std::vector<CueHit>& cues, bool english) const;
   void relate_role_noun(const Pairing& p) const;
   std::vector<const Group*> list_around(const Pairing& p, const Group& g) const;
   std::size_t copula_after(std::size_t from, std::size_t within) const;
