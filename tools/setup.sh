@@ -16,7 +16,7 @@ shift $(($# < 3 ? $# : 3))  # what is left goes to cmake
 packages=(build-essential cmake pkg-config libboost-graph-dev libsqlite3-dev libfmt-dev catch2
           libicu-dev nlohmann-json3-dev libgumbo-dev libcli11-dev libxxhash-dev libcpp-httplib-dev graphviz)
 if [ "$with_tests" = "--with-tests" ]; then
-  packages+=(sqlite3 python3 python3-networkx python3-igraph python3-distributed python3-jsonschema time clang libclang-rt-14-dev)
+  packages+=(sqlite3 python3 python3-networkx python3-igraph python3-distributed python3-jsonschema time clang libclang-rt-14-dev zsh)
 elif [ "$with_tests" = "--with-bench" ]; then
   packages+=(sqlite3 python3 python3-networkx python3-igraph python3-scipy)
 fi
