@@ -872,3 +872,41 @@ TEST_CASE("who leads the round an adnominal clause describes invests in who rais
     CHECK_FALSE(find(d, RelationType::investment, "FuriosaAI", "Kakao"));
   }
 }
+
+TEST_CASE("a family's bare name means the member the headline or lead names", "[extractor][constructions]") {
+  const std::vector<std::tuple<std::string, std::string, std::string>> texts{
+      {"한화에어로스페이스, 엔비디아와 AI 동맹\n\n한화는 엔비디아와 업무협약을 맺었다.", "Hanwha Aerospace", "NVIDIA"},
+      {"Hyundai Motor Group bets on robots\n\nHyundai signed an MOU with NVIDIA on Monday.", "Hyundai Motor Group", "NVIDIA"},
+      {"Samsung Electronics wins a chip order\n\nSamsung signed an MOU with OpenAI.", "Samsung Electronics", "OpenAI"},
+      {"삼성전자가 오픈AI와 손잡는다.\n\n삼성은 오픈AI와 업무협약을 체결했다.", "Samsung Electronics", "OpenAI"},
+      {"LG Electronics expands its robot line\n\nLG signed an MOU with NVIDIA.", "LG Electronics", "NVIDIA"},
+  };
+  for (const auto& [t, member, partner] : texts) {
+    INFO(t);
+    const auto d = run(t);
+    CHECK(find(d, RelationType::mou, member, partner));
+  }
+  // An article about someone else keeps the gazetteer's default, also when a
+  // member is named further on; a member whose name does not begin with the
+  // bare name (Kia) is not meant by it.
+  CHECK(find(run("Hyundai signed an MOU with NVIDIA on Monday."), RelationType::mou, "Hyundai Motor Company", "NVIDIA"));
+  CHECK(find(run("퓨리오사AI, 삼성증권 주도 투자 유치\n\n삼성은 오픈AI와 업무협약을 체결했다."), RelationType::mou,
+             "Samsung Group", "OpenAI"));
+  CHECK(find(run("Kia builds a robot plant\n\nHyundai signed an MOU with NVIDIA."), RelationType::mou,
+             "Hyundai Motor Company", "NVIDIA"));
+}
+
+TEST_CASE("a bare family name stays the family's when the lead names several of its members", "[extractor][constructions]") {
+  const std::vector<std::string> texts{
+      "삼성전자 등 4개 계열사, 오픈AI와 협력\n\n삼성전자와 삼성SDS는 오픈AI와 협력한다. 삼성은 오픈AI와 업무협약을 체결했다.",
+      "Samsung Electronics and Samsung SDS team up with OpenAI\n\nSamsung signed an MOU with OpenAI on Monday.",
+      "LG Electronics and LG Uplus back a robot maker\n\nLG signed an MOU with NVIDIA.",
+  };
+  for (const auto& t : texts) {
+    INFO(t);
+    const auto d = run(t);
+    CHECK(std::any_of(d.mentions.begin(), d.mentions.end(), [](const auto& m) {
+      return m.type == RelationType::mou && (m.source.name.ends_with("Group") || m.target.name.ends_with("Group"));
+    }));
+  }
+}

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "aikg/error.hpp"
+#include "aikg/gazetteer.hpp"
 #include "aikg/lexicon.hpp"
 #include "aikg/taxonomy.hpp"
 
@@ -10,7 +11,7 @@ using namespace aikg;
 TEST_CASE("every built-in list loads and every relation type has a trigger", "[lexicon]") {
   const auto lex = Lexicon::builtin();
   for (const char* list : {"triggers", "status", "direction", "josa", "titles", "boilerplate", "references", "candidates",
-                           "grammar", "prepositions"}) {
+                           "grammar", "prepositions", "families"}) {
     INFO(list);
     CHECK_FALSE(lex.list(list).empty());
   }
@@ -40,4 +41,13 @@ TEST_CASE("a wrong label is refused with file and line", "[lexicon]") {
   CHECK_THROWS_AS(lex.add_tsv("status", "maybe\t아마\tclause\n", "s.tsv"), DataError);
   CHECK_NOTHROW(lex.add_tsv("status", "planned\t예정\tclause\n", "s.tsv"));
   CHECK(lex.list("status").back().scope == "clause");
+}
+
+TEST_CASE("every family's bare name is a gazetteer alias", "[lexicon]") {
+  const auto lexicon = Lexicon::builtin();
+  const auto gazetteer = Gazetteer::builtin();
+  for (const auto& e : lexicon.list("families")) {
+    INFO(e.origin);
+    CHECK(gazetteer.find(e.cue) != nullptr);
+  }
 }

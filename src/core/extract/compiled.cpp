@@ -2,6 +2,7 @@
 #include "extract/sentence_analysis.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "aikg/text.hpp"
 #include "extract/script.hpp"
@@ -61,11 +62,13 @@ Compiled::Compiled(const Gazetteer& gazetteer, const Lexicon& lexicon) {
   const auto& entries = gazetteer.entries();
   std::vector<std::pair<std::string, std::string>> synonyms;
   for (const auto& e : lexicon.list("synonyms")) synonyms.emplace_back(e.label, e.cue);
+  std::set<std::string> families;
+  for (const auto& e : lexicon.list("families")) families.insert(without_spaces(e.cue));
   for (std::uint32_t i = 0; i < entries.size(); ++i) {
     for (const auto& a : entries[i].aliases) {
       const auto compact = without_spaces(a);
       if (compact.empty()) continue;
-      aliases.push_back({i, compact, is_ascii(compact) && has_upper(compact)});
+      aliases.push_back({i, compact, is_ascii(compact) && has_upper(compact), families.count(compact) > 0});
       names.add(a, static_cast<std::uint32_t>(aliases.size() - 1));
       // "글로벌 텔코 AI 얼라이언스" is also written "... 인공지능 얼라이언스".
       for (const auto& [word, other] : synonyms)

@@ -154,14 +154,50 @@ std::vector<Sentence> DocumentState::split_glued_headlines(const std::vector<Sen
 }
 
 void DocumentState::count_mentions(const std::vector<Sentence>& sentences) {
-  for (const auto& s : sentences) {
-    auto units = find_units(s);
+  for (const auto& s : sentences) units_of_sentence_.insert_or_assign({s.begin, s.end}, find_units(s));
+  resolve_families(sentences);
+  for (const auto& [where, units] : units_of_sentence_)
     for (const auto& u : units) {
       ++mention_counts_[key(u)];
       if (!first_project_ && is_project(u)) first_project_ = u;
     }
-    units_of_sentence_.insert_or_assign({s.begin, s.end}, std::move(units));
+}
+
+const GazetteerEntry* DocumentState::root_of(const GazetteerEntry* e) const {
+  for (int depth = 0; e && !e->parent.empty() && depth < 4; ++depth)
+    if (const auto* p = g_.by_name(e->parent)) e = p;
+    else break;
+  return e;
+}
+
+// A family's bare name ("Hyundai", "삼성") means the member of the family the
+// article is about, when that one's name begins with the bare name
+// ("Hyundai Motor Group", "삼성전자"); else the gazetteer's default.
+void DocumentState::resolve_families(const std::vector<Sentence>& sentences) {
+  // The article is about the first organisation its headline names (or its
+  // lead), unless they name another of its family too ("삼성전자 등 4개
+  // 계열사 ... 삼성SDS, 삼성물산"): then the bare name is the family's.
+  const GazetteerEntry* about = nullptr;
+  bool lead_seen = false;
+  for (const auto& s : sentences) {
+    if (!s.headline && lead_seen) break;
+    lead_seen = lead_seen || !s.headline;
+    for (const auto& u : units_of_sentence_[{s.begin, s.end}]) {
+      if (u.entry < 0 || c_.aliases[u.alias].family || entry(u)->kind == EntityKind::person) continue;
+      if (!about) about = entry(u);
+      else if (entry(u) != about && root_of(entry(u)) == root_of(about)) return;
+    }
   }
+  if (!about) return;
+  const auto about_index = static_cast<int>(about - g_.entries().data());
+  for (auto& [where, units] : units_of_sentence_)
+    for (auto& u : units) {
+      if (u.entry < 0 || !c_.aliases[u.alias].family || root_of(entry(u)) != root_of(about)) continue;
+      const auto bare = alias_key(c_.aliases[u.alias].compact);
+      if (std::any_of(about->aliases.begin(), about->aliases.end(),
+                      [&](const std::string& a) { return alias_key(without_spaces(a)).starts_with(bare); }))
+        u.entry = about_index;
+    }
 }
 
 // Where a closing report of who said it begins (", the companies said on

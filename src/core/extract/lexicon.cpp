@@ -26,6 +26,7 @@ bool label_accepted(std::string_view list, std::string_view label) {
   if (list == "boilerplate") return label == "section" || label == "line" || label == "tail";
   if (list == "references") return label == "pair" || label == "last" || label == "members" || label == "project";
   if (list == "titles") return label == "title";
+  if (list == "families") return label == "family";
   if (list == "grammar") {
     static constexpr std::array lists{"open_ending", "connective", "adnominal", "nominal_head", "group_noun",
                                       "firm_noun", "list_word", "including", "not_only", "context_ending",

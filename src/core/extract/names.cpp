@@ -110,6 +110,7 @@ std::optional<Unit> DocumentState::match_name_at(std::size_t pos, const Sentence
       Unit u;
       u.begin = pos;
       u.entry = static_cast<int>(alias.entry);
+      u.alias = payload;
       bool titled = false;
       if (next_script == Script::hangul) {
         const auto run = hangul_run_end(text_, h->end, s.end);

@@ -37,6 +37,7 @@ struct Compiled {
     std::uint32_t entry;       // gazetteer index
     std::string compact;       // the alias without spaces, as written
     bool case_sensitive;       // Latin aliases with capitals match as written or in capitals
+    bool family = false;       // a family's bare name ("Hyundai", "삼성"): see resolve_families
   };
   std::vector<Alias> aliases;
   PhraseMatcher names{true, true, true};
@@ -132,6 +133,7 @@ struct Unit {
   bool implicit = false;           // not in the sentence: the previous subject (Korean drops it)
   bool titled = false;             // followed by a person's title ("삼성전자 회장")
   bool reference = false;          // a word that refers back ("양사", "the company"), not a name
+  std::uint32_t alias = 0;         // the matched alias, in Compiled::aliases (names only)
 };
 
 struct Group {
@@ -145,6 +147,7 @@ class DocumentState {
  public:
   DocumentState(const Compiled& compiled, const Gazetteer& gazetteer, std::string_view text);
   void count_mentions(const std::vector<Sentence>& sentences);
+  void resolve_families(const std::vector<Sentence>& sentences);
   std::vector<Sentence> split_glued_headlines(const std::vector<Sentence>& sentences) const;
   void drop_outranked(std::vector<FoundRelation>& found) const;
   std::vector<FoundRelation> analyse(const Sentence& sentence);
@@ -229,6 +232,7 @@ class DocumentState {
   std::vector<const Group*> subjects_for(const CueHit& trigger, const std::vector<Group>& groups,
                                          std::size_t sentence_end) const;
   bool is_ancestor(const GazetteerEntry* child, const GazetteerEntry* parent) const;
+  const GazetteerEntry* root_of(const GazetteerEntry* e) const;
   std::vector<Unit> referents(Compiled::ReferenceKind kind, const std::vector<Unit>& units) const;
   void remember(const std::vector<FoundRelation>& found, const std::vector<Unit>& units,
                 const std::vector<Group>& groups);
