@@ -910,3 +910,20 @@ TEST_CASE("a bare family name stays the family's when the lead names several of 
     }));
   }
 }
+
+TEST_CASE("a deal that regulators block has ended", "[extractor][constructions][status]") {
+  const std::vector<std::string> sentences{
+      "In 2019 Washington prevented the takeover of Arm by NVIDIA on security grounds.",
+      "NVIDIA's purchase of Arm couldn't move forward after regulators did not approve it.",
+      "The merger of Kakao and Naver was struck down by the competition authority.",
+      "NVIDIA's $40 billion acquisition of Arm never closed.",
+      "공정위가 엔비디아의 Arm 인수를 불허했다.",
+      "엔비디아의 Arm 인수는 각국 규제로 좌초됐다.",
+  };
+  for (const auto& s : sentences) {
+    INFO(s);
+    const auto d = run(s);
+    REQUIRE_FALSE(d.mentions.empty());
+    for (const auto& m : d.mentions) CHECK(m.status == Status::ended);
+  }
+}
