@@ -927,3 +927,18 @@ TEST_CASE("a deal that regulators block has ended", "[extractor][constructions][
     for (const auto& m : d.mentions) CHECK(m.status == Status::ended);
   }
 }
+
+TEST_CASE("conversations, evaluations and working toward a deal are talks", "[extractor][constructions][status]") {
+  const std::vector<std::string> sentences{
+      "Kakao has been evaluating a partnership with Naver for months.",
+      "Conversations between Kakao and Naver have included a possible partnership.",
+      "Kakao is working toward a partnership with Naver in cloud services.",
+      "Kakao is working towards its own partnership with Naver.",
+  };
+  for (const auto& s : sentences) {
+    INFO(s);
+    const auto* m = find(run(s), RelationType::partnership, "Kakao", "Naver");
+    REQUIRE(m);
+    CHECK(m->status == Status::talks);
+  }
+}
