@@ -942,3 +942,19 @@ TEST_CASE("conversations, evaluations and working toward a deal are talks", "[ex
     CHECK(m->status == Status::talks);
   }
 }
+
+TEST_CASE("an affiliate still to be set up or taken over is planned; a plan further on is not its own", "[extractor][constructions][status]") {
+  // Naver Cloud's parent in the gazetteer is Naver.
+  const std::vector<std::pair<std::string, Status>> sentences{
+      {"네이버가 첫 클라우드 법인인 네이버클라우드를 설립한다.", Status::planned},
+      {"네이버는 자회사 네이버클라우드 설립을 앞두고 인력을 뽑고 있다.", Status::planned},
+      {"네이버는 네이버클라우드를 자회사로 편입할 예정이다.", Status::planned},
+      {"네이버 산하 네이버클라우드는 삼성전자와 함께 대규모 데이터센터를 짓는 합작 법인을 만든다.", Status::done},
+  };
+  for (const auto& [s, status] : sentences) {
+    INFO(s);
+    const auto* m = find(run(s), RelationType::subsidiary_of, "Naver Cloud", "Naver");
+    REQUIRE(m);
+    CHECK(m->status == status);
+  }
+}

@@ -217,6 +217,7 @@ class DocumentState {
   bool rivals_of_someone_else(const CueHit& trigger, const std::vector<Group>& groups) const;
   bool owned_by_subjects(const CueHit& trigger) const;
   void complete_from_context(const Pairing& p, const std::vector<const Unit*>& solo) const;
+  Status ownership_status(const CueHit& trigger, const std::vector<CueHit>& cues, const std::vector<Group>& groups) const;
   void relate_subsidiaries(const std::vector<Unit>& units, const std::vector<Group>& groups,
                            const std::vector<CueHit>& cues, std::vector<FoundRelation>& out);
   EntityRef ref(const Unit& u) const;

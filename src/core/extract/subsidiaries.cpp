@@ -1,12 +1,31 @@
 // Affiliates and their groups, where the sentence says so.
 #include "extract/sentence_analysis.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include "aikg/text.hpp"
 #include "extract/script.hpp"
 
 namespace aikg::detail {
+
+// An affiliate is one unless the words right after it say it is still to be
+// set up or taken over ("자회사로 편입할 예정", "법인 설립을 앞두고"): a plan
+// or talks. A status further on is the sentence's own predicate's ("A 산하
+// B와 함께 합작법인을 만든다").
+Status DocumentState::ownership_status(const CueHit& trigger, const std::vector<CueHit>& cues,
+                                       const std::vector<Group>& groups) const {
+  constexpr std::size_t kNear = 48;  // bytes: "로 편입할 예정", "인 '네이버 벤처스' 설립을 앞두고"
+  const bool near = std::any_of(cues.begin(), cues.end(), [&](const CueHit& h) {
+    return h.cue->kind == Compiled::CueKind::status && h.begin >= trigger.end && h.begin - trigger.end <= kNear;
+  });
+  if (!near) return Status::done;
+  bool reported = false, defaulted = false;
+  double confidence = 0.9;
+  const bool english = is_english_sentence(text_.substr(sentence_begin_, sentence_end_ - sentence_begin_));
+  const Status s = clause_status(trigger, cues, groups, english, reported, defaulted, confidence);
+  return s == Status::planned || s == Status::talks ? s : Status::done;
+}
 
 // Affiliates and their groups: only where the sentence says so ("삼성 계열
 // 4개사", "한빛그룹에선 한빛전자가", "새봄의 최대 주주"), and only for pairs the
@@ -16,9 +35,12 @@ void DocumentState::relate_subsidiaries(const std::vector<Unit>& units, const st
   bool cued = false, reverse = false;
   std::size_t reverse_begin = 0, reverse_end = 0;
   std::string cue_text;
+  Status status = Status::done;
   for (const auto& h : cues) {
-    if (h.cue->kind == Compiled::CueKind::trigger && h.cue->label == static_cast<int>(RelationType::subsidiary_of))
+    if (h.cue->kind == Compiled::CueKind::trigger && h.cue->label == static_cast<int>(RelationType::subsidiary_of)) {
       cued = true, cue_text = h.cue->text;
+      status = ownership_status(h, cues, groups);
+    }
     if (h.cue->kind == Compiled::CueKind::direction && h.cue->label == static_cast<int>(RelationType::subsidiary_of))
       reverse = true, reverse_begin = h.begin, reverse_end = h.end;
   }
@@ -31,7 +53,7 @@ void DocumentState::relate_subsidiaries(const std::vector<Unit>& units, const st
   std::set<std::pair<std::string, std::string>> done;
   auto add = [&](const Unit& child, const Unit& parent, double conf) {
     if (key(child) == key(parent) || !done.insert({key(child), key(parent)}).second) return;
-    out.push_back({RelationType::subsidiary_of, ref(child), ref(parent), Status::done, conf, cue_text});
+    out.push_back({RelationType::subsidiary_of, ref(child), ref(parent), status, conf, cue_text});
   };
   // "Acme's Nimbus Labs", "한빛그룹의 한빛전자": a name owned by the name before
   // it, as the gazetteer knows, says so by the possessive alone.
