@@ -958,3 +958,20 @@ TEST_CASE("an affiliate still to be set up or taken over is planned; a plan furt
     CHECK(m->status == status);
   }
 }
+
+TEST_CASE("an office of state stands for its government", "[extractor][constructions]") {
+  const std::vector<std::pair<std::string, std::string>> sentences{
+      {"South Korean President Kim Hanbit met NVIDIA's chief executive in Seoul.", "Government of South Korea"},
+      {"Japanese Prime Minister Sato held a meeting with OpenAI on Friday.", "Government of Japan"},
+      {"The French president met NVIDIA executives to discuss data centres.", "Government of France"},
+      {"한국 대통령이 엔비디아 경영진과 회동했다.", "Government of South Korea"},
+      {"일본 총리는 오픈AI 대표를 면담했다.", "Government of Japan"},
+      {"프랑스 대통령이 엔비디아 경영진을 만났다.", "Government of France"},
+  };
+  for (const auto& [s, government] : sentences) {
+    INFO(s);
+    const auto d = run(s);
+    CHECK(has_type(d, RelationType::meeting));
+    CHECK(involves(d, government));
+  }
+}

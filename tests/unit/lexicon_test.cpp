@@ -26,7 +26,8 @@ TEST_CASE("every grammar list the extractor reads has words", "[lexicon]") {
   const auto lexicon = Lexicon::builtin();
   const auto& grammar = lexicon.list("grammar");
   for (const char* list : {"open_ending", "connective", "adnominal", "nominal_head", "group_noun", "firm_noun",
-                           "list_word", "including", "not_only", "context_ending", "definite", "signing_verb", "product_noun"}) {
+                           "list_word", "including", "not_only", "context_ending", "definite", "signing_verb", "product_noun",
+                           "state_title"}) {
     INFO(list);
     CHECK(std::any_of(grammar.begin(), grammar.end(), [&](const LexEntry& e) { return e.label == list; }));
   }

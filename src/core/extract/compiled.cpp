@@ -58,6 +58,25 @@ void Compiled::compile_grammar(const Lexicon& lexicon) {
   std::sort(g.reporting_verbs.begin(), g.reporting_verbs.end());
 }
 
+// "South Korean President", "일본 총리": an office of state stands for its
+// government. The country's word is the one its aliases put before
+// "government" / "정부" ("Japanese government", "일본 정부").
+void Compiled::add_officials(std::uint32_t entry, const GazetteerEntry& government, const Lexicon& lexicon) {
+  for (const auto& a : government.aliases) {
+    std::string_view country = a;
+    for (std::string_view word : {" government", " 정부"})
+      if (country.ends_with(word)) country.remove_suffix(word.size());
+    if (country.size() == a.size() || country.empty()) continue;
+    for (const auto& t : lexicon.list("grammar")) {
+      if (t.label != "state_title" || is_ascii(t.cue) != is_ascii(country)) continue;
+      const auto office = std::string(country) + " " + t.cue;
+      const auto compact = without_spaces(office);
+      aliases.push_back({entry, compact, is_ascii(compact) && has_upper(compact)});
+      names.add(office, static_cast<std::uint32_t>(aliases.size() - 1));
+    }
+  }
+}
+
 Compiled::Compiled(const Gazetteer& gazetteer, const Lexicon& lexicon) {
   const auto& entries = gazetteer.entries();
   std::vector<std::pair<std::string, std::string>> synonyms;
@@ -75,6 +94,7 @@ Compiled::Compiled(const Gazetteer& gazetteer, const Lexicon& lexicon) {
         if (const auto at = a.find(word); at != std::string::npos && !is_ascii(a))
           names.add(a.substr(0, at) + other + a.substr(at + word.size()), static_cast<std::uint32_t>(aliases.size() - 1));
     }
+    if (entries[i].kind == EntityKind::government) add_officials(i, entries[i], lexicon);
   }
   // Every cue is in `cues` before any pointer to one is taken: the vector
   // is complete when the constructor ends and never grows after.

@@ -41,6 +41,7 @@ struct Compiled {
   };
   std::vector<Alias> aliases;
   PhraseMatcher names{true, true, true};
+  void add_officials(std::uint32_t entry, const GazetteerEntry& government, const Lexicon& lexicon);
 
   // What a back-reference stands for (references.tsv): the latest pair, the
   // latest subject, the latest deal's members, the article's project.
