@@ -975,3 +975,42 @@ TEST_CASE("an office of state stands for its government", "[extractor][construct
     CHECK(involves(d, government));
   }
 }
+
+TEST_CASE("a named project or alliance no list holds becomes a project node", "[extractor][constructions]") {
+  const std::vector<std::pair<std::string, std::string>> texts{
+      {"카카오와 네이버는 '한강' 프로젝트에 참여한다.", "한강 프로젝트"},
+      {"카카오와 네이버가 ‘새봄’ 컨소시엄에 합류했다.", "새봄 컨소시엄"},
+      {"카카오, 네이버 등이 '누리 AI' 얼라이언스에 가입했다.", "누리 AI 얼라이언스"},
+      {"Kakao and Naver joined the Nova Alliance on Monday.", "Nova Alliance"},
+      {"The Orion Consortium counts Kakao and Naver among its members.", "Orion Consortium"},
+      {"Kakao and Naver will take part in the Seoul Compute Initiative.", "Seoul Compute Initiative"},
+  };
+  for (const auto& [t, project] : texts) {
+    INFO(t);
+    const auto d = run(t);
+    const auto* m = find(d, RelationType::participation, "Kakao", project);
+    REQUIRE(m);
+    CHECK(m->target.kind == EntityKind::project);
+    CHECK(m->target.candidate);
+    CHECK(find(d, RelationType::participation, "Naver", project));
+  }
+  // A known project keeps its own name; a quoted word before another noun is no project.
+  CHECK(find(run("카카오는 '스타게이트' 프로젝트에 참여한다."), RelationType::participation, "Kakao", "Stargate"));
+  CHECK_FALSE(has_type(run("카카오는 '한강' 프로젝트팀과 만났다."), RelationType::participation));
+}
+
+TEST_CASE("'its members', 'its investors': the subject owns the role noun", "[extractor][constructions]") {
+  const std::vector<std::string> sentences{
+      "Twelve Labs said its investors include NVIDIA and Naver.",
+      "Twelve Labs counts NVIDIA and Naver among its investors.",
+      "Twelve Labs named NVIDIA and Naver as its investors.",
+  };
+  for (const auto& s : sentences) {
+    INFO(s);
+    const auto d = run(s);
+    CHECK(find(d, RelationType::investment, "NVIDIA", "Twelve Labs"));
+    CHECK(find(d, RelationType::investment, "Naver", "Twelve Labs"));
+  }
+  // A company does not have members: "its members" needs a project as owner.
+  CHECK_FALSE(has_type(run("Kakao counts Naver and NVIDIA among its members."), RelationType::participation));
+}

@@ -147,34 +147,83 @@ void DocumentState::find_candidates(const Sentence& s, bool english, std::vector
           found.push_back(*u);
           e = std::max(e, u->end);
         }
-        for (const auto& suffix : c_.english_suffixes) {
-          if (word != suffix) continue;
-          std::size_t b = i;  // the capitalised words before the suffix
-          while (b > s.begin + 1) {
-            std::size_t a = b - 1;
-            while (a > s.begin && text_[a - 1] != ' ') --a;
-            if (!is_latin_name(text_.substr(a, b - 1 - a)) || covered(a, b - 1)) break;
-            b = a;
+        const auto suffix_is = [&](const std::vector<std::string>& suffixes) {
+          return std::find(suffixes.begin(), suffixes.end(), word) != suffixes.end();
+        };
+        const bool project = suffix_is(c_.english_project_suffixes);
+        if (project || suffix_is(c_.english_suffixes))
+          if (auto u = english_named_before(i, word_end, s, units)) {
+            u->project = project;
+            found.push_back(*u);
           }
-          if (b < i) {
-            Unit u;
-            u.begin = b;
-            u.end = word_end;
-            u.candidate = std::string(text_.substr(b, word_end - b));
-            if (u.candidate.back() == '.') u.candidate.pop_back();
-            found.push_back(u);
-          }
-          break;
-        }
       } else if (auto u = korean_candidate(i, word_end, s.begin); u && !covered(u->begin, u->end)) {
         found.push_back(*u);
       }
     }
     i = e;
   }
+  if (!english) find_quoted_projects(s, units, found);
   for (auto& u : found) u.candidate = without_legal_form(u.candidate);
   units.insert(units.end(), found.begin(), found.end());
   std::sort(units.begin(), units.end(), [](const Unit& a, const Unit& b) { return a.begin < b.begin; });
+}
+
+// "Nimbus Robotics Inc.", "the Nova Alliance": the capitalised words before a
+// suffix that says what they name, with it ("The" that opens a sentence is not
+// part of the name).
+std::optional<Unit> DocumentState::english_named_before(std::size_t suffix_begin, std::size_t end, const Sentence& s,
+                                                        const std::vector<Unit>& units) const {
+  auto covered = [&](std::size_t b, std::size_t e) {
+    return std::any_of(units.begin(), units.end(), [&](const Unit& u) { return u.begin < e && b < u.end; });
+  };
+  std::size_t b = suffix_begin;
+  while (b > s.begin + 1) {
+    std::size_t a = b - 1;
+    while (a > s.begin && text_[a - 1] != ' ') --a;
+    const auto word = text_.substr(a, b - 1 - a);
+    if (!is_latin_name(word) || word == "The" || covered(a, b - 1)) break;
+    b = a;
+  }
+  if (b >= suffix_begin) return std::nullopt;
+  Unit u;
+  u.begin = b;
+  u.end = end;
+  u.candidate = std::string(text_.substr(b, end - b));
+  if (u.candidate.back() == '.') u.candidate.pop_back();
+  return u;
+}
+
+// "'한강' 프로젝트", "‘새봄’ 컨소시엄에": a quoted name before a word that says it
+// is a project or alliance.
+void DocumentState::find_quoted_projects(const Sentence& s, const std::vector<Unit>& units, std::vector<Unit>& found) const {
+  constexpr std::size_t kLongest = 40;  // bytes inside the quotes
+  for (const auto& [open, close] : {std::pair{"'", "'"}, std::pair{"‘", "’"}}) {
+    for (std::size_t i = text_.find(open, s.begin); i < s.end; i = text_.find(open, i + 1)) {
+      const std::size_t inner = i + std::string_view(open).size();
+      const std::size_t shut = text_.find(close, inner);
+      if (shut == std::string_view::npos || shut >= s.end || shut == inner || shut - inner > kLongest) continue;
+      std::size_t after = shut + std::string_view(close).size();
+      while (after < s.end && text_[after] == ' ') ++after;
+      for (const auto& suffix : c_.project_suffixes) {
+        if (!text_.substr(after, s.end - after).starts_with(suffix)) continue;
+        const auto name = trim(text_.substr(inner, shut - inner));
+        const bool known = std::any_of(units.begin(), units.end(), [&](const Unit& k) { return k.begin < after && i < k.end; });
+        if (name.empty() || known || is_common_word(name)) break;
+        Unit u;
+        u.begin = i;
+        u.project = true;
+        u.candidate = std::string(name) + " " + suffix;
+        const std::size_t tail = after + suffix.size();
+        const auto run = hangul_run_end(text_, tail, s.end);
+        const auto role = particle_role(text_.substr(tail, run - tail));
+        u.role = role.value_or(Role::none);
+        u.end = role ? run : tail;
+        if (!role && run > tail) break;  // the word goes on: "프로젝트팀"
+        found.push_back(u);
+        break;
+      }
+    }
+  }
 }
 
 // "Acme Robotics Inc." and "Acme Robotics", "㈜한빛" and "한빛": one name.

@@ -149,6 +149,7 @@ Compiled::Compiled(const Gazetteer& gazetteer, const Lexicon& lexicon) {
     if (e.label == "suffix") company_suffixes.push_back(e.cue);
     if (e.label == "english_suffix") english_suffixes.push_back(e.cue);
     if (e.label == "legal_form") legal_forms.push_back(e.cue);
+    if (e.label == "project_suffix") (is_ascii(e.cue) ? english_project_suffixes : project_suffixes).push_back(e.cue);
     if (e.label == "stop") not_organisations.emplace(e.cue, true);
     if (e.label == "descriptor") korean_descriptors.push_back(e.cue);
     if (e.label == "english_descriptor") english_descriptors.push_back(e.cue);

@@ -110,6 +110,15 @@ void DocumentState::relate_role_noun(const Pairing& p) const {
     const bool after = g->begin >= p.trigger.end && g->begin - p.trigger.end <= kAttached;
     if (before || after) owner = g;
   }
+  // "X counts A among its members", "X said its investors are A and B": the subject owns the noun.
+  const auto before = text_.substr(sentence_begin_, p.trigger.begin - sentence_begin_);
+  if (!owner && p.english && (before.ends_with("its ") || before.ends_with("their ")))
+    for (const auto& g : p.groups)
+      if (g.role == Role::subject && g.end <= p.trigger.begin &&
+          (!takes_part(p.type) || is_project(p.units[g.units.front()]))) {
+        owner = &g;
+        break;
+      }
   const auto deal = deal_target_.find(p.type);
   if (!owner && deal == deal_target_.end()) return;
   const Group* agents = nullptr;

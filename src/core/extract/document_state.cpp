@@ -53,12 +53,12 @@ std::string DocumentState::key(const Unit& u) const { return u.entry >= 0 ? entr
 
 EntityRef DocumentState::ref(const Unit& u) const {
   if (const auto* e = entry(u)) return {e->name, e->kind, false};
-  return {u.candidate, EntityKind::company, true};
+  return {u.candidate, u.project ? EntityKind::project : EntityKind::company, true};
 }
 
 bool DocumentState::is_project(const Unit& u) const {
   const auto* e = entry(u);
-  return e && e->kind == EntityKind::project;
+  return e ? e->kind == EntityKind::project : u.project;
 }
 
 bool DocumentState::is_ancestor(const GazetteerEntry* child, const GazetteerEntry* parent) const {

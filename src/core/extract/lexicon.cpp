@@ -38,7 +38,7 @@ bool label_accepted(std::string_view list, std::string_view label) {
   if (list == "synonyms") return !label.empty();
   if (list == "candidates")
     return label == "suffix" || label == "english_suffix" || label == "stop" || label == "descriptor" ||
-           label == "english_descriptor" || label == "legal_form";
+           label == "english_descriptor" || label == "legal_form" || label == "project_suffix";
   return true;
 }
 

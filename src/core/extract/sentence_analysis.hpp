@@ -86,6 +86,7 @@ struct Compiled {
   std::vector<std::string> markers;                 // nouns between a name and its particle
   PhraseMatcher titles{true, true};
   std::vector<std::string> company_suffixes, english_suffixes, legal_forms;
+  std::vector<std::string> project_suffixes, english_project_suffixes;  // "컨소시엄", "Alliance"
   TextMap<bool> not_organisations;
   std::vector<std::string> korean_descriptors, english_descriptors;  // nouns before a name: 스타트업, startup
   TextMap<bool> common_words;                                         // alias keys of data/lexicon/common_words.tsv
@@ -135,6 +136,7 @@ struct Unit {
   bool titled = false;             // followed by a person's title ("삼성전자 회장")
   bool reference = false;          // a word that refers back ("양사", "the company"), not a name
   std::uint32_t alias = 0;         // the matched alias, in Compiled::aliases (names only)
+  bool project = false;            // a discovered project or alliance ("Nova Alliance", "'한강' 프로젝트")
 };
 
 struct Group {
@@ -161,6 +163,9 @@ class DocumentState {
   void find_candidates(const Sentence& s, bool english, std::vector<Unit>& units);
   std::optional<Unit> korean_candidate(std::size_t begin, std::size_t end, std::size_t word_begin) const;
   std::optional<Unit> english_described(std::size_t begin, const Sentence& s) const;
+  std::optional<Unit> english_named_before(std::size_t suffix_begin, std::size_t end, const Sentence& s,
+                                           const std::vector<Unit>& units) const;
+  void find_quoted_projects(const Sentence& s, const std::vector<Unit>& units, std::vector<Unit>& found) const;
   bool after_descriptor(std::size_t pos, std::size_t limit, const std::vector<std::string>& descriptors) const;
   bool is_common_word(std::string_view word) const;
   bool possessive_before(const Unit& u, const Unit& next) const;
