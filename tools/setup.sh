@@ -5,7 +5,8 @@
 #                 for the fuzzers and sanitizers, Chromium and Node.js with
 #                 npm's puppeteer-core for the browser test) and builds the tests
 #   --with-bench  what the benchmark suite compares with (NetworkX, igraph, SciPy),
-#                 and Chromium with puppeteer-core for the explorer's figures
+#                 Chromium with puppeteer-core for the explorer's figures, and
+#                 link-grammar for tools/parser_probe.py (never used by aikg itself)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build_dir=${1:-build}
@@ -18,7 +19,7 @@ packages=(build-essential cmake pkg-config libboost-graph-dev libsqlite3-dev lib
 if [ "$with_tests" = "--with-tests" ]; then
   packages+=(sqlite3 python3 python3-networkx python3-igraph python3-distributed python3-jsonschema time clang libclang-rt-14-dev zsh)
 elif [ "$with_tests" = "--with-bench" ]; then
-  packages+=(sqlite3 python3 python3-networkx python3-igraph python3-scipy)
+  packages+=(sqlite3 python3 python3-networkx python3-igraph python3-scipy python3-link-grammar)
 fi
 browser=no  # the explorer's browser test and benchmark: Chromium driven from Node.js
 if [ "$with_tests" = "--with-tests" ] || [ "$with_tests" = "--with-bench" ]; then
