@@ -1014,3 +1014,22 @@ TEST_CASE("'its members', 'its investors': the subject owns the role noun", "[ex
   // A company does not have members: "its members" needs a project as owner.
   CHECK_FALSE(has_type(run("Kakao counts Naver and NVIDIA among its members."), RelationType::participation));
 }
+
+TEST_CASE("', and' with a name and a verb after it opens a clause of its own", "[extractor][constructions]") {
+  const std::vector<std::string> sentences{
+      "Microsoft has turned to CoreWeave for more computing power, and OpenAI has signed a contract with Nebius.",
+      "Kakao bought more servers this year, and OpenAI signed a contract with Nebius on Tuesday.",
+      "Microsoft is leaning on CoreWeave, and OpenAI will sign a contract with Nebius next week.",
+  };
+  for (const auto& s : sentences) {
+    INFO(s);
+    const auto d = run(s);
+    CHECK(find(d, RelationType::contract, "OpenAI", "Nebius"));
+    CHECK_FALSE(find(d, RelationType::contract, "Microsoft", "Nebius"));
+    CHECK_FALSE(find(d, RelationType::contract, "Kakao", "Nebius"));
+  }
+  // A list that ends in ", and" stays one subject.
+  const auto d = run("Kakao, Naver, and OpenAI signed a contract with Nebius.");
+  CHECK(find(d, RelationType::contract, "Kakao", "Nebius"));
+  CHECK(find(d, RelationType::contract, "OpenAI", "Nebius"));
+}

@@ -262,8 +262,8 @@ std::vector<FoundRelation> DocumentState::analyse(const Sentence& s) {
     implicit.implicit = true;
     units.insert(units.begin(), implicit);
   }
+  english_clauses_ = english ? english_clause_starts(s, units) : std::vector<std::size_t>{};
   auto groups = group_units(s, units);
-  english_clauses_ = english ? english_clause_starts(s) : std::vector<std::size_t>{};
   if (english) assign_english_roles(s, units, groups, cues);
   if (debug_) trace(s, units, groups, cues);
   for (const auto& h : cues) {

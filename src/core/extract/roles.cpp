@@ -47,6 +47,8 @@ std::vector<Group> DocumentState::group_units(const Sentence& s, std::vector<Uni
   };
   for (std::size_t i = 0; i < units.size(); ++i) {
     const Unit& u = units[i];
+    // A name that opens an English clause ("..., and OpenAI will") starts a list of its own.
+    const bool opens_clause = std::binary_search(english_clauses_.begin(), english_clauses_.end(), u.begin);
     if (!groups.empty()) {
       const Unit& prev = units[groups.back().units.back()];
       if (u.begin == prev.begin) {  // the two parties of one "양사"
@@ -68,7 +70,7 @@ std::vector<Group> DocumentState::group_units(const Sentence& s, std::vector<Uni
         groups.back().end = u.end;
         continue;
       }
-      if (list_like || coordinated) {
+      if ((list_like || coordinated) && !opens_clause) {
         groups.back().units.push_back(i);
         groups.back().role = u.role;
         groups.back().end = u.end;
@@ -83,12 +85,28 @@ std::vector<Group> DocumentState::group_units(const Sentence& s, std::vector<Uni
 
 // English clauses begin after a semicolon, a dash or a conjunction that opens
 // a new clause (", while", ", but", ", which"): see english_break in grammar.tsv.
-std::vector<std::size_t> DocumentState::english_clause_starts(const Sentence& s) const {
+std::vector<std::size_t> DocumentState::english_clause_starts(const Sentence& s, const std::vector<Unit>& units) const {
   std::vector<std::size_t> starts{s.begin};
   const auto sentence = text_.substr(s.begin, s.end - s.begin);
   for (const auto& b : c_.grammar.english_breaks)
     for (auto at = sentence.find(b); at != std::string_view::npos; at = sentence.find(b, at + 1))
       starts.push_back(s.begin + at + b.size());
+  // "..., and OpenAI has signed ...": a name and a verb after ", and" open a
+  // clause of their own; "A, B, and C signed" is a list.
+  constexpr std::string_view kAnd = ", and ";
+  for (auto at = sentence.find(kAnd); at != std::string_view::npos; at = sentence.find(kAnd, at + 1)) {
+    const std::size_t after = s.begin + at + kAnd.size();
+    const auto name = std::find_if(units.begin(), units.end(), [&](const Unit& u) { return u.begin == after; });
+    if (name == units.end() || name->end >= s.end || text_[name->end] != ' ') continue;
+    const auto rest = text_.substr(name->end + 1, s.end - name->end - 1);
+    const auto word = rest.substr(0, rest.find(' '));
+    const std::size_t comma = s.begin + at;
+    const bool list = std::any_of(units.begin(), units.end(), [&](const Unit& u) {
+      return u.end == comma && u.begin >= s.begin + 2 && text_.substr(u.begin - 2, 2) == ", ";  // "A, B, and C"
+    });
+    if (!list && std::binary_search(c_.grammar.english_verbs.begin(), c_.grammar.english_verbs.end(), word))
+      starts.push_back(after);
+  }
   std::sort(starts.begin(), starts.end());
   starts.erase(std::unique(starts.begin(), starts.end()), starts.end());
   return starts;

@@ -186,7 +186,7 @@ class DocumentState {
   std::size_t first_english_verb(const Sentence& s) const;
   std::string without_settings(std::string_view gap) const;
   std::size_t reporting_tail(const Sentence& s) const;
-  std::vector<std::size_t> english_clause_starts(const Sentence& s) const;
+  std::vector<std::size_t> english_clause_starts(const Sentence& s, const std::vector<Unit>& units) const;
   std::pair<std::size_t, std::size_t> english_clause_of(std::size_t pos, const Sentence& s) const;
   std::string cue_text(const CueHit& h) const;
   void drop_triggers_inside_names(const std::vector<Unit>& units, std::vector<CueHit>& cues) const;
