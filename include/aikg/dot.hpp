@@ -34,7 +34,7 @@ struct DotOptions {
 // dot needs 36 s for 3k edges, sfdp 1.2 s).
 DotLayout choose_layout(std::size_t nodes, std::size_t edges);
 
-void write_dot(std::ostream& out, const ExportGraph& g, const DotOptions& options = {});
+void write_dot(std::ostream& out, const ExportView& g, const DotOptions& options = {});
 
 // A DOT double-quoted string for a label (escString): \ -> \\, " -> \",
 // & -> &amp; (Graphviz decodes entities in labels), line breaks -> \n (a line

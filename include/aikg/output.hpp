@@ -5,6 +5,8 @@
 
 #include <filesystem>
 #include <memory>
+#include <ostream>
+#include <streambuf>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -83,6 +85,30 @@ class Output {
   bool stdout_ = false;
   std::unique_ptr<AtomicFile> file_;  // TargetWrite::replace
   int in_place_fd_ = -1;              // TargetWrite::in_place
+};
+
+// A buffered std::ostream onto an Output, for writers that stream a document
+// as they make it. Write errors come out as the Output's own exceptions
+// (OutputError, ReaderGone), not as a stream state; flush() before commit().
+class OutputStream : public std::ostream {
+ public:
+  explicit OutputStream(Output& target);
+  OutputStream(const OutputStream&) = delete;
+  OutputStream& operator=(const OutputStream&) = delete;
+
+ private:
+  class Buffer : public std::streambuf {
+   public:
+    explicit Buffer(Output& target);
+   protected:
+    int_type overflow(int_type c) override;
+    int sync() override;
+   private:
+    void drain();
+    Output& out_;
+    std::vector<char> data_;
+  };
+  Buffer buffer_;
 };
 
 // Writes to file descriptor `fd`, all of it, retrying on EINTR. Throws

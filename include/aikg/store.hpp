@@ -182,6 +182,26 @@ class Store {
   };
   std::vector<RelationRow> relations(const RelationFilter& filter, bool with_evidence) const;
   std::vector<EvidenceRow> evidence(std::int64_t relation_id) const;
+  // An entity's aliases (its name among them), sorted as entities() sorts them.
+  std::vector<std::string> aliases(std::int64_t entity_id) const;
+
+  // One read transaction for as long as it lives (unless one is open already,
+  // which it leaves alone): everything read meanwhile is one state of the
+  // file, also while another process writes. For commands that read in many
+  // steps (a streaming export); the store must outlive it.
+  class ReadScope {
+   public:
+    explicit ReadScope(const Store& store);
+    ReadScope(ReadScope&& other) noexcept : store_(other.store_), own_(other.own_) { other.own_ = false; }
+    ReadScope(const ReadScope&) = delete;
+    ReadScope& operator=(const ReadScope&) = delete;
+    ReadScope& operator=(ReadScope&&) = delete;
+    ~ReadScope();
+
+   private:
+    const Store* store_;
+    bool own_ = false;
+  };
 
   // The graph snapshot of the data as it is now (include/aikg/snapshot.hpp):
   // the stored one when it was built from the current generation, else one

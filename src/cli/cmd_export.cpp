@@ -50,13 +50,21 @@ void add_common(CLI::App& cmd, ExportOptions& o, std::string_view output_help,
   cmd.add_option("-o,--output", o.out, std::string(output_help))->capture_default_str();
 }
 
+std::optional<Focus> focus_of(const ExportOptions& o, const Store& store) {
+  if (o.focus.empty()) return std::nullopt;
+  return Focus{resolve_or_explain(store, o.focus), o.depth};
+}
+
 // Parse, then run: flags are checked before the database is opened.
 ExportGraph load(const ExportOptions& o) {
   const auto selection = o.selection.resolve();
   const auto store = o.db.open(true);
-  std::optional<Focus> focus;
-  if (!o.focus.empty()) focus = Focus{resolve_or_explain(store, o.focus), o.depth};
-  return select_export(store, selection, focus);
+  return select_export(store, selection, focus_of(o, store));
+}
+
+// The export as the writers stream it; `store` must outlive it.
+ExportView open_view(const ExportOptions& o, const Store& store) {
+  return open_export(store, o.selection.resolve(), focus_of(o, store));
 }
 
 // Refuses a target before the work is done (output.hpp says which).
@@ -70,13 +78,21 @@ void write_output(const ExportOptions& o, std::string_view text) {
   out.commit();
 }
 
+// Writes `target` as `write` streams it: a file appears whole or not at all
+// (output.hpp); standard output gets the document as it is made.
+void stream_output(const std::string& target, const ExportOptions& o, const std::function<void(std::ostream&)>& write) {
+  Output out(target, database_files(o.db.path));
+  OutputStream stream(out);
+  write(stream);
+  stream.flush();
+  out.commit();
+}
+
 // Exit status 1 and a note when the selection is empty; the (empty) file is
 // still written, so scripts find a valid document.
-int finish(const ExportOptions& o, const ExportGraph& g, std::string_view written) {
-  const auto& graph = g.alliances.graph;
-  if (!written.empty())
-    fmt::print(stderr, "wrote {} ({} nodes, {} edges)\n", written, boost::num_vertices(graph), boost::num_edges(graph));
-  if (boost::num_edges(graph) > 0) return kOk;
+int finish(const ExportOptions& o, const ExportView& g, std::string_view written) {
+  if (!written.empty()) fmt::print(stderr, "wrote {} ({} nodes, {} edges)\n", written, g.nodes(), g.edges());
+  if (g.edges() > 0) return kOk;
   if (!o.focus.empty())
     fmt::print(stderr, "aikg: '{}' has no relations in the selection\n", o.focus);
   else
@@ -84,15 +100,14 @@ int finish(const ExportOptions& o, const ExportGraph& g, std::string_view writte
   return kPartial;
 }
 
-using Writer = void (*)(std::ostream&, const ExportGraph&);
+using Writer = void (*)(std::ostream&, const ExportView&);
 
 // graphml, gexf, json, cytoscape: one document to a file or stdout.
 int run_document(const ExportOptions& o, Writer writer) {
   check_file_target(o);
-  const auto g = load(o);
-  std::ostringstream text;
-  writer(text, g);
-  write_output(o, text.str());
+  const auto store = o.db.open(true);
+  const auto g = open_view(o, store);
+  stream_output(o.out, o, [&](std::ostream& out) { writer(out, g); });
   return finish(o, g, o.out == "-" ? "" : o.out);
 }
 
@@ -131,7 +146,7 @@ int run_cytoscape(const ExportOptions& o) { return run_document(o, write_cytosca
 // unless --types named it).
 int run_html(const ExportOptions& o) {
   check_file_target(o);
-  const auto g = load(o);
+  const auto g = load(o);  // the page embeds the graph whole
   if (boost::num_edges(g.alliances.graph) > 10000)
     fmt::print(stderr, "aikg: {} edges make a slow page; narrow it with --focus or the filters, or use aikg serve\n",
                boost::num_edges(g.alliances.graph));
@@ -179,23 +194,25 @@ void render(const ExportOptions& o, std::string_view dot, RenderFormat format) {
 int run_dot(const ExportOptions& o) {
   check_file_target(o);
   const auto format = picture_format(o);
-  const auto g = load(o);
+  const auto store = o.db.open(true);
+  const auto g = open_view(o, store);
   DotOptions options;
   options.layout = o.layout == "dot" ? DotLayout::dot : o.layout == "sfdp" ? DotLayout::sfdp : DotLayout::automatic;
   options.legend = !o.no_legend;
   options.split_types = o.split_types;
   // Beyond about 500 edges a picture is a hairball nobody reads.
-  if (const auto edges = boost::num_edges(g.alliances.graph); edges > kReadableEdges)
+  if (const auto edges = g.edges(); edges > kReadableEdges)
     fmt::print(stderr,
                "aikg: {} relations is more than a picture shows readably; narrow it with --focus NAME --depth 1, "
                "--min-status planned, --min-evidence 2 or --since DATE\n",
                edges);
-  std::ostringstream text;
-  write_dot(text, g, options);
-  if (format)
+  if (format) {
+    std::ostringstream text;  // Graphviz reads it whole anyway
+    write_dot(text, g, options);
     render(o, text.str(), *format);
-  else
-    write_output(o, text.str());
+  } else {
+    stream_output(o.out, o, [&](std::ostream& out) { write_dot(out, g, options); });
+  }
   return finish(o, g, o.out == "-" ? "" : o.out);
 }
 
@@ -225,15 +242,21 @@ int run_csv(const ExportOptions& o) {
   const auto flavour = o.neo4j ? CsvFlavour::neo4j : o.excel ? CsvFlavour::excel : CsvFlavour::plain;
   if (fs::is_directory(dir))
     for (const auto* file : {"nodes.csv", "edges.csv"}) check_output_target(path_inside(dir, file), database_files(o.db.path));
-  const auto g = load(o);
+  const auto store = o.db.open(true);
+  const auto g = open_view(o, store);
   fs::create_directories(dir);
-  for (const auto& [file, writer] : {std::pair{"nodes.csv", &write_nodes_csv}, std::pair{"edges.csv", &write_edges_csv}}) {
-    std::ostringstream text;
-    writer(text, g, flavour);
-    Output out(path_inside(dir, file).string(), database_files(o.db.path));
-    out.write(text.str());
-    out.commit();
+  // Both files are written before either replaces what was there: an export
+  // that fails halfway leaves the old pair, never a new nodes.csv beside an
+  // old edges.csv.
+  Output nodes(path_inside(dir, "nodes.csv").string(), database_files(o.db.path));
+  Output edges(path_inside(dir, "edges.csv").string(), database_files(o.db.path));
+  for (auto [out, writer] : {std::pair{&nodes, &write_nodes_csv}, std::pair{&edges, &write_edges_csv}}) {
+    OutputStream stream(*out);
+    writer(stream, g, flavour);
+    stream.flush();
   }
+  nodes.commit();
+  edges.commit();
   return finish(o, g, (dir / "{nodes,edges}.csv").string());
 }
 

@@ -45,6 +45,16 @@ const std::string& group_of(const ExportGraph& g, std::int64_t entity_id) {
   return it == g.group_of.end() ? none : it->second;
 }
 
+std::string other_aliases(const ExportView& g, std::size_t i, const NodeProps& node) {
+  std::string out;
+  for (const auto& a : g.aliases(i)) {
+    if (a == node.name) continue;
+    if (!out.empty()) out += "; ";
+    out += a;
+  }
+  return out;
+}
+
 std::string json_for_html(std::string_view json) {
   std::string out;
   out.reserve(json.size());

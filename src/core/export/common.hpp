@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "aikg/export.hpp"
+#include "aikg/selection.hpp"
 
 namespace aikg::detail {
 
@@ -23,13 +24,14 @@ std::vector<Edge> edges_of(const Graph& g);
 
 // Aliases other than the name itself, joined with "; ".
 std::string other_aliases(const ExportGraph& g, const NodeProps& node);
-
-// The node of an entity that is in the graph (an edge's endpoint).
-inline const NodeProps& node_of(const ExportGraph& g, std::int64_t entity_id) {
-  return g.alliances.graph[g.alliances.vertex_of.at(entity_id)];
-}
-
 const std::string& group_of(const ExportGraph& g, std::int64_t entity_id);
+
+// Node i's aliases other than its name, joined with "; ".
+std::string other_aliases(const ExportView& g, std::size_t i, const NodeProps& node);
+
+// The one-line caption of an export: what was selected, and how much of it.
+std::string export_caption(const Selection& s, std::size_t nodes, std::size_t edges, const std::string& focus_name,
+                           std::size_t depth);
 
 // Shortest decimal that reads back as the same double ("0.85", not "0.850000").
 inline std::string number(double x) { return fmt::format("{}", x); }

@@ -77,35 +77,33 @@ const std::vector<Column> kEdgeColumns{
 
 }  // namespace
 
-void write_nodes_csv(std::ostream& out, const ExportGraph& g, CsvFlavour flavour) {
+void write_nodes_csv(std::ostream& out, const ExportView& g, CsvFlavour flavour) {
   CsvWriter csv(out, flavour);
   auto columns = kNodeColumns;
   if (flavour != CsvFlavour::neo4j) columns.pop_back();  // labels only mean something to Neo4j
   csv.header(columns);
-  const auto& graph = g.alliances.graph;
-  for (const auto v : detail::vertices_of(graph)) {
-    const auto& n = graph[v];
-    std::vector<std::string> cells{detail::node_id(n.entity_id), n.name, std::string(name(n.kind)),
-                                   detail::group_of(g, n.entity_id), n.parent, detail::other_aliases(g, n),
-                                   std::to_string(n.entity_id)};
+  for (std::size_t i = 0; i < g.nodes(); ++i) {
+    const auto n = g.node(i);
+    std::vector<std::string> cells{detail::node_id(n.entity_id), n.name, std::string(name(n.kind)), g.group(i), n.parent,
+                                   detail::other_aliases(g, i, n), std::to_string(n.entity_id)};
     if (flavour == CsvFlavour::neo4j) cells.push_back(neo4j_labels(n.kind));
     csv.row(columns, cells);
   }
 }
 
-void write_edges_csv(std::ostream& out, const ExportGraph& g, CsvFlavour flavour) {
+void write_edges_csv(std::ostream& out, const ExportView& g, CsvFlavour flavour) {
   CsvWriter csv(out, flavour);
   csv.header(kEdgeColumns);
-  const auto& graph = g.alliances.graph;
-  for (const auto e : detail::edges_of(graph)) {
-    const auto& p = graph[e];
-    const auto* ev = representative_evidence(g, p.relation_id);
+  for (std::size_t i = 0; i < g.edges(); ++i) {
+    const auto p = g.edge(i);
+    const auto evidence = g.evidence(i);
+    const auto* ev = representative_evidence(evidence);
     csv.row(kEdgeColumns, {detail::node_id(p.source_id), detail::node_id(p.target_id),
                            flavour == CsvFlavour::neo4j ? neo4j_type(p.type) : std::string(name(p.type)),
-                           detail::edge_id(p.relation_id), detail::node_of(g, p.source_id).name,
-                           detail::node_of(g, p.target_id).name, is_directed(p.type) ? "true" : "false",
-                           std::string(name(p.status)), std::to_string(p.evidence_count), detail::number(p.confidence),
-                           p.first_seen, p.last_seen, ev ? ev->sentence : "", latest_web_url(g, p.relation_id)});
+                           detail::edge_id(p.relation_id), g.name_of(p.source_id), g.name_of(p.target_id),
+                           is_directed(p.type) ? "true" : "false", std::string(name(p.status)),
+                           std::to_string(p.evidence_count), detail::number(p.confidence), p.first_seen, p.last_seen,
+                           ev ? ev->sentence : "", latest_web_url(evidence)});
   }
 }
 

@@ -6,6 +6,8 @@
 #include <array>
 #include <cmath>
 #include <map>
+#include <span>
+#include <tuple>
 
 #include "aikg/text.hpp"
 #include "export/common.hpp"
@@ -106,23 +108,26 @@ std::string kind_legend(const std::array<bool, kEntityKinds.size()>& present) {
 // The caption and legend as one HTML-like graph label: it sits beside the
 // drawing in every layout engine, which a legend built from nodes does not.
 // Only what the graph contains is listed.
-std::string legend_label(const ExportGraph& g, bool legend) {
-  const auto& graph = g.alliances.graph;
+std::string legend_label(const ExportView& g, bool legend) {
   std::array<bool, kRelationTypes.size()> types{};
   std::array<bool, kStatuses.size()> statuses{};
   std::array<bool, kEntityKinds.size()> kinds{};
-  for (auto [e, end] = boost::edges(graph); e != end; ++e)
-    types[static_cast<std::size_t>(graph[*e].type)] = statuses[static_cast<std::size_t>(graph[*e].status)] = true;
-  for (auto [v, end] = boost::vertices(graph); v != end; ++v) kinds[static_cast<std::size_t>(graph[*v].kind)] = true;
-  std::string rows = fmt::format(R"(<tr><td align="left" colspan="2"><b>{}</b></td></tr>)", html_text(g.title));
-  if (legend && boost::num_edges(graph) > 0) rows += type_legend(types) + status_legend(statuses) + kind_legend(kinds);
+  if (legend) {
+    for (std::size_t i = 0; i < g.edges(); ++i) {
+      const auto p = g.edge(i);
+      types[static_cast<std::size_t>(p.type)] = statuses[static_cast<std::size_t>(p.status)] = true;
+    }
+    for (std::size_t i = 0; i < g.nodes(); ++i) kinds[static_cast<std::size_t>(g.node(i).kind)] = true;
+  }
+  std::string rows = fmt::format(R"(<tr><td align="left" colspan="2"><b>{}</b></td></tr>)", html_text(g.title()));
+  if (legend && g.edges() > 0) rows += type_legend(types) + status_legend(statuses) + kind_legend(kinds);
   return fmt::format(R"(<<table border="0" cellborder="0" cellspacing="0" cellpadding="2">{}</table>>)", rows);
 }
 
-void write_header(std::ostream& out, const ExportGraph& g, DotLayout layout, bool legend) {
+void write_header(std::ostream& out, const ExportView& g, DotLayout layout, bool legend) {
   out << "graph aikg {\n";
   out << fmt::format("  graph [layout={}, fontname=\"{}\", fontsize=11, labelloc=t, labeljust=l, tooltip={},\n",
-                     layout == DotLayout::sfdp ? "sfdp" : "dot", kFont, dot_tooltip(g.title));
+                     layout == DotLayout::sfdp ? "sfdp" : "dot", kFont, dot_tooltip(g.title()));
   if (layout == DotLayout::sfdp)
     // prism removes node overlaps (it needs GTS; Graphviz builds without it
     // warn and fall back); drawing edges first keeps names readable.
@@ -134,58 +139,57 @@ void write_header(std::ostream& out, const ExportGraph& g, DotLayout layout, boo
   out << fmt::format("  edge [fontname=\"{}\", fontsize=8, arrowsize=0.7];\n", kFont);
 }
 
-std::string node_tooltip(const ExportGraph& g, const NodeProps& n) {
+std::string node_tooltip(const ExportView& g, std::size_t i, const NodeProps& n) {
   std::string tip = fmt::format("{}\n{}", n.name, name(n.kind));
-  if (const auto& group = detail::group_of(g, n.entity_id); !group.empty()) tip += " in " + group;
-  if (const auto aliases = detail::other_aliases(g, n); !aliases.empty()) tip += "\nalso: " + aliases;
+  if (const auto group = g.group(i); !group.empty()) tip += " in " + group;
+  if (const auto aliases = detail::other_aliases(g, i, n); !aliases.empty()) tip += "\nalso: " + aliases;
   return tip;
 }
 
-void write_node(std::ostream& out, const ExportGraph& g, Vertex v, std::string_view indent) {
-  const auto& n = g.alliances.graph[v];
+void write_node(std::ostream& out, const ExportView& g, std::size_t i, std::string_view indent) {
+  const auto n = g.node(i);
   const auto style = kind_style(n.kind);
-  const bool focus = g.focus == n.entity_id;
+  const bool focus = g.focus() == n.entity_id;
   out << fmt::format("{}{} [id=\"{}\", class=\"{}\", label={}, shape={}, style=\"{}\", fillcolor=\"{}\", tooltip={}{}];\n",
                      indent, node_id(n.entity_id), node_id(n.entity_id), name(n.kind), dot_quote(n.name), style.shape,
-                     style.style, focus ? "#ffe08a" : style.fill, dot_tooltip(node_tooltip(g, n)),
+                     style.style, focus ? "#ffe08a" : style.fill, dot_tooltip(node_tooltip(g, i, n)),
                      focus ? ", penwidth=2.5, color=\"#b8860b\"" : "");
 }
 
 // Affiliates (and the group itself, when drawn) inside one box per business
 // group. Only dot draws clusters, so other layouts get plain nodes.
-void write_nodes(std::ostream& out, const ExportGraph& g, bool clusters) {
-  const auto& graph = g.alliances.graph;
-  std::map<std::string, std::vector<Vertex>> boxes;  // group name -> members, sorted for stable output
-  std::vector<Vertex> loose;
+void write_nodes(std::ostream& out, const ExportView& g, bool clusters) {
+  std::map<std::string, std::vector<std::size_t>> boxes;  // group name -> members, sorted for stable output
+  std::vector<std::size_t> loose;
   if (clusters)
-    for (const auto v : detail::vertices_of(graph))
-      if (const auto& group = detail::group_of(g, graph[v].entity_id); !group.empty()) boxes[group].push_back(v);
-  for (const auto v : detail::vertices_of(graph)) {
-    const auto it = boxes.find(graph[v].name);
+    for (std::size_t i = 0; i < g.nodes(); ++i)
+      if (auto group = g.group(i); !group.empty()) boxes[std::move(group)].push_back(i);
+  for (std::size_t i = 0; i < g.nodes(); ++i) {
+    const auto it = clusters ? boxes.find(g.node(i).name) : boxes.end();
     if (it != boxes.end())
-      it->second.insert(it->second.begin(), v);  // the group's own node, first in its box
-    else if (!clusters || detail::group_of(g, graph[v].entity_id).empty())
-      loose.push_back(v);
+      it->second.insert(it->second.begin(), i);  // the group's own node, first in its box
+    else if (!clusters || g.group(i).empty())
+      loose.push_back(i);
   }
   std::size_t index = 0;
   for (const auto& [group, members] : boxes) {
     // When the group's own node is in its box it names the box: a label too
     // would show the group twice.
-    const bool named_by_node = graph[members.front()].name == group;
+    const bool named_by_node = g.node(members.front()).name == group;
     out << fmt::format("  subgraph cluster_{} {{\n    label={}; tooltip={}; style=\"rounded,filled\"; "
                        "fillcolor=\"#f5f7fb\"; color=\"#b8c4d6\"; fontsize=10;\n",
                        index++, named_by_node ? "\"\"" : dot_quote(group), dot_tooltip(group));
-    for (const auto v : members) write_node(out, g, v, "    ");
+    for (const auto i : members) write_node(out, g, i, "    ");
     out << "  }\n";
   }
-  for (const auto v : loose) write_node(out, g, v, "  ");
+  for (const auto i : loose) write_node(out, g, i, "  ");
 }
 
-std::string edge_tooltip(const ExportGraph& g, const EdgeProps& p) {
+std::string edge_tooltip(const EdgeProps& p, const std::vector<EvidenceRow>& evidence) {
   std::string tip = fmt::format("{} ({}), {} evidence", name(p.type), name(p.status), p.evidence_count);
   if (!p.first_seen.empty())
     tip += p.first_seen == p.last_seen ? ", " + p.first_seen : fmt::format(", {} to {}", p.first_seen, p.last_seen);
-  if (const auto* ev = representative_evidence(g, p.relation_id)) {
+  if (const auto* ev = representative_evidence(evidence)) {
     tip += fmt::format("\n\u201C{}\u201D ({}{})", truncated(ev->sentence, kTooltipSentence), ev->doc,
                        ev->date.empty() ? "" : ", " + ev->date);
     if (is_web_url(ev->url)) tip += "\n" + ev->url;
@@ -193,8 +197,9 @@ std::string edge_tooltip(const ExportGraph& g, const EdgeProps& p) {
   return tip;
 }
 
-void write_edge(std::ostream& out, const ExportGraph& g, Edge e, bool label) {
-  const auto& p = g.alliances.graph[e];
+void write_edge(std::ostream& out, const ExportView& g, std::size_t i, bool label) {
+  const auto p = g.edge(i);
+  const auto evidence = g.evidence(i);
   const auto colour = edge_colour(p);
   std::string attrs = fmt::format("id=\"{}\", class=\"{} {}\", color=\"{}\", style={}, penwidth={:.1f}, dir={}",
                                   detail::edge_id(p.relation_id), name(p.type), name(p.status), colour,
@@ -203,53 +208,61 @@ void write_edge(std::ostream& out, const ExportGraph& g, Edge e, bool label) {
   // Ownership is drawn as such (a diamond at the owner), never like a deal between equals.
   if (info(p.type).ownership) attrs += ", arrowhead=diamond";
   if (label) attrs += fmt::format(", label=\"{}\", fontcolor=\"{}\"", name(p.type), colour);
-  attrs += ", tooltip=" + dot_tooltip(edge_tooltip(g, p));
-  if (const auto url = dot_url(latest_web_url(g, p.relation_id)); !url.empty())
+  attrs += ", tooltip=" + dot_tooltip(edge_tooltip(p, evidence));
+  if (const auto url = dot_url(latest_web_url(evidence)); !url.empty())
     attrs += fmt::format(", URL={}, target=\"_blank\"", url);
   out << fmt::format("  {} -- {} [{}];\n", node_id(p.source_id), node_id(p.target_id), attrs);
 }
 
-// The relations between one pair of organisations, strongest first (the most
-// definite status, then the most evidence), drawn as one edge.
-using PairEdges = std::vector<Edge>;
+// An edge's place among the relations between one pair of organisations:
+// pairs in id order, then the strongest first (the most definite status, then
+// the most evidence), then edge order. A few bytes per edge: the edges
+// themselves are read again as each pair is written.
+struct PairSlot {
+  std::int64_t low, high;
+  int status_rank;
+  std::int64_t evidence;
+  std::size_t edge;
+  auto key() const { return std::tuple(low, high, status_rank, -evidence, edge); }
+};
 
-std::vector<PairEdges> edges_by_pair(const Graph& graph) {
-  std::map<std::pair<std::int64_t, std::int64_t>, PairEdges> pairs;  // ordered: stable output
-  for (const auto e : detail::edges_of(graph)) {
-    const auto& p = graph[e];
-    pairs[std::minmax(p.source_id, p.target_id)].push_back(e);
+std::vector<PairSlot> edges_by_pair(const ExportView& g) {
+  std::vector<PairSlot> slots;
+  slots.reserve(g.edges());
+  for (std::size_t i = 0; i < g.edges(); ++i) {
+    const auto p = g.edge(i);
+    const auto [low, high] = std::minmax(p.source_id, p.target_id);
+    slots.push_back({low, high, static_cast<int>(rank(p.status)), p.evidence_count, i});
   }
-  std::vector<PairEdges> out;
-  for (auto& [pair, edges] : pairs) {
-    std::stable_sort(edges.begin(), edges.end(), [&](Edge a, Edge b) {
-      const auto &x = graph[a], &y = graph[b];
-      return x.status != y.status ? rank(x.status) < rank(y.status) : x.evidence_count > y.evidence_count;
-    });
-    out.push_back(std::move(edges));
-  }
-  return out;
+  std::sort(slots.begin(), slots.end(), [](const PairSlot& a, const PairSlot& b) { return a.key() < b.key(); });
+  return slots;
 }
 
-void write_pair_edge(std::ostream& out, const ExportGraph& g, const PairEdges& edges, bool label) {
-  const auto& graph = g.alliances.graph;
-  if (edges.size() == 1) return write_edge(out, g, edges.front(), label);
-  const auto& top = graph[edges.front()];
+// The relations between one pair of organisations, strongest first, drawn as one edge.
+void write_pair_edge(std::ostream& out, const ExportView& g, std::span<const PairSlot> pair, bool label) {
+  if (pair.size() == 1) return write_edge(out, g, pair.front().edge, label);
+  std::vector<EdgeProps> edges;
+  for (const auto& slot : pair) edges.push_back(g.edge(slot.edge));
+  const auto& top = edges.front();
   const auto tail = top.source_id, head = top.target_id;
   std::int64_t evidence = 0;
   // Direction only when every relation points the same way: "A invests in B,
   // B supplies A" drawn as one arrow would say something false; then each
   // directed relation's label names its target.
-  const bool one_way = std::all_of(edges.begin(), edges.end(), [&](Edge e) {
-    return is_directed(graph[e].type) && graph[e].source_id == tail;
+  const bool one_way = std::all_of(edges.begin(), edges.end(), [&](const EdgeProps& p) {
+    return is_directed(p.type) && p.source_id == tail;
   });
   std::vector<std::string> classes, labels, tips;
-  for (const auto e : edges) {
-    const auto& p = graph[e];
+  std::string url;
+  for (std::size_t k = 0; k < edges.size(); ++k) {
+    const auto& p = edges[k];
+    const auto rows = g.evidence(pair[k].edge);
+    if (k == 0) url = latest_web_url(rows);
     evidence += p.evidence_count;
     classes.emplace_back(name(p.type));
     const bool name_target = is_directed(p.type) && !one_way;
-    labels.push_back(fmt::format("{}{}", name(p.type), name_target ? " \u2192 " + graph[*g.alliances.find(p.target_id)].name : ""));
-    tips.push_back(edge_tooltip(g, p));
+    labels.push_back(fmt::format("{}{}", name(p.type), name_target ? " \u2192 " + g.name_of(p.target_id) : ""));
+    tips.push_back(edge_tooltip(p, rows));
   }
   const auto colour = edge_colour(top);
   std::string attrs = fmt::format("id=\"{}\", class=\"{} {}\", color=\"{}\", style={}, penwidth={:.1f}, dir={}",
@@ -257,8 +270,7 @@ void write_pair_edge(std::ostream& out, const ExportGraph& g, const PairEdges& e
                                   detail::status_line_style(top.status), pen_width(evidence), one_way ? "forward" : "none");
   if (label) attrs += fmt::format(", label={}, fontcolor=\"{}\"", dot_quote(fmt::format("{}", fmt::join(labels, "\n"))), colour);
   attrs += ", tooltip=" + dot_tooltip(fmt::format("{}", fmt::join(tips, "\n\n")));
-  if (const auto url = dot_url(latest_web_url(g, top.relation_id)); !url.empty())
-    attrs += fmt::format(", URL={}, target=\"_blank\"", url);
+  if (const auto link = dot_url(url); !link.empty()) attrs += fmt::format(", URL={}, target=\"_blank\"", link);
   out << fmt::format("  {} -- {} [{}];\n", node_id(tail), node_id(head), attrs);
 }
 
@@ -268,18 +280,20 @@ DotLayout choose_layout(std::size_t nodes, std::size_t edges) {
   return nodes <= kDotMaxNodes && edges <= kDotMaxEdges ? DotLayout::dot : DotLayout::sfdp;
 }
 
-void write_dot(std::ostream& out, const ExportGraph& g, const DotOptions& options) {
-  const auto& graph = g.alliances.graph;
-  const auto layout = options.layout == DotLayout::automatic
-                          ? choose_layout(boost::num_vertices(graph), boost::num_edges(graph))
-                          : options.layout;
+void write_dot(std::ostream& out, const ExportView& g, const DotOptions& options) {
+  const auto layout = options.layout == DotLayout::automatic ? choose_layout(g.nodes(), g.edges()) : options.layout;
   write_header(out, g, layout, options.legend);
   write_nodes(out, g, layout == DotLayout::dot);
-  const bool labels = layout == DotLayout::dot && boost::num_edges(graph) <= kMaxLabelledEdges;
-  if (options.split_types)
-    for (const auto e : detail::edges_of(graph)) write_edge(out, g, e, labels);
-  else
-    for (const auto& pair : edges_by_pair(graph)) write_pair_edge(out, g, pair, labels);
+  const bool labels = layout == DotLayout::dot && g.edges() <= kMaxLabelledEdges;
+  if (options.split_types) {
+    for (std::size_t i = 0; i < g.edges(); ++i) write_edge(out, g, i, labels);
+  } else {
+    const auto slots = edges_by_pair(g);
+    for (std::size_t begin = 0, end = 0; begin < slots.size(); begin = end) {
+      for (end = begin + 1; end < slots.size() && slots[end].low == slots[begin].low && slots[end].high == slots[begin].high;) ++end;
+      write_pair_edge(out, g, std::span(slots).subspan(begin, end - begin), labels);
+    }
+  }
   out << "}\n";
 }
 

@@ -117,14 +117,14 @@ void write_attribute_declarations(std::ostream& out) {
          "    </attributes>\n";
 }
 
-void write_node(std::ostream& out, const ExportGraph& g, const NodeProps& n, std::optional<Day> start) {
+void write_node(std::ostream& out, const ExportView& g, std::size_t i, const NodeProps& n, std::optional<Day> start) {
   out << fmt::format("      <node id=\"{}\" label=\"{}\"{}>\n        <attvalues>\n", detail::node_id(n.entity_id),
                      xml_escape(n.name), interval(start, std::nullopt));
   attvalue(out, "entity_id", std::to_string(n.entity_id));
   attvalue(out, "kind", name(n.kind));
-  attvalue(out, "group", detail::group_of(g, n.entity_id));
+  attvalue(out, "group", g.group(i));
   attvalue(out, "parent", n.parent);
-  attvalue(out, "aliases", detail::other_aliases(g, n));
+  attvalue(out, "aliases", detail::other_aliases(g, i, n));
   out << "        </attvalues>\n      </node>\n";
 }
 
@@ -147,7 +147,10 @@ void write_dynamic_values(std::ostream& out, const EdgeProps& p, const std::vect
   }
 }
 
-void write_edge(std::ostream& out, const ExportGraph& g, const EdgeProps& p, const std::vector<Step>& steps) {
+void write_edge(std::ostream& out, const ExportView& g, std::size_t i) {
+  const auto p = g.edge(i);
+  const auto evidence = g.evidence(i);
+  const auto steps = history(evidence);
   std::optional<Day> start, end;
   if (!steps.empty()) start = steps.front().start;
   if (!steps.empty() && steps.back().status == Status::ended) end = steps.back().start;
@@ -162,8 +165,8 @@ void write_edge(std::ostream& out, const ExportGraph& g, const EdgeProps& p, con
   attvalue(out, "confidence", detail::number(p.confidence));
   attvalue(out, "first_seen", p.first_seen);
   attvalue(out, "last_seen", p.last_seen);
-  if (const auto* ev = representative_evidence(g, p.relation_id)) attvalue(out, "sentence", ev->sentence);
-  attvalue(out, "url", latest_web_url(g, p.relation_id));
+  if (const auto* ev = representative_evidence(evidence)) attvalue(out, "sentence", ev->sentence);
+  attvalue(out, "url", latest_web_url(evidence));
   write_dynamic_values(out, p, steps);
   out << "        </attvalues>\n";
   // Gephi draws edges in their own colour when one is given.
@@ -172,53 +175,48 @@ void write_edge(std::ostream& out, const ExportGraph& g, const EdgeProps& p, con
                      hex_byte(colour, 3), hex_byte(colour, 5));
 }
 
-// When each relation changes and each node first appears.
-struct Timeline {
-  std::unordered_map<std::int64_t, std::vector<Step>> steps;  // by relation id
-  std::unordered_map<std::int64_t, Day> node_start;           // by entity id; absent: there from the start
-};
-
-Timeline timeline(const ExportGraph& g) {
-  const auto& graph = g.alliances.graph;
-  Timeline t;
+// When each node first appears: with its first dated edge; absent (there
+// from the start) when one of its edges has no date. Edges' steps are
+// recomputed as they are written rather than kept: a million would not fit.
+std::unordered_map<std::int64_t, Day> node_starts(const ExportView& g) {
+  std::unordered_map<std::int64_t, Day> start_of;
   std::unordered_set<std::int64_t> undated;  // nodes with an edge that has no date exist throughout
-  for (const auto e : detail::edges_of(graph)) {
-    const auto& p = graph[e];
-    const auto it = g.evidence.find(p.relation_id);
-    const auto& s = t.steps[p.relation_id] = it == g.evidence.end() ? std::vector<Step>{} : history(it->second);
+  for (std::size_t i = 0; i < g.edges(); ++i) {
+    const auto p = g.edge(i);
+    const auto s = history(g.evidence_dates(i));
     for (const auto id : {p.source_id, p.target_id}) {
       if (s.empty()) {
         undated.insert(id);
         continue;
       }
-      const auto [start, fresh] = t.node_start.try_emplace(id, s.front().start);
+      const auto [start, fresh] = start_of.try_emplace(id, s.front().start);
       if (!fresh && s.front().start < start->second) start->second = s.front().start;
     }
   }
-  for (const auto id : undated) t.node_start.erase(id);
-  return t;
+  for (const auto id : undated) start_of.erase(id);
+  return start_of;
 }
 
 }  // namespace
 
-void write_gexf(std::ostream& out, const ExportGraph& g) {
-  const auto& graph = g.alliances.graph;
-  auto t = timeline(g);
+void write_gexf(std::ostream& out, const ExportView& g) {
+  const auto node_start = node_starts(g);
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
          "<gexf xmlns=\"http://gexf.net/1.3\" xmlns:viz=\"http://gexf.net/1.3/viz\"\n"
          "      xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
          "      xsi:schemaLocation=\"http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd\" version=\"1.3\">\n"
          "  <meta>\n    <creator>aikg</creator>\n"
-      << "    <description>" << xml_escape(g.title) << "</description>\n  </meta>\n"
+      << "    <description>" << xml_escape(g.title()) << "</description>\n  </meta>\n"
       << "  <graph mode=\"dynamic\" defaultedgetype=\"undirected\" timeformat=\"date\" timerepresentation=\"interval\">\n";
   write_attribute_declarations(out);
-  out << fmt::format("    <nodes count=\"{}\">\n", boost::num_vertices(graph));
-  for (const auto v : detail::vertices_of(graph)) {
-    const auto it = t.node_start.find(graph[v].entity_id);
-    write_node(out, g, graph[v], it == t.node_start.end() ? std::nullopt : std::optional<Day>(it->second));
+  out << fmt::format("    <nodes count=\"{}\">\n", g.nodes());
+  for (std::size_t i = 0; i < g.nodes(); ++i) {
+    const auto n = g.node(i);
+    const auto it = node_start.find(n.entity_id);
+    write_node(out, g, i, n, it == node_start.end() ? std::nullopt : std::optional<Day>(it->second));
   }
-  out << fmt::format("    </nodes>\n    <edges count=\"{}\">\n", boost::num_edges(graph));
-  for (const auto e : detail::edges_of(graph)) write_edge(out, g, graph[e], t.steps[graph[e].relation_id]);
+  out << fmt::format("    </nodes>\n    <edges count=\"{}\">\n", g.edges());
+  for (std::size_t i = 0; i < g.edges(); ++i) write_edge(out, g, i);
   out << "    </edges>\n  </graph>\n</gexf>\n";
 }
 

@@ -43,18 +43,21 @@ void data(std::ostream& out, std::string_view key, std::string_view value, std::
   if (!value.empty()) out << indent << "<data key=\"" << key << "\">" << xml_escape(value) << "</data>\n";
 }
 
-void write_node(std::ostream& out, const ExportGraph& g, const NodeProps& n) {
+void write_node(std::ostream& out, const ExportView& g, std::size_t i) {
+  const auto n = g.node(i);
   out << fmt::format("    <node id=\"{}\">\n", detail::node_id(n.entity_id));
   data(out, "n_label", n.name);
   data(out, "n_entity", std::to_string(n.entity_id));
   data(out, "n_kind", name(n.kind));
-  data(out, "n_group", detail::group_of(g, n.entity_id));
+  data(out, "n_group", g.group(i));
   data(out, "n_parent", n.parent);
-  data(out, "n_aliases", detail::other_aliases(g, n));
+  data(out, "n_aliases", detail::other_aliases(g, i, n));
   out << "    </node>\n";
 }
 
-void write_edge(std::ostream& out, const ExportGraph& g, const EdgeProps& p) {
+void write_edge(std::ostream& out, const ExportView& g, std::size_t i) {
+  const auto p = g.edge(i);
+  const auto evidence = g.evidence(i);
   out << fmt::format("    <edge id=\"{}\" source=\"{}\" target=\"{}\">\n", detail::edge_id(p.relation_id),
                      detail::node_id(p.source_id), detail::node_id(p.target_id));
   data(out, "e_label", name(p.type));
@@ -66,14 +69,14 @@ void write_edge(std::ostream& out, const ExportGraph& g, const EdgeProps& p) {
   data(out, "e_confidence", detail::number(p.confidence));
   data(out, "e_first", p.first_seen);
   data(out, "e_last", p.last_seen);
-  if (const auto* ev = representative_evidence(g, p.relation_id)) data(out, "e_sentence", ev->sentence);
-  data(out, "e_url", latest_web_url(g, p.relation_id));
+  if (const auto* ev = representative_evidence(evidence)) data(out, "e_sentence", ev->sentence);
+  data(out, "e_url", latest_web_url(evidence));
   out << "    </edge>\n";
 }
 
 }  // namespace
 
-void write_graphml(std::ostream& out, const ExportGraph& g) {
+void write_graphml(std::ostream& out, const ExportView& g) {
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
          "<graphml xmlns=\"http://graphml.graphdrawing.org/xmlns\"\n"
          "         xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"\n"
@@ -83,10 +86,9 @@ void write_graphml(std::ostream& out, const ExportGraph& g) {
     out << fmt::format("  <key id=\"{}\" for=\"{}\" attr.name=\"{}\" attr.type=\"{}\"/>\n", k.id, k.domain, k.name,
                        k.type);
   out << "  <graph id=\"aikg\" edgedefault=\"undirected\">\n";
-  data(out, "g_title", g.title, "    ");
-  const auto& graph = g.alliances.graph;
-  for (const auto v : detail::vertices_of(graph)) write_node(out, g, graph[v]);
-  for (const auto e : detail::edges_of(graph)) write_edge(out, g, graph[e]);
+  data(out, "g_title", g.title(), "    ");
+  for (std::size_t i = 0; i < g.nodes(); ++i) write_node(out, g, i);
+  for (std::size_t i = 0; i < g.edges(); ++i) write_edge(out, g, i);
   out << "  </graph>\n</graphml>\n";
 }
 

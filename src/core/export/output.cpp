@@ -144,6 +144,38 @@ void Output::commit() {
   if (::close(fd) != 0) throw io_error(name_, "write failed");
 }
 
+// 1 MiB: few enough write calls that they cost nothing beside the writers.
+constexpr std::size_t kStreamBuffer = std::size_t{1} << 20;
+
+OutputStream::Buffer::Buffer(Output& target) : out_(target), data_(kStreamBuffer) {
+  setp(data_.data(), data_.data() + data_.size());
+}
+
+void OutputStream::Buffer::drain() {
+  out_.write(std::string_view(pbase(), static_cast<std::size_t>(pptr() - pbase())));
+  setp(data_.data(), data_.data() + data_.size());
+}
+
+OutputStream::Buffer::int_type OutputStream::Buffer::overflow(int_type c) {
+  drain();
+  if (!traits_type::eq_int_type(c, traits_type::eof())) {
+    *pptr() = traits_type::to_char_type(c);
+    pbump(1);
+  }
+  return traits_type::not_eof(c);
+}
+
+int OutputStream::Buffer::sync() {
+  drain();
+  return 0;
+}
+
+OutputStream::OutputStream(Output& target) : std::ostream(nullptr), buffer_(target) {
+  rdbuf(&buffer_);
+  // The stream rethrows what the buffer's writes throw, with its message.
+  exceptions(std::ios::badbit);
+}
+
 std::filesystem::path path_inside(const std::filesystem::path& dir, std::string_view name) {
   if (!plain_file_name(name)) throw UsageError(fmt::format("'{}' is not a safe file name", name));
   const auto target = dir / name;

@@ -6,7 +6,7 @@
 #include <algorithm>
 #include <unordered_set>
 
-#include "aikg/export.hpp"
+#include "export/common.hpp"
 
 namespace aikg {
 namespace {
@@ -25,8 +25,10 @@ void cut_to_ego_network(std::vector<RelationRow>& rows, const std::vector<Entity
   std::erase_if(rows, [&](const RelationRow& r) { return !keep.contains(r.source_id) || !keep.contains(r.target_id); });
 }
 
-std::string caption(const Selection& s, const AllianceGraph& ag, const std::string& focus_name, std::size_t depth) {
-  const auto nodes = boost::num_vertices(ag.graph), edges = boost::num_edges(ag.graph);
+}  // namespace
+
+std::string detail::export_caption(const Selection& s, std::size_t nodes, std::size_t edges,
+                                   const std::string& focus_name, std::size_t depth) {
   std::string out = fmt::format("AI alliances: {} organisation{}, {} relation{}", nodes, nodes == 1 ? "" : "s", edges,
                                 edges == 1 ? "" : "s");
   if (!focus_name.empty()) out += fmt::format(" within {} hop{} of {}", depth, depth == 1 ? "" : "s", focus_name);
@@ -49,8 +51,6 @@ std::string caption(const Selection& s, const AllianceGraph& ag, const std::stri
   if (!filters.empty()) out += fmt::format(" ({})", fmt::join(filters, "; "));
   return out;
 }
-
-}  // namespace
 
 ExportGraph select_export(const Store& store, const Selection& selection, const std::optional<Focus>& focus,
                           bool with_evidence) {
@@ -80,25 +80,32 @@ ExportGraph select_export(const Store& store, const Selection& selection, const 
     if (const auto t = top.at(e.id); t->id != e.id) out.group_of.emplace(e.id, t->name);
     out.aliases.emplace(e.id, e.aliases);
   }
-  out.title = caption(selection, out.alliances, focus_name, focus ? focus->depth : 0);
+  out.title = detail::export_caption(selection, boost::num_vertices(out.alliances.graph),
+                                     boost::num_edges(out.alliances.graph), focus_name, focus ? focus->depth : 0);
   return out;
 }
 
-const EvidenceRow* representative_evidence(const ExportGraph& g, std::int64_t relation_id) {
-  const auto it = g.evidence.find(relation_id);
-  if (it == g.evidence.end() || it->second.empty()) return nullptr;
+const EvidenceRow* representative_evidence(const std::vector<EvidenceRow>& evidence) {
   const EvidenceRow* best = nullptr;
-  for (const auto& e : it->second)
+  for (const auto& e : evidence)
     if (!best || e.date > best->date || (e.date == best->date && e.confidence > best->confidence)) best = &e;
   return best;
 }
 
-std::string latest_web_url(const ExportGraph& g, std::int64_t relation_id) {
+const EvidenceRow* representative_evidence(const ExportGraph& g, std::int64_t relation_id) {
   const auto it = g.evidence.find(relation_id);
-  if (it == g.evidence.end()) return {};
-  for (auto e = it->second.rbegin(); e != it->second.rend(); ++e)
+  return it == g.evidence.end() ? nullptr : representative_evidence(it->second);
+}
+
+std::string latest_web_url(const std::vector<EvidenceRow>& evidence) {
+  for (auto e = evidence.rbegin(); e != evidence.rend(); ++e)
     if (is_web_url(e->url)) return e->url;
   return {};
+}
+
+std::string latest_web_url(const ExportGraph& g, std::int64_t relation_id) {
+  const auto it = g.evidence.find(relation_id);
+  return it == g.evidence.end() ? std::string() : latest_web_url(it->second);
 }
 
 }  // namespace aikg

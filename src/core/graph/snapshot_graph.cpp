@@ -38,9 +38,9 @@ void recompute(GraphSnapshot& snap, std::uint32_t r, const Selection& s) {
 
 }  // namespace
 
-std::optional<GraphSnapshot> selection_snapshot(const Store& store, const Selection& s) {
+std::optional<GraphSnapshot> selection_snapshot(const Store& store, const Selection& s, bool evidence_columns) {
   const bool per_evidence = filters_evidence(s);
-  auto snap = store.graph_snapshot(per_evidence);
+  auto snap = store.graph_snapshot(per_evidence || evidence_columns);
   if (!snap || !per_evidence) return snap;
   for (std::uint32_t r = 0; r < snap->relations(); ++r) recompute(*snap, r, s);
   return snap;

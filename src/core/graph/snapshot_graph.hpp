@@ -31,8 +31,9 @@ bool snapshot_answers(const Selection& s);
 // The snapshot as `s` sees it: when `s` filters evidence rows, each
 // relation's summary recomputed from its evidence that passes (evidence
 // count 0 when none does), as select_relations recomputes it. nullopt when
-// the store has no snapshot (AIKG_SNAPSHOT=off, an old schema).
-std::optional<GraphSnapshot> selection_snapshot(const Store& store, const Selection& s);
+// the store has no snapshot (AIKG_SNAPSHOT=off, an old schema). With
+// `evidence_columns` the evidence columns are read whatever `s` filters.
+std::optional<GraphSnapshot> selection_snapshot(const Store& store, const Selection& s, bool evidence_columns = false);
 
 // The relations of selection_snapshot(store, s) that pass `s` (types, some
 // evidence left, --min-evidence), in listing order.

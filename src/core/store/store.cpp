@@ -411,6 +411,17 @@ std::vector<EvidenceRow> Store::evidence(std::int64_t relation_id) const {
   return out;
 }
 
+std::vector<std::string> Store::aliases(std::int64_t entity_id) const { return impl_->aliases_of(entity_id); }
+
+Store::ReadScope::ReadScope(const Store& store) : store_(&store), own_(sqlite3_get_autocommit(store.impl_->db.get()) != 0) {
+  if (own_) detail::exec(store.impl_->db.get(), "BEGIN", "starting a read");
+}
+
+Store::ReadScope::~ReadScope() {
+  sqlite3* db = store_->impl_->db.get();
+  if (own_ && sqlite3_get_autocommit(db) == 0) sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+}
+
 Store::Counts Store::counts() const {
   const auto q = impl_->use(Sql::counts);
   q->step();
