@@ -51,6 +51,7 @@ enum class Sql : std::size_t {
   relations_of_document,
   delete_document_evidence,
   upsert_document,
+  insert_entity,
   upsert_entity,
   insert_alias,
   find_relation,
@@ -79,6 +80,7 @@ enum class Sql : std::size_t {
   evidence_summaries,
   // curation
   curated_entity,
+  curation_recorded,
   relations_of_entity,
   repoint_relation,
   move_evidence,
@@ -173,6 +175,9 @@ struct Store::Impl {
   // Alias keys of names an analyst rejected (candidates.cpp), read on first need.
   std::optional<std::unordered_set<std::string>> rejected_keys;
   bool rejected(const EntityRef& e);
+  // Whether any merge or curated alias exists, read on first need: without
+  // one, no name needs looking up in them (curated_entity).
+  std::optional<bool> curation_recorded;
   bool in_transaction = false;  // begin() called, commit()/rollback() not yet
 
   Impl(const std::filesystem::path& file, const StoreOptions& options);

@@ -206,16 +206,27 @@ std::optional<std::int64_t> Store::Impl::parent_entity_id(const GazetteerEntry* 
   return entity_id(entry->parent, kind, parent == nullptr, gazetteer, depth + 1);
 }
 
+// Inserting first costs one statement for a new name, the common case in a
+// bulk ingest; only a stored name needs the upsert.
 std::int64_t Store::Impl::upsert_entity(const std::string& name, EntityKind kind, std::optional<std::int64_t> parent,
                                         bool candidate) {
+  const auto bind = [&](detail::Statement& q) {
+    q.bind_text(1, name);
+    q.bind_text(2, aikg::name(kind));
+    if (parent)
+      q.bind_int(3, *parent);
+    else
+      q.bind_null(3);
+    q.bind_int(4, candidate ? 1 : 0);
+  };
+  {
+    const auto q = use(Sql::insert_entity);
+    bind(*q);
+    q->run();
+    if (sqlite3_changes(db.get()) == 1) return sqlite3_last_insert_rowid(db.get());
+  }
   const auto q = use(Sql::upsert_entity);
-  q->bind_text(1, name);
-  q->bind_text(2, aikg::name(kind));
-  if (parent)
-    q->bind_int(3, *parent);
-  else
-    q->bind_null(3);
-  q->bind_int(4, candidate ? 1 : 0);
+  bind(*q);
   return returned_id(*q);
 }
 

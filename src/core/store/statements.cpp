@@ -33,6 +33,10 @@ constexpr std::array<SqlText, static_cast<std::size_t>(Sql::count_)> kSql{{
      "url = excluded.url, source = excluded.source, origin = excluded.origin, date = excluded.date, "
      "content_hash = excluded.content_hash, char_count = excluded.char_count, ingested_at = excluded.ingested_at "
      "RETURNING id"},
+    // A name not stored yet: a plain insert, whose id last_insert_rowid()
+    // gives (RETURNING costs SQLite a temporary table per statement).
+    {Sql::insert_entity, "storing an entity",
+     "INSERT INTO entities(name, kind, parent_id, candidate) VALUES (?1, ?2, ?3, ?4) ON CONFLICT(name) DO NOTHING"},
     // A reference backed by the gazetteer (candidate = 0) is authoritative for
     // the kind and clears the candidate flag; a candidate never overrides it.
     {Sql::upsert_entity, "storing an entity",
@@ -107,6 +111,8 @@ constexpr std::array<SqlText, static_cast<std::size_t>(Sql::count_)> kSql{{
     {Sql::curated_entity, "curating",
      "SELECT keep_id FROM merges WHERE drop_key = ?1 "
      "UNION ALL SELECT entity_id FROM aliases WHERE alias_key = ?1 AND curated = 1 LIMIT 1"},
+    {Sql::curation_recorded, "curating",
+     "SELECT EXISTS (SELECT 1 FROM merges) OR EXISTS (SELECT 1 FROM aliases WHERE curated = 1)"},
     {Sql::relations_of_entity, "curating",
      "SELECT id, type, source_id, target_id FROM relations WHERE ?1 IN (source_id, target_id)"},
     {Sql::repoint_relation, "curating", "UPDATE relations SET source_id = ?2, target_id = ?3 WHERE id = ?1"},
