@@ -58,6 +58,10 @@ enum class Sql : std::size_t {
   insert_relation,
   delete_relation,
   insert_evidence,
+  queue_evidence,
+  unindex_document_evidence,
+  unqueue_document_evidence,
+  move_generation,
   drop_unsupported_relation,
   entity_rows,
   entity_row,
@@ -179,6 +183,9 @@ struct Store::Impl {
   // one, no name needs looking up in them (curated_entity).
   std::optional<bool> curation_recorded;
   bool in_transaction = false;  // begin() called, commit()/rollback() not yet
+  // put_documents runs with the schema's triggers off and does their work
+  // itself (store/ingest.cpp: TriggersDoneByHand).
+  bool triggers_by_hand = false;
 
   Impl(const std::filesystem::path& file, const StoreOptions& options);
 
@@ -214,6 +221,7 @@ struct Store::Impl {
   void forget_cached_ids_if_others_wrote();
   void require_writable(std::string_view action) const;
   class Savepoint;
+  class TriggersDoneByHand;  // ingest.cpp
 
   // --- statements
   detail::Statement& statement(detail::Sql id);

@@ -61,6 +61,15 @@ constexpr std::array<SqlText, static_cast<std::size_t>(Sql::count_)> kSql{{
     {Sql::insert_evidence, "storing evidence",
      "INSERT INTO evidence(relation_id, document_id, mention_key, sentence, begin_char, end_char, status, date, "
      "confidence, cue) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT(mention_key) DO NOTHING"},
+    // What the triggers of schema/003 and 004 do, done by put_documents itself
+    // while the triggers are off for its connection (store/ingest.cpp).
+    {Sql::queue_evidence, "queueing evidence for search", "INSERT INTO evidence_fts_pending(id) VALUES (?1)"},
+    {Sql::unindex_document_evidence, "deleting a document's old evidence from search",
+     "INSERT INTO evidence_fts(evidence_fts, rowid, sentence) SELECT 'delete', e.id, e.sentence FROM evidence e "
+     "WHERE e.document_id = ?1 AND NOT EXISTS (SELECT 1 FROM evidence_fts_pending p WHERE p.id = e.id)"},
+    {Sql::unqueue_document_evidence, "deleting a document's old evidence from search",
+     "DELETE FROM evidence_fts_pending WHERE id IN (SELECT id FROM evidence WHERE document_id = ?1)"},
+    {Sql::move_generation, "moving the graph generation", "UPDATE graph_generation SET value = value + 1"},
     {Sql::drop_unsupported_relation, "deleting a relation without evidence",
      "DELETE FROM relations WHERE id = ?1 AND evidence_count = 0 RETURNING type, source_id, target_id"},
     {Sql::entity_rows, "listing entities",
