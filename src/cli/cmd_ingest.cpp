@@ -75,7 +75,7 @@ void setup_ingest(CLI::App& cmd, IngestCommandOptions& o) {
                  "Documents per transaction (a smaller batch holds the write lock for less time)")->capture_default_str()->check(CLI::PositiveNumber);
   cmd.add_option("-j,--jobs", o.jobs,
                  fmt::format("Extraction threads, 1 to {} (0: one per core). One writer stores in input order, so "
-                             "the database is the same for any N",
+                             "the database is the same for any N; with --mentions, above 1 parses lines on a thread ahead of the writer",
                              kMaxJobs))
       ->capture_default_str();
   cmd.add_option("--date", o.date,

@@ -31,6 +31,18 @@ dump() {
 [ "$(dump "$WORK/a.db")" = "$(dump "$WORK/b.db")" ] || fail "mentions path and plain ingest differ"
 [ -n "$(dump "$WORK/a.db")" ] || fail "no evidence at all"
 
+# Lines parsed on a thread ahead of the writer (--jobs 2) or in line
+# (--jobs 1): the same database, the same problems at the same line numbers.
+{ head -n 2 "$WORK/m1.jsonl"; echo; echo '{"id": "cut short", "mentions": ['; tail -n +3 "$WORK/m1.jsonl"; } > "$WORK/m3.jsonl"
+for jobs in 1 2; do
+  "$AIKG" ingest --db "$WORK/j$jobs.db" --mentions "$WORK/m3.jsonl" --jobs "$jobs" --batch 2 > /dev/null \
+    2> "$WORK/j$jobs.err" && fail "a broken mentions line must give exit 1 (--jobs $jobs)"
+  expect_contains "$(cat "$WORK/j$jobs.err")" "m3.jsonl:4" "broken mentions line reported with its number (--jobs $jobs)"
+done
+cmp -s "$WORK/j1.err" "$WORK/j2.err" || fail "--jobs 1 and 2 report different problems"
+[ "$(dump "$WORK/j2.db")" = "$(dump "$WORK/a.db")" ] || fail "mentions parsed ahead differ from the plain ingest"
+[ "$(dump "$WORK/j1.db")" = "$(dump "$WORK/j2.db")" ] || fail "--jobs 1 and 2 give different databases"
+
 # Scoring through the tool.
 out=$("$AIKG" eval --db "$WORK/a.db" --gold "$SRC/samples/gold.tsv" --json)
 python3 -c '

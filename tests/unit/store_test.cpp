@@ -164,6 +164,14 @@ void poison_entity_named_poison(const fs::path& path) {
       "BEGIN SELECT RAISE(ABORT, 'poisoned entity'); END");
 }
 
+// The same failure without a trigger: put_documents runs with the triggers
+// off (store/ingest.cpp), so there an index on an expression that fails
+// (integer overflow) for that one name makes the insert fail instead.
+void poison_entity_named_poison_by_index(const fs::path& path) {
+  RawDb(path).exec(
+      "CREATE INDEX poison ON entities(CASE WHEN name = 'Poison' THEN abs(-9223372036854775807 - 1) END)");
+}
+
 const Gazetteer kNoGazetteer;
 
 }  // namespace
@@ -750,10 +758,41 @@ TEST_CASE("evidence is searchable after each commit, also what another program i
   require_consistent(db.path());
 }
 
+TEST_CASE("a batch does the triggers' work itself: one generation move, evidence searchable, triggers on after",
+          "[store]") {
+  TempDb db;
+  Store store(db.path());
+  const auto generation = [&] { return RawDb(db.path()).integer("SELECT value FROM graph_generation"); };
+  const std::vector<DocumentMentions> batch{
+      document("d1", "h1", {mention("m1", RelationType::mou, "Kakao", "Naver", Status::done, "")}),
+      document("d2", "h2", {mention("m2", RelationType::investment, "Naver", "LG CNS", Status::done, "")})};
+  const auto before = generation();
+  store.put_documents(batch, kNoGazetteer);
+  CHECK(generation() == before + 1);  // four entities and two relations, one move
+  store.put_documents(batch, kNoGazetteer);
+  CHECK(generation() == before + 1);  // nothing written, nothing moved
+  CHECK(store.search("LG CNS").size() == 1);
+  CHECK(RawDb(db.path()).integer("SELECT count(*) FROM evidence_fts_pending") == 0);
+
+  // A new version replaces its evidence in the index too.
+  auto changed = document("d2", "h2b", {mention("m2b", RelationType::investment, "Naver", "Kakao Bank", Status::done, "")});
+  store.put_documents(std::vector<DocumentMentions>{changed}, kNoGazetteer);
+  CHECK(store.search("LG CNS").empty());
+  CHECK(store.search("Kakao Bank").size() == 1);
+  CHECK(generation() == before + 2);
+
+  // The connection's triggers are back on: a single document moves it through them.
+  const auto after_batches = generation();
+  store.put_document(document("d3", "h3", {mention("m3", RelationType::mou, "KT", "Naver", Status::done, "")}),
+                     kNoGazetteer);
+  CHECK(generation() > after_batches);
+  require_consistent(db.path());
+}
+
 TEST_CASE("a batch stores its documents in one go; a failing one is undone alone and reported", "[store]") {
   TempDb db;
   Store store(db.path());
-  poison_entity_named_poison(db.path());
+  poison_entity_named_poison_by_index(db.path());
   const std::vector<DocumentMentions> batch{
       document("good-1", "h1", {mention("m1", RelationType::mou, "Kakao", "Naver", Status::done, "")}),
       document("bad-1", "h2",
@@ -766,7 +805,7 @@ TEST_CASE("a batch stores its documents in one go; a failing one is undone alone
   REQUIRE(outcomes.size() == batch.size());
   CHECK(outcomes[0].error.empty());
   CHECK(outcomes[0].result.outcome == IngestResult::Outcome::added);
-  CHECK_THAT(outcomes[1].error, Contains("bad-1") && Contains("poisoned entity"));
+  CHECK_THAT(outcomes[1].error, Contains("bad-1") && Contains("integer overflow"));
   CHECK_THAT(outcomes[2].error, Contains("bad-2"));
   CHECK(outcomes[3].error.empty());
   CHECK(outcomes[3].result.evidence_added == 1);

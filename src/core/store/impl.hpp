@@ -51,12 +51,17 @@ enum class Sql : std::size_t {
   relations_of_document,
   delete_document_evidence,
   upsert_document,
+  insert_entity,
   upsert_entity,
   insert_alias,
   find_relation,
   insert_relation,
   delete_relation,
   insert_evidence,
+  queue_evidence,
+  unindex_document_evidence,
+  unqueue_document_evidence,
+  move_generation,
   drop_unsupported_relation,
   entity_rows,
   entity_row,
@@ -79,6 +84,7 @@ enum class Sql : std::size_t {
   evidence_summaries,
   // curation
   curated_entity,
+  curation_recorded,
   relations_of_entity,
   repoint_relation,
   move_evidence,
@@ -173,7 +179,13 @@ struct Store::Impl {
   // Alias keys of names an analyst rejected (candidates.cpp), read on first need.
   std::optional<std::unordered_set<std::string>> rejected_keys;
   bool rejected(const EntityRef& e);
+  // Whether any merge or curated alias exists, read on first need: without
+  // one, no name needs looking up in them (curated_entity).
+  std::optional<bool> curation_recorded;
   bool in_transaction = false;  // begin() called, commit()/rollback() not yet
+  // put_documents runs with the schema's triggers off and does their work
+  // itself (store/ingest.cpp: TriggersDoneByHand).
+  bool triggers_by_hand = false;
 
   Impl(const std::filesystem::path& file, const StoreOptions& options);
 
@@ -209,6 +221,7 @@ struct Store::Impl {
   void forget_cached_ids_if_others_wrote();
   void require_writable(std::string_view action) const;
   class Savepoint;
+  class TriggersDoneByHand;  // ingest.cpp
 
   // --- statements
   detail::Statement& statement(detail::Sql id);

@@ -10,6 +10,11 @@ using detail::known;
 using detail::Sql;
 
 std::optional<std::int64_t> Store::Impl::curated_entity(const std::string& name) {
+  if (!curation_recorded) {
+    const auto q = use(Sql::curation_recorded);
+    curation_recorded = q->step() && q->column_int(0) != 0;
+  }
+  if (!*curation_recorded) return std::nullopt;
   const std::string key = alias_key(name);
   const auto q = bound(Sql::curated_entity, key);
   if (!q->step()) return std::nullopt;

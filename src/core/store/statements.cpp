@@ -33,6 +33,10 @@ constexpr std::array<SqlText, static_cast<std::size_t>(Sql::count_)> kSql{{
      "url = excluded.url, source = excluded.source, origin = excluded.origin, date = excluded.date, "
      "content_hash = excluded.content_hash, char_count = excluded.char_count, ingested_at = excluded.ingested_at "
      "RETURNING id"},
+    // A name not stored yet: a plain insert, whose id last_insert_rowid()
+    // gives (RETURNING costs SQLite a temporary table per statement).
+    {Sql::insert_entity, "storing an entity",
+     "INSERT INTO entities(name, kind, parent_id, candidate) VALUES (?1, ?2, ?3, ?4) ON CONFLICT(name) DO NOTHING"},
     // A reference backed by the gazetteer (candidate = 0) is authoritative for
     // the kind and clears the candidate flag; a candidate never overrides it.
     {Sql::upsert_entity, "storing an entity",
@@ -57,6 +61,15 @@ constexpr std::array<SqlText, static_cast<std::size_t>(Sql::count_)> kSql{{
     {Sql::insert_evidence, "storing evidence",
      "INSERT INTO evidence(relation_id, document_id, mention_key, sentence, begin_char, end_char, status, date, "
      "confidence, cue) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT(mention_key) DO NOTHING"},
+    // What the triggers of schema/003 and 004 do, done by put_documents itself
+    // while the triggers are off for its connection (store/ingest.cpp).
+    {Sql::queue_evidence, "queueing evidence for search", "INSERT INTO evidence_fts_pending(id) VALUES (?1)"},
+    {Sql::unindex_document_evidence, "deleting a document's old evidence from search",
+     "INSERT INTO evidence_fts(evidence_fts, rowid, sentence) SELECT 'delete', e.id, e.sentence FROM evidence e "
+     "WHERE e.document_id = ?1 AND NOT EXISTS (SELECT 1 FROM evidence_fts_pending p WHERE p.id = e.id)"},
+    {Sql::unqueue_document_evidence, "deleting a document's old evidence from search",
+     "DELETE FROM evidence_fts_pending WHERE id IN (SELECT id FROM evidence WHERE document_id = ?1)"},
+    {Sql::move_generation, "moving the graph generation", "UPDATE graph_generation SET value = value + 1"},
     {Sql::drop_unsupported_relation, "deleting a relation without evidence",
      "DELETE FROM relations WHERE id = ?1 AND evidence_count = 0 RETURNING type, source_id, target_id"},
     {Sql::entity_rows, "listing entities",
@@ -107,6 +120,8 @@ constexpr std::array<SqlText, static_cast<std::size_t>(Sql::count_)> kSql{{
     {Sql::curated_entity, "curating",
      "SELECT keep_id FROM merges WHERE drop_key = ?1 "
      "UNION ALL SELECT entity_id FROM aliases WHERE alias_key = ?1 AND curated = 1 LIMIT 1"},
+    {Sql::curation_recorded, "curating",
+     "SELECT EXISTS (SELECT 1 FROM merges) OR EXISTS (SELECT 1 FROM aliases WHERE curated = 1)"},
     {Sql::relations_of_entity, "curating",
      "SELECT id, type, source_id, target_id FROM relations WHERE ?1 IN (source_id, target_id)"},
     {Sql::repoint_relation, "curating", "UPDATE relations SET source_id = ?2, target_id = ?3 WHERE id = ?1"},

@@ -87,6 +87,7 @@ void Store::Impl::forget_cached_ids() {
   entity_ids.clear();
   redirected_names.clear();
   rejected_keys.reset();
+  curation_recorded.reset();
   relation_ids.clear();
 }
 
