@@ -52,17 +52,22 @@ IGRAPH = {
 
 def measured(cmd, runs):
     """Median wall seconds, median CPU seconds and the largest peak RSS (MiB) of
-    `runs` runs of cmd. CPU time is the steadier figure on a shared machine."""
+    `runs` runs of cmd. CPU time is the steadier figure on a shared machine.
+    The peak comes from /usr/bin/time: the ru_maxrss of a child forked from
+    this (large) Python process starts at this process's size."""
     walls, cpus, peak = [], [], 0.0
-    for _ in range(runs):
-        start = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(proc.pid, 0)
-        walls.append(time.perf_counter() - start)
-        cpus.append(usage.ru_utime + usage.ru_stime)
-        peak = max(peak, usage.ru_maxrss / 1024)
-        if status != 0:
-            raise SystemExit(f"bench_commands: {' '.join(cmd)} failed ({status})")
+    with tempfile.NamedTemporaryFile("r", suffix=".rss") as rss:
+        for _ in range(runs):
+            start = time.perf_counter()
+            proc = subprocess.Popen(["/usr/bin/time", "-f", "%M", "-o", rss.name, *cmd],
+                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            _, status, usage = os.wait4(proc.pid, 0)
+            walls.append(time.perf_counter() - start)
+            cpus.append(usage.ru_utime + usage.ru_stime)  # includes the command, which time waited for
+            rss.seek(0)
+            peak = max(peak, int(rss.read().split()[-1]) / 1024)
+            if status != 0:
+                raise SystemExit(f"bench_commands: {' '.join(cmd)} failed ({status})")
     return statistics.median(walls), statistics.median(cpus), peak
 
 

@@ -114,9 +114,13 @@ PowerResult pagerank(const Csr& g, double damping = 0.85, const PowerIteration& 
 
 // Eigenvector centrality: the leading eigenvector of the adjacency matrix,
 // by power iteration on A + I (the shift avoids oscillating on bipartite
-// parts, as NetworkX does), unit Euclidean norm. O(E) per iteration. In a
-// disconnected graph the weight goes to the component with the largest
-// eigenvalue; the others tend to 0.
+// parts, as NetworkX does), unit Euclidean norm. O(E) per iteration; an
+// iteration is one product with the matrix, and between power steps short
+// Lanczos rounds take the vector much closer to the limit than as many
+// power steps would (eigenvector.cpp), so the stop test and the result are
+// power iteration's, in about a third of the products. In a disconnected
+// graph the weight goes to the component with the largest eigenvalue; the
+// others tend to 0.
 PowerResult eigenvector_centrality(const Csr& g, const PowerIteration& stop = {});
 
 // ---------------------------------------------------------------------------
@@ -137,8 +141,9 @@ struct LouvainOptions {
 // Louvain method (Blondel, Guillaume, Lambiotte & Lefebvre 2008, "Fast
 // unfolding of communities in large networks"): move vertices to the
 // neighbouring community with the best modularity gain until none improves,
-// merge communities into vertices, repeat. Roughly O(E) per pass; a handful
-// of passes and levels in practice.
+// merge communities into vertices, repeat. After one pass over all vertices
+// only those next to a move are visited again. Roughly O(E) per level; a
+// handful of levels in practice.
 Communities louvain(const Csr& g, const LouvainOptions& options = {});
 
 // Newman-Girvan modularity of a partition (unit edge weights):

@@ -223,6 +223,112 @@ TEST_CASE("eigenvector centrality of a star", "[analytics]") {
   CHECK_THAT(r.score[3], WithinAbs(1 / (2 * std::sqrt(2.0)), 1e-8));
 }
 
+// A scale-free graph with triangles, like the benchmark's (Holme-Kim:
+// preferential attachment, then a triangle step with probability 0.3).
+Csr holme_kim(std::uint32_t n, std::uint32_t m, std::uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  Edges edges;
+  std::vector<std::uint32_t> ends;  // each vertex once per edge end: preferential draws
+  for (std::uint32_t v = m; v < n; ++v) {
+    std::set<std::uint32_t> chosen;
+    while (chosen.size() < m) {
+      const auto u = ends.empty() ? static_cast<std::uint32_t>(chosen.size()) : ends[rng() % ends.size()];
+      if (u == v || !chosen.insert(u).second) continue;
+      if (rng() % 10 < 3 && !ends.empty()) chosen.insert(ends[rng() % ends.size()] % v);
+    }
+    for (const auto u : chosen) edges.emplace_back(u, v), ends.push_back(u), ends.push_back(v);
+  }
+  return Csr::from_edges(n, edges);
+}
+
+// Plain power iteration on A + I: the reference the accelerated one must meet.
+std::vector<double> power_iteration(const Csr& g) {
+  const auto n = g.num_vertices();
+  std::vector<double> x(n, 1 / std::sqrt(static_cast<double>(n))), next(n);
+  for (int it = 0; it < 100000; ++it) {
+    double norm = 0, change = 0;
+    for (VertexId v = 0; v < n; ++v) {
+      next[v] = x[v];
+      for (const auto u : g.neighbors(v)) next[v] += x[u];
+      norm += next[v] * next[v];
+    }
+    for (VertexId v = 0; v < n; ++v) next[v] /= std::sqrt(norm), change += std::abs(next[v] - x[v]);
+    x.swap(next);
+    if (change < 1e-13) break;
+  }
+  return x;
+}
+
+TEST_CASE("eigenvector centrality of a path: sines", "[analytics]") {
+  // The leading eigenvector of the path on n vertices is sin(pi (i+1) / (n+1)).
+  const std::uint32_t n = 9;
+  Edges path;
+  for (std::uint32_t i = 0; i + 1 < n; ++i) path.emplace_back(i, i + 1);
+  const auto r = eigenvector_centrality(Csr::from_edges(n, path));
+  CHECK(r.converged);
+  double norm = 0;
+  for (std::uint32_t i = 0; i < n; ++i) norm += std::pow(std::sin(M_PI * (i + 1) / (n + 1)), 2);
+  for (std::uint32_t i = 0; i < n; ++i)
+    CHECK_THAT(r.score[i], WithinAbs(std::sin(M_PI * (i + 1) / (n + 1)) / std::sqrt(norm), 1e-9));
+}
+
+TEST_CASE("eigenvector centrality meets plain power iteration on a scale-free graph", "[analytics]") {
+  const auto g = holme_kim(3000, 3, 5);
+  const auto r = eigenvector_centrality(g);
+  CHECK(r.converged);
+  const auto want = power_iteration(g);
+  double worst = 0;
+  for (VertexId v = 0; v < g.num_vertices(); ++v) worst = std::max(worst, std::abs(r.score[v] - want[v]));
+  CHECK(worst < 1e-10);
+  // The stop test is a power step: one more changes the result by less than the tolerance.
+  double norm = 0, change = 0;
+  std::vector<double> next(g.num_vertices());
+  for (VertexId v = 0; v < g.num_vertices(); ++v) {
+    next[v] = r.score[v];
+    for (const auto u : g.neighbors(v)) next[v] += r.score[u];
+    norm += next[v] * next[v];
+  }
+  for (VertexId v = 0; v < g.num_vertices(); ++v) change += std::abs(next[v] / std::sqrt(norm) - r.score[v]);
+  CHECK(change < PowerIteration{}.tolerance);
+  CHECK(eigenvector_centrality(g).score == r.score);  // deterministic
+}
+
+TEST_CASE("eigenvector centrality: disconnected graphs and the iteration cap", "[analytics]") {
+  // K4 (eigenvalue 3) beside a path of three (sqrt 2): the weight goes to K4.
+  const auto g = Csr::from_edges(7, {{0, 1}, {0, 2}, {0, 3}, {1, 2}, {1, 3}, {2, 3}, {4, 5}, {5, 6}});
+  const auto r = eigenvector_centrality(g);
+  CHECK(r.converged);
+  for (std::uint32_t v = 0; v < 4; ++v) CHECK_THAT(r.score[v], WithinAbs(0.5, 1e-9));
+  for (std::uint32_t v = 4; v < 7; ++v) CHECK_THAT(r.score[v], WithinAbs(0.0, 1e-6));
+  const auto capped = eigenvector_centrality(holme_kim(3000, 3, 5), {1e-10, 5});
+  CHECK_FALSE(capped.converged);
+  CHECK(capped.iterations == 5);
+  const auto lone = eigenvector_centrality(Csr::from_edges(3, {}));
+  CHECK(lone.converged);
+  for (const auto x : lone.score) CHECK_THAT(x, WithinAbs(1 / std::sqrt(3.0), 1e-12));
+}
+
+TEST_CASE("Louvain finds planted groups", "[analytics]") {
+  // Four groups of 30: each inside pair linked with probability 0.4, each
+  // pair across with 0.01. The groups are the partition of best modularity.
+  std::mt19937_64 rng(3);
+  std::uniform_real_distribution<double> coin(0, 1);
+  Edges edges;
+  for (std::uint32_t a = 0; a < 120; ++a)
+    for (std::uint32_t b = a + 1; b < 120; ++b)
+      if (coin(rng) < (a / 30 == b / 30 ? 0.4 : 0.01)) edges.emplace_back(a, b);
+  const auto g = Csr::from_edges(120, edges);
+  const auto c = louvain(g);
+  REQUIRE(c.members.size() == 4);
+  for (const auto& group : c.members) {
+    REQUIRE(group.size() == 30);
+    CHECK(group.back() - group.front() == 29);
+    CHECK(group.front() % 30 == 0);
+  }
+  CHECK_THAT(c.modularity, WithinAbs(modularity(g, c.of), 1e-12));
+  CHECK(louvain(g).of == c.of);  // deterministic
+}
+
 TEST_CASE("Louvain splits a barbell into its two cliques", "[analytics]") {
   const auto g = Csr::from_edges(10, barbell());
   const auto c = louvain(g);

@@ -1,4 +1,4 @@
-// Degree, PageRank and eigenvector centrality.
+// Degree centrality and PageRank (eigenvector centrality: eigenvector.cpp).
 #include <cmath>
 
 #include "aikg/analytics.hpp"
@@ -52,33 +52,6 @@ PowerResult pagerank(const Csr& g, double damping, const PowerIteration& stop) {
     }
   }
   r.score = std::move(rank);
-  return r;
-}
-
-PowerResult eigenvector_centrality(const Csr& g, const PowerIteration& stop) {
-  const auto n = static_cast<VertexId>(g.num_vertices());
-  PowerResult r;
-  if (n == 0) return r.converged = true, r;
-  std::vector<double> x(n, 1.0 / std::sqrt(static_cast<double>(n))), next(n);
-  while (r.iterations < stop.max_iterations) {
-    ++r.iterations;
-    double norm = 0;
-    for (VertexId v = 0; v < n; ++v) {
-      double sum = x[v];  // the identity in A + I
-      for (const auto u : g.neighbors(v)) sum += x[u];
-      next[v] = sum;
-      norm += sum * sum;
-    }
-    norm = std::sqrt(norm);
-    for (auto& value : next) value /= norm;
-    const double change = l1_distance(x, next);
-    x.swap(next);
-    if (change < stop.tolerance) {
-      r.converged = true;
-      break;
-    }
-  }
-  r.score = std::move(x);
   return r;
 }
 
