@@ -43,10 +43,12 @@ struct GraphOptions {
 struct Loaded {
   SimpleSelection sel;
   std::unordered_map<std::string, std::int64_t> id_of;  // name -> entity id, for JSON
+  bool json = true;                                      // the output needs entities as JSON
   std::string name(VertexId v) const { return std::string(sel.name(v)); }
-  // Sorted names as JSON entities ({id, name}).
+  // Sorted names as JSON entities ({id, name}); none for a table, which prints names.
   ordered_json entities(const std::vector<std::string>& sorted_names) const {
     ordered_json out = ordered_json::array();
+    if (!json) return out;
     for (const auto& n : sorted_names) out.push_back(entity_json(id_of.at(n), n));
     return out;
   }
@@ -61,8 +63,10 @@ struct Loaded {
 
 Loaded load(const GraphOptions& o) {
   const auto store = o.db.open(true);
-  Loaded l{select_simple(store, o.selection.resolve()), {}};
-  for (std::uint32_t v = 0; v < l.sel.num_vertices(); ++v) l.id_of.emplace(l.name(v), l.sel.entity_id(v));
+  Loaded l{select_simple(store, o.selection.resolve()), {}, !o.output.table()};
+  // Only JSON names entities by id: a table of a million-edge graph need not map every name.
+  if (l.json)
+    for (std::uint32_t v = 0; v < l.sel.num_vertices(); ++v) l.id_of.emplace(l.name(v), l.sel.entity_id(v));
   if (l.sel.num_vertices() == 0) fmt::print(stderr, "aikg: no relations match the selection\n");
   return l;
 }
