@@ -43,15 +43,19 @@ std::string_view strip_bullets(std::string_view line) {
 BoilerplateFilter::BoilerplateFilter(const Lexicon& lexicon) {
   for (const auto& e : lexicon.list("boilerplate"))
     if (e.label == "section") section_markers_.push_back(e.cue);
-    else if (e.label == "tail") tail_markers_.add(e.cue, 0);
+    else if (e.label == "tail") {
+      tail_markers_.add(e.cue, 0);
+      tail_first_bytes_[static_cast<unsigned char>(e.cue[0])] = true;
+    }
     else line_markers_.add(e.cue, 0);
 }
 
 // Where a trailing link ("... 밝혔다. ▷관련기사: ...") cuts the line; its size if none does.
 std::size_t BoilerplateFilter::tail_begin(std::string_view line) const {
   std::vector<PhraseMatcher::Hit> hits;
-  for (std::size_t i = 0; i < line.size(); next_code_point(line, i)) {
-    if (!tail_markers_.may_start(line, i)) continue;
+  // Only where a marker could begin: most lines hold none.
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (!tail_first_bytes_[static_cast<unsigned char>(line[i])]) continue;
     tail_markers_.match_at(line, i, hits);
     if (!hits.empty()) return i;
   }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <optional>
+#include <array>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,6 +31,7 @@ class BoilerplateFilter {
   std::size_t tail_begin(std::string_view line) const;
   std::vector<std::string> section_markers_;
   PhraseMatcher tail_markers_{false, false};
+  std::array<bool, 256> tail_first_bytes_{};  // the first byte of each tail marker
   PhraseMatcher line_markers_{false, false};  // one scan of a line finds any marker in it
 };
 
