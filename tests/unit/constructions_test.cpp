@@ -809,7 +809,8 @@ TEST_CASE("a place won or lost in a selection is taking part in the article's pr
   };
   for (const auto& [t, status] : texts) {
     INFO(t);
-    const auto* m = find(run(t), RelationType::participation, "Kakao", "K-Cloud Project");
+    const auto d = run(t);
+    const auto* m = find(d, RelationType::participation, "Kakao", "K-Cloud Project");
     REQUIRE(m);
     CHECK(m->status == status);
   }
@@ -937,7 +938,8 @@ TEST_CASE("conversations, evaluations and working toward a deal are talks", "[ex
   };
   for (const auto& s : sentences) {
     INFO(s);
-    const auto* m = find(run(s), RelationType::partnership, "Kakao", "Naver");
+    const auto d = run(s);
+    const auto* m = find(d, RelationType::partnership, "Kakao", "Naver");
     REQUIRE(m);
     CHECK(m->status == Status::talks);
   }
@@ -953,7 +955,8 @@ TEST_CASE("an affiliate still to be set up or taken over is planned; a plan furt
   };
   for (const auto& [s, status] : sentences) {
     INFO(s);
-    const auto* m = find(run(s), RelationType::subsidiary_of, "Naver Cloud", "Naver");
+    const auto d = run(s);
+    const auto* m = find(d, RelationType::subsidiary_of, "Naver Cloud", "Naver");
     REQUIRE(m);
     CHECK(m->status == status);
   }
