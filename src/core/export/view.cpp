@@ -126,16 +126,7 @@ class SnapshotSource final : public ExportView::Source {
     return store_.aliases(snap_.entity_id[entity_of_vertex_[i]]);
   }
   EdgeProps edge(std::size_t i) const override {
-    const auto r = rows_[i];
-    return {snap_.relation_id[r],
-            snap_.type[r],
-            snap_.status[r],
-            snap_.entity_id[snap_.source[r]],
-            snap_.entity_id[snap_.target[r]],
-            snap_.evidence_count[r],
-            snap_.confidence[r],
-            std::string(snap_.date(snap_.first_seen[r])),
-            std::string(snap_.date(snap_.last_seen[r]))};
+    return detail::edge_props(snap_, rows_[i]);
   }
   std::vector<EvidenceRow> evidence(std::size_t i) const override {
     return selected_evidence(store_, selection_, snap_.relation_id[rows_[i]]);

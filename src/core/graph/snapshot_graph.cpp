@@ -90,6 +90,18 @@ RelationRow relation_row(const GraphSnapshot& snap, std::uint32_t r) {
   return row;
 }
 
+EdgeProps edge_props(const GraphSnapshot& snap, std::uint32_t r) {
+  return {snap.relation_id[r],
+          snap.type[r],
+          snap.status[r],
+          snap.entity_id[snap.source[r]],
+          snap.entity_id[snap.target[r]],
+          snap.evidence_count[r],
+          snap.confidence[r],
+          std::string(snap.date(snap.first_seen[r])),
+          std::string(snap.date(snap.last_seen[r]))};
+}
+
 AllianceGraph graph_from_snapshot(const GraphSnapshot& snap, const std::vector<std::uint32_t>& rows) {
   const auto numbering = number_vertices(snap, rows);
   AllianceGraph ag;
@@ -105,17 +117,8 @@ AllianceGraph graph_from_snapshot(const GraphSnapshot& snap, const std::vector<s
     ag.vertex_of.emplace(p.entity_id, v);
   }
   for (const auto r : rows) {
-    EdgeProps e{snap.relation_id[r],
-                snap.type[r],
-                snap.status[r],
-                snap.entity_id[snap.source[r]],
-                snap.entity_id[snap.target[r]],
-                snap.evidence_count[r],
-                snap.confidence[r],
-                std::string(snap.date(snap.first_seen[r])),
-                std::string(snap.date(snap.last_seen[r]))};
     boost::add_edge(numbering.vertex_of_entity[snap.source[r]], numbering.vertex_of_entity[snap.target[r]],
-                    std::move(e), ag.graph);
+                    edge_props(snap, r), ag.graph);
   }
   return ag;
 }

@@ -35,6 +35,9 @@ bool snapshot_answers(const Selection& s);
 // `evidence_columns` the evidence columns are read whatever `s` filters.
 std::optional<GraphSnapshot> selection_snapshot(const Store& store, const Selection& s, bool evidence_columns = false);
 
+// Relation row r of the snapshot as the graph's edge properties.
+EdgeProps edge_props(const GraphSnapshot& snap, std::uint32_t r);
+
 // The relations of selection_snapshot(store, s) that pass `s` (types, some
 // evidence left, --min-evidence), in listing order.
 std::vector<std::uint32_t> selected_rows(const GraphSnapshot& snap, const Selection& s);
