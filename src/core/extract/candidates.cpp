@@ -18,6 +18,11 @@ bool is_latin_name(std::string_view w) {
   });
 }
 
+// Whether a name already found covers some of [b, e).
+bool overlaps_any(const std::vector<Unit>& units, std::size_t b, std::size_t e) {
+  return std::any_of(units.begin(), units.end(), [&](const Unit& u) { return u.begin < e && b < u.end; });
+}
+
 }  // namespace
 
 // A word the gazetteer does not know, read as an organisation when it looks
@@ -127,9 +132,7 @@ std::optional<Unit> DocumentState::english_described(std::size_t begin, const Se
 }
 
 void DocumentState::find_candidates(const Sentence& s, bool english, std::vector<Unit>& units) {
-  auto covered = [&](std::size_t b, std::size_t e) {
-    return std::any_of(units.begin(), units.end(), [&](const Unit& u) { return u.begin < e && b < u.end; });
-  };
+  auto covered = [&](std::size_t b, std::size_t e) { return overlaps_any(units, b, e); };
   std::vector<Unit> found;
   std::size_t i = s.begin;
   while (i < s.end) {
@@ -173,15 +176,12 @@ void DocumentState::find_candidates(const Sentence& s, bool english, std::vector
 // part of the name).
 std::optional<Unit> DocumentState::english_named_before(std::size_t suffix_begin, std::size_t end, const Sentence& s,
                                                         const std::vector<Unit>& units) const {
-  auto covered = [&](std::size_t b, std::size_t e) {
-    return std::any_of(units.begin(), units.end(), [&](const Unit& u) { return u.begin < e && b < u.end; });
-  };
   std::size_t b = suffix_begin;
   while (b > s.begin + 1) {
     std::size_t a = b - 1;
     while (a > s.begin && text_[a - 1] != ' ') --a;
     const auto word = text_.substr(a, b - 1 - a);
-    if (!is_latin_name(word) || word == "The" || covered(a, b - 1)) break;
+    if (!is_latin_name(word) || word == "The" || overlaps_any(units, a, b - 1)) break;
     b = a;
   }
   if (b >= suffix_begin) return std::nullopt;
@@ -207,7 +207,7 @@ void DocumentState::find_quoted_projects(const Sentence& s, const std::vector<Un
       for (const auto& suffix : c_.project_suffixes) {
         if (!text_.substr(after, s.end - after).starts_with(suffix)) continue;
         const auto name = trim(text_.substr(inner, shut - inner));
-        const bool known = std::any_of(units.begin(), units.end(), [&](const Unit& k) { return k.begin < after && i < k.end; });
+        const bool known = overlaps_any(units, i, after);
         if (name.empty() || known || is_common_word(name)) break;
         Unit u;
         u.begin = i;

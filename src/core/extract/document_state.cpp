@@ -163,6 +163,14 @@ void DocumentState::count_mentions(const std::vector<Sentence>& sentences) {
     }
 }
 
+// The project or alliance the article tells of: the one it last named, or
+// the first it goes on to name.
+const Unit* DocumentState::article_project() const {
+  if (const auto latest = deal_target_.find(RelationType::participation); latest != deal_target_.end())
+    return &latest->second;
+  return first_project_ ? &*first_project_ : nullptr;
+}
+
 const GazetteerEntry* DocumentState::root_of(const GazetteerEntry* e) const {
   for (int depth = 0; e && !e->parent.empty() && depth < 4; ++depth)
     if (const auto* p = g_.by_name(e->parent)) e = p;

@@ -92,9 +92,8 @@ std::vector<Unit> DocumentState::referents(Compiled::ReferenceKind kind, const s
       // one; else the article's latest project, or the one it goes on to name
       // ("joined a consortium ... The consortium, now called X, ...").
       if (std::any_of(units.begin(), units.end(), [&](const Unit& u) { return is_project(u); })) return {};
-      const auto latest = deal_target_.find(RelationType::participation);
-      if (latest != deal_target_.end()) return {latest->second};
-      return first_project_ ? std::vector{*first_project_} : std::vector<Unit>{};
+      const Unit* project = article_project();
+      return project ? std::vector{*project} : std::vector<Unit>{};
     }
   }
   return {};

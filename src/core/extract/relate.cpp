@@ -222,8 +222,7 @@ void DocumentState::relate_participation(const Pairing& p, const std::vector<Cue
 // "A는 심사에서 탈락했다", "A was shortlisted": a place won or lost in the
 // selection for the project the article tells of, named before or after.
 void DocumentState::take_part_in_contest(const Pairing& p) const {
-  const auto latest = deal_target_.find(RelationType::participation);
-  const Unit* project = latest != deal_target_.end() ? &latest->second : first_project_ ? &*first_project_ : nullptr;
+  const Unit* project = article_project();
   if (!project) return;
   for (const auto* g : p.subjects)
     if (p.in_scope(*g))

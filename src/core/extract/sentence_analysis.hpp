@@ -240,6 +240,7 @@ class DocumentState {
                                          std::size_t sentence_end) const;
   bool is_ancestor(const GazetteerEntry* child, const GazetteerEntry* parent) const;
   const GazetteerEntry* root_of(const GazetteerEntry* e) const;
+  const Unit* article_project() const;
   std::vector<Unit> referents(Compiled::ReferenceKind kind, const std::vector<Unit>& units) const;
   void remember(const std::vector<FoundRelation>& found, const std::vector<Unit>& units,
                 const std::vector<Group>& groups);
