@@ -84,11 +84,15 @@ ln -s . "$in/sub/self"
 # A file type aikg does not read is a notice, not a failure.
 printf 'notes\n' > "$in/notes.md"
 
-# The 50 MB single-line file: valid text, no newline anywhere.
-python3 - "$in/huge_line.txt" <<'PY'
+# The 50 MB single-line file: valid text, no newline anywhere. Under the
+# sanitizers (tools/sanitize.sh sets AIKG_E2E_HUGE_MB) a smaller one takes the
+# same code path: there the point is memory safety, not the memory bound, and
+# 50 MB costs over a minute of the test command.
+huge_mb=${AIKG_E2E_HUGE_MB:-50}
+python3 - "$in/huge_line.txt" "$huge_mb" <<'PY'
 import sys
 s = "Samsung Electronics and OpenAI discussed memory supply in Seoul. Nothing was signed, people familiar said. "
-n = 50 * 1024 * 1024 // len(s) + 1
+n = int(sys.argv[2]) * 1024 * 1024 // len(s) + 1
 with open(sys.argv[1], "w") as f:
     f.write(s * n)
 PY
@@ -198,7 +202,7 @@ PY
 rss_kb=unknown
 if [ -s "$WORK/time.txt" ]; then
   rss_kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$WORK/time.txt")
-  [ "$rss_kb" -lt $((1024 * 1024)) ] || fail "max RSS ${rss_kb} KiB on a 50 MB file (bound 1 GiB)"
+  [ "$rss_kb" -lt $((1024 * 1024)) ] || fail "max RSS ${rss_kb} KiB on a ${huge_mb} MB file (bound 1 GiB)"
 fi
 
 # As root the permission checks above could not bite: run the reader as an
