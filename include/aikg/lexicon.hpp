@@ -3,7 +3,8 @@
 //
 //   triggers.tsv     relation type  cue that signals it (e.g. "mou  양해각서")
 //   status.tsv       status         cue that sets a clause's status
-//   direction.tsv    relation type  cue after which the subject is the target
+//   direction.tsv    relation type  cue that puts a trigger in another case frame (receive)
+//   frames.tsv       frame          case frames: the roles that fill each end of a relation
 //   josa.tsv         role           particle form (subject, comitative, ...)
 //   titles.tsv       -              titles that follow a person's name
 //   boilerplate.tsv  kind           line markers of non-article text
@@ -39,6 +40,8 @@ class Lexicon {
   // Adds the rows of one TSV text to list `name`. Throws DataError on a
   // malformed row or a label the list does not accept.
   void add_tsv(std::string_view name, std::string_view tsv, std::string_view origin);
+  // The same, replacing the list's rows instead of adding to them.
+  void replace_tsv(std::string_view name, std::string_view tsv, std::string_view origin);
 
   // The rows of a list, in file order; empty when the list is unknown.
   const std::vector<LexEntry>& list(std::string_view name) const;

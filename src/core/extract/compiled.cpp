@@ -10,21 +10,6 @@
 
 namespace aikg::detail {
 
-namespace {
-
-Role role_from_label(std::string_view label) {
-  if (label == "subject") return Role::subject;
-  if (label == "partner") return Role::partner;
-  if (label == "recipient") return Role::recipient;
-  if (label == "source") return Role::source;
-  if (label == "possessive") return Role::possessive;
-  if (label == "object") return Role::object;
-  if (label == "marker") return Role::marker;
-  return Role::other;
-}
-
-}  // namespace
-
 // "함께 ... 개발", "together ... develop*": a trigger in two parts with words
 // between them. Each alternative of either part is matched as a cue of its
 // own; find_cues joins a first and a second part of one row into a trigger.
@@ -77,7 +62,7 @@ void Compiled::add_officials(std::uint32_t entry, const GazetteerEntry& governme
   }
 }
 
-Compiled::Compiled(const Gazetteer& gazetteer, const Lexicon& lexicon) {
+Compiled::Compiled(const Gazetteer& gazetteer, const Lexicon& lexicon) : frames(lexicon) {
   const auto& entries = gazetteer.entries();
   std::vector<std::pair<std::string, std::string>> synonyms;
   for (const auto& e : lexicon.list("synonyms")) synonyms.emplace_back(e.label, e.cue);
@@ -124,7 +109,12 @@ Compiled::Compiled(const Gazetteer& gazetteer, const Lexicon& lexicon) {
     const auto t = parse_relation_type(e.label);
     return t ? static_cast<int>(*t) : kNotATrigger;
   });
-  add_cues("direction", CueKind::direction, [](const LexEntry& e) { return static_cast<int>(*parse_relation_type(e.label)); });
+  // A frame cue puts its clause's trigger in the frame its third column
+  // names, `receive` when it names none.
+  for (const auto& e : lexicon.list("direction")) {
+    add_matched(CueKind::direction, static_cast<int>(*parse_relation_type(e.label)), e.cue, e);
+    cues.back().frame = &frames.at(e.scope.empty() ? "receive" : e.scope);
+  }
   add_cues("status", CueKind::status, [](const LexEntry& e) {
     const auto s = parse_status(e.label);
     return s ? static_cast<int>(*s) : -1;
@@ -141,6 +131,11 @@ Compiled::Compiled(const Gazetteer& gazetteer, const Lexicon& lexicon) {
   for (const auto& e : lexicon.list("titles")) titles.add(e.cue, 0);
   for (const auto& e : lexicon.list("prepositions")) prepositions.emplace(e.cue, role_from_label(e.label));
   compile_grammar(lexicon);
+  // The pairing rules read these frames' ends by name: refuse a lexicon without them at start.
+  for (const auto& [frame, end] : {std::pair{"give", "source"}, {"give", "target"}, {"receive", "source"},
+                                   {"receive", "target"}, {"with", "party"}, {"join", "member"},
+                                   {"role", "agent"}, {"role", "owner"}})
+    frames.at(frame).at(end);
   for (const auto& e : lexicon.list("common_words")) {
     common_words.emplace(alias_key(e.cue), true);
     if (e.label == "place") places.emplace(alias_key(e.cue), true);

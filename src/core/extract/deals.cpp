@@ -104,8 +104,9 @@ bool DocumentState::joined_noun(const CueHit& noun, const std::vector<CueHit>& c
 void DocumentState::relate_role_noun(const Pairing& p) const {
   constexpr std::size_t kNear = 48;  // bytes between the noun and its names: "who joined the round are"
   constexpr std::size_t kAttached = 12;  // "X's investors", "members of the X", "X의 투자자"
+  const Frame& frame = c_.frames.at("role");
   const Group* owner = nullptr;
-  for (const auto* g : p.with_role({Role::recipient, Role::possessive})) {
+  for (const auto* g : p.with_role(frame.at("owner").roles())) {
     const bool before = g->end <= p.trigger.begin && p.trigger.begin - g->end <= kAttached;
     const bool after = g->begin >= p.trigger.end && g->begin - p.trigger.end <= kAttached;
     if (before || after) owner = g;
@@ -127,7 +128,7 @@ void DocumentState::relate_role_noun(const Pairing& p) const {
   const std::size_t copula = copula_after(p.trigger.end, std::min(kNear, sentence_end_ - p.trigger.end));
   for (const auto& g : p.groups) {
     if (copula != std::string_view::npos && (g.begin < copula || &g == owner)) continue;
-    if (&g == owner || !p.in_scope(g) || g.role == Role::source || g.role == Role::other) continue;
+    if (&g == owner || !p.in_scope(g) || !frame.at("agent").takes(g.role)) continue;
     const std::size_t gap = g.end <= p.trigger.begin ? p.trigger.begin - g.end
                             : g.begin >= p.trigger.end ? g.begin - p.trigger.end
                                                        : 0;

@@ -69,6 +69,12 @@ void Lexicon::add_tsv(std::string_view name, std::string_view tsv, std::string_v
   }
 }
 
+void Lexicon::replace_tsv(std::string_view name, std::string_view tsv, std::string_view origin) {
+  Lexicon replacement;
+  replacement.add_tsv(name, tsv, origin);  // throws before anything is replaced
+  lists_[std::string(name)] = replacement.list(name);
+}
+
 const std::vector<LexEntry>& Lexicon::list(std::string_view name) const {
   static const std::vector<LexEntry> empty;
   const auto it = lists_.find(name);

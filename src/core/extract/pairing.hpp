@@ -61,6 +61,28 @@ struct DocumentState::Pairing {
         gs.push_back(&g);
     return gs;
   }
+  // The groups one filler of a case frame takes (frames.tsv): the subjects,
+  // groups of its role in scope, or of its role right after the trigger.
+  std::vector<const Group*> filling(const Filler& f) const {
+    if (f.role == Role::subject && !f.right_after) return subjects;
+    if (!f.right_after) return with_role({f.role});
+    constexpr std::size_t kRightAfter = 4;  // bytes from the trigger to the name: " ", " the "
+    std::vector<const Group*> gs;
+    for (const auto& g : groups)
+      if (g.role == f.role && g.begin >= trigger.end && g.begin <= trigger.end + kRightAfter && in_scope(g))
+        gs.push_back(&g);
+    return gs;
+  }
+  // The nearest group of the first tier of `end` that has one in the clause.
+  const Group* first_tier(const FrameEnd& end) const {
+    for (const auto& tier : end.tiers) {
+      std::vector<const Group*> gs;
+      for (const auto& f : tier)
+        for (const auto* g : filling(f)) gs.push_back(g);
+      if (const Group* g = nearest(gs)) return g;
+    }
+    return nullptr;
+  }
   const Group* nearest(const std::vector<const Group*>& gs) const {
     const Group* best = nullptr;
     std::size_t best_d = SIZE_MAX;

@@ -202,21 +202,18 @@ void DocumentState::relate_participation(const Pairing& p, const std::vector<Cue
   if (projects.empty()) return join_deal(p, cues);
   // "Stargate, a project backed by A, B and C": those right after "by" take
   // part; in "A joined a consortium backed by B", A joins and B's "by" is
-  // another trigger's.
-  constexpr std::size_t kBy = 4;  // bytes from the trigger to its names: " ", " the "
-  std::vector<const Group*> by;
-  for (const auto& g : p.groups)
-    if (g.role == Role::source && g.begin >= p.trigger.end && g.begin <= p.trigger.end + kBy && p.in_scope(g))
-      by.push_back(&g);
-  auto takers = by.empty() ? p.subjects : by;
-  if (by.empty())
-    for (const auto* g : p.with_role({Role::partner})) takers.push_back(g);
-  if (takers.empty())
-    for (const auto* g : p.with_role({Role::none})) takers.push_back(g);
-  for (const auto* g : takers)
-    for (const auto* u : p.members(*g))
-      if (!is_project(*u))
-        for (const auto* project : projects) p.add(*u, *project, 0.9);
+  // another trigger's. The `join` frame's tiers say who takes part.
+  for (const auto& tier : c_.frames.at("join").at("member").tiers) {
+    std::vector<const Group*> takers;
+    for (const auto& filler : tier)
+      for (const auto* g : p.filling(filler)) takers.push_back(g);
+    if (takers.empty()) continue;
+    for (const auto* g : takers)
+      for (const auto* u : p.members(*g))
+        if (!is_project(*u))
+          for (const auto* project : projects) p.add(*u, *project, 0.9);
+    return;
+  }
 }
 
 // "A는 심사에서 탈락했다", "A was shortlisted": a place won or lost in the
@@ -229,18 +226,18 @@ void DocumentState::take_part_in_contest(const Pairing& p) const {
       for (const auto* u : p.members(*g)) p.add(*u, *project, 0.7);
 }
 
-void DocumentState::relate_directed(const Pairing& p, const std::vector<CueHit>& cues) const {
-  // A direction cue ("로부터 투자를 유치", "received") makes the subject the target.
-  bool reverse = false;
+// The frame a directed trigger reads its parties by: `give`, or the frame a
+// frame cue in its clause names ("로부터 투자를 유치", "received": receive).
+const Frame& DocumentState::directed_frame(const Pairing& p, const std::vector<CueHit>& cues) const {
+  constexpr std::size_t kKoreanReach = 30;  // bytes before the trigger: "로부터 투자를 유치"
   for (const auto& h : cues)
     if (h.cue->kind == Compiled::CueKind::direction && h.cue->label == static_cast<int>(p.type) &&
-        (p.english || (h.begin + 30 >= p.trigger.begin)))
-      reverse = true;
-  // Vectors, not initializer_lists: a list of lists would outlive its arrays.
-  const std::vector<std::vector<Role>> source_roles{
-      {Role::source}, {Role::partner}, {Role::recipient}, {Role::possessive}, {Role::object, Role::none}};
-  const std::vector<std::vector<Role>> target_roles{
-      {Role::recipient}, {Role::object}, {Role::possessive}, {Role::partner}, {Role::none, Role::other}};
+        (p.english || h.begin + kKoreanReach >= p.trigger.begin))
+      return *h.cue->frame;
+  return c_.frames.at("give");
+}
+
+void DocumentState::relate_directed(const Pairing& p, const std::vector<CueHit>& cues) const {
   // "... supplemented by 30 billion from A and 430 billion from B": sources
   // without a named target give to the article's deal of this type.
   const auto deal = deal_target_.find(p.type);
@@ -249,13 +246,16 @@ void DocumentState::relate_directed(const Pairing& p, const std::vector<CueHit>&
       for (const auto* a : p.members(*g)) p.add(*a, deal->second, 0.7);
     return;
   }
-  for (const auto& roles : reverse ? source_roles : target_roles) {
-    const Group* other = p.nearest(p.with_role(roles));
-    if (!other) continue;
-    for (const auto* s : p.subjects) reverse ? p.add_all(*other, *s, 0.85) : p.add_all(*s, *other, 0.85);
+  // The subject fills one end of the frame; the other end is the first of
+  // its tiers with a name in the clause.
+  const Frame& frame = directed_frame(p, cues);
+  const bool subject_gives = frame.at("source").roles() == std::vector{Role::subject};
+  if (const Group* other = p.first_tier(frame.at(subject_gives ? "target" : "source"))) {
+    for (const auto* s : p.subjects) subject_gives ? p.add_all(*s, *other, 0.85) : p.add_all(*other, *s, 0.85);
     return;
   }
   // No target, but a source ("여기에 B로부터 추가 투자가"): it gives to the subject.
+  if (!subject_gives) return;  // the receiving frame read its sources already
   if (const Group* from = p.nearest(p.with_role({Role::source})))
     for (const auto* s : p.subjects) p.add_all(*from, *s, 0.75);
 }
@@ -266,7 +266,12 @@ void DocumentState::relate_undirected(const Pairing& p) const {
     pair_within(p, *p.subjects.front());
     return;
   }
-  auto partner_groups = p.with_role({Role::partner});
+  // The subject's partners: the roles of the `with` frame's ends but the subject.
+  std::vector<Role> partner_roles;
+  for (const auto& end : c_.frames.at("with").ends)
+    for (const Role r : end.roles())
+      if (r != Role::subject) partner_roles.push_back(r);
+  auto partner_groups = p.with_role(partner_roles);
   if (!p.english && !partner_groups.empty()) add_listed_before(p, partner_groups);
   if (!p.subjects.empty() && !partner_groups.empty()) {
     for (const auto* s : p.subjects)

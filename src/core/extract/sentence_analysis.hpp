@@ -15,13 +15,11 @@
 #include "aikg/lexicon.hpp"
 #include "aikg/mention.hpp"
 #include "extract/document.hpp"
+#include "extract/frames.hpp"
 #include "extract/phrase_matcher.hpp"
 
 namespace aikg::detail {
 
-// The grammatical role a particle (or, in English, a preposition or position)
-// gives a name.
-enum class Role { none, subject, partner, recipient, source, possessive, object, other, marker };
 
 // The label of a trigger-list entry that blocks a trigger ("경쟁력" is not "경쟁").
 inline constexpr int kNotATrigger = -1;
@@ -39,6 +37,7 @@ struct Compiled {
     bool case_sensitive;       // Latin aliases with capitals match as written or in capitals
     bool family = false;       // a family's bare name ("Hyundai", "삼성"): see resolve_families
   };
+  Frames frames;  // declared first: cues point into it
   std::vector<Alias> aliases;
   PhraseMatcher names{true, true, true};
   void add_officials(std::uint32_t entry, const GazetteerEntry& government, const Lexicon& lexicon);
@@ -66,6 +65,7 @@ struct Compiled {
     bool role_noun = false;  // "investors", "backers": names the agents of the article's deal
     bool ends = false;       // "sold its stake", "지분 ... 매각": the relation it names has ended
     bool contest = false;    // "탈락", "shortlisted": a place in the selection the article tells of
+    const Frame* frame = nullptr;  // a frame cue's frame ("유치": receive)
   };
   std::vector<Cue> cues;
   static constexpr std::string_view kGapMark = " ... ";
@@ -212,6 +212,7 @@ class DocumentState {
   std::vector<const Group*> list_around(const Pairing& p, const Group& g) const;
   std::size_t copula_after(std::size_t from, std::size_t within) const;
   void relate_directed(const Pairing& p, const std::vector<CueHit>& cues) const;
+  const Frame& directed_frame(const Pairing& p, const std::vector<CueHit>& cues) const;
   void relate_undirected(const Pairing& p) const;
   void relate_one_group(const Pairing& p) const;
   void pair_within(const Pairing& p, const Group& g) const;

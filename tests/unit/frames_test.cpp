@@ -1,0 +1,212 @@
+// The case frames of data/lexicon/frames.tsv, row by row: every filler of
+// every frame has sentences of our own that need it. Each sentence gives its
+// relation with the frames as shipped, and loses it when that one filler is
+// taken out of the frames (so no filler is dead data, and no case passes by
+// another rule). A filler that is an end's only one is checked for the
+// relation alone: without it the end would be empty.
+#include <catch2/catch.hpp>
+
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <tuple>
+#include <vector>
+
+#include "aikg/error.hpp"
+#include "aikg/extractor.hpp"
+#include "aikg/text.hpp"
+#include "extract_helpers.hpp"
+
+using namespace aikg;
+using aikg::test::find;
+
+namespace {
+
+// The organisations the sentences name, and nothing else: a small gazetteer
+// keeps building an extractor per filler cheap.
+constexpr const char* kGazetteer =
+    "Kakao\tcompany\t\t카카오\tKakao\n"
+    "Naver\tcompany\t\t네이버\tNaver\n"
+    "Samsung Electronics\tcompany\t\t삼성전자\tSamsung Electronics\n"
+    "Stargate\tproject\t\t스타게이트\tStargate\n"
+    "NVIDIA\tcompany\t\t엔비디아\tNVIDIA|Nvidia\n";
+
+std::string frames_file() {
+  std::ifstream in(std::string(AIKG_SOURCE_DIR) + "/data/lexicon/frames.tsv");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+struct Row {
+  std::string frame, end;
+  std::vector<std::vector<std::string>> tiers;
+};
+
+std::vector<std::string> split(const std::string& s, const std::string& sep) {
+  std::vector<std::string> parts;
+  std::size_t from = 0;
+  for (std::size_t at; (at = s.find(sep, from)) != std::string::npos; from = at + sep.size())
+    parts.push_back(s.substr(from, at - from));
+  parts.push_back(s.substr(from));
+  return parts;
+}
+
+std::vector<Row> rows(const std::string& tsv) {
+  std::vector<Row> out;
+  std::istringstream in(tsv);
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    const auto cols = split(line, "\t");
+    REQUIRE(cols.size() == 3);
+    Row r{cols[0], cols[1], {}};
+    for (const auto& tier : split(cols[2], " > ")) r.tiers.push_back(split(tier, " "));
+    out.push_back(r);
+  }
+  return out;
+}
+
+// frames.tsv with `filler` taken out of (frame, end); an emptied tier goes too.
+std::string without(const std::vector<Row>& all, const std::string& frame, const std::string& end,
+                    const std::string& filler) {
+  std::string tsv;
+  for (const auto& r : all) {
+    std::vector<std::string> tiers;
+    for (const auto& tier : r.tiers) {
+      std::string kept;
+      for (const auto& f : tier)
+        if (!(r.frame == frame && r.end == end && f == filler)) kept += (kept.empty() ? "" : " ") + f;
+      if (!kept.empty()) tiers.push_back(kept);
+    }
+    std::string fillers;
+    for (const auto& t : tiers) fillers += (fillers.empty() ? "" : " > ") + t;
+    tsv += r.frame + "\t" + r.end + "\t" + fillers + "\n";
+  }
+  return tsv;
+}
+
+Extractor extractor_with_frames(const std::string& frames) {
+  Gazetteer g;
+  g.add_tsv(kGazetteer, "test gazetteer");
+  auto lexicon = Lexicon::builtin();
+  lexicon.replace_tsv("frames", frames, "test frames");
+  return Extractor(std::move(g), std::move(lexicon));
+}
+
+DocumentMentions run_with(const Extractor& e, const std::string& text) {
+  Article a;
+  a.id = "t";
+  a.published = "2025-10-01";
+  a.text = normalize_text(text);
+  return e.extract(a);
+}
+
+struct Case {
+  std::string frame, end, filler;
+  RelationType type;
+  std::string source, target;
+  std::vector<std::string> sentences;
+};
+
+// Sentences of our own, Korean and English where both say it naturally.
+const std::vector<Case>& cases() {
+  using enum RelationType;
+  static const std::vector<Case> all{
+      {"give", "source", "subject", investment, "Kakao", "Naver",
+       {"카카오는 네이버에 500억원을 투자했다.", "Kakao invested $40 million in Naver."}},
+      {"give", "target", "recipient", investment, "Kakao", "Naver",
+       {"카카오는 네이버에 500억원을 투자했다.", "Kakao invested $40 million in Naver.",
+        "카카오가 지난달 네이버에 추가로 투자했다."}},
+      {"give", "target", "object", acquisition, "Naver", "Kakao",
+       {"네이버는 카카오를 인수했다.", "Naver acquired Kakao last year.", "네이버는 카카오를 2조원에 인수할 계획이다."}},
+      {"give", "target", "possessive", acquisition, "Samsung Electronics", "Naver",
+       {"삼성전자는 네이버의 지분 10%를 인수했다.", "삼성전자가 네이버의 경영권을 인수한다."}},
+      {"give", "target", "partner", supply, "Samsung Electronics", "Naver",
+       {"삼성전자는 네이버와 메모리 공급 계약을 맺고 HBM을 공급한다.",
+        "Samsung Electronics signed a deal with Naver to supply memory chips."}},
+      {"give", "target", "none", acquisition, "Samsung Electronics", "Naver",
+       {"삼성전자는 네이버 인수를 추진한다.", "삼성전자가 네이버 지분 인수에 나섰다."}},
+      {"receive", "target", "subject", investment, "Kakao", "Naver",
+       {"네이버는 카카오로부터 500억원의 투자를 유치했다.", "Naver received an investment from Kakao."}},
+      {"receive", "source", "source", investment, "Kakao", "Naver",
+       {"네이버는 카카오로부터 500억원의 투자를 유치했다.", "Naver received an investment from Kakao.",
+        "네이버가 카카오에게서 투자를 받았다."}},
+      {"receive", "source", "partner", investment, "Kakao", "Naver",
+       {"네이버는 카카오와 투자 유치 계약을 맺었다.", "Naver received funding alongside Kakao."}},
+      {"receive", "source", "recipient", acquisition, "Kakao", "Naver",
+       {"네이버는 카카오에 인수됐다.", "네이버는 지난해 카카오에 인수됐다."}},
+      {"receive", "source", "possessive", investment, "Kakao", "Naver",
+       {"네이버는 카카오의 투자를 유치했다.", "Naver received an investment of Kakao."}},
+      {"receive", "source", "none", supply, "NVIDIA", "Kakao",
+       {"카카오는 엔비디아 GPU를 도입했다.", "카카오는 엔비디아 칩을 구매했다."}},
+      {"receive", "source", "object", supply, "NVIDIA", "Kakao",
+       {"Kakao uses NVIDIA chips to train its models.", "Kakao uses NVIDIA to train its models.", "카카오는 엔비디아를 채택했다."}},
+      {"with", "party", "subject", partnership, "Kakao", "Naver",
+       {"카카오는 네이버와 전략적 파트너십을 맺었다.", "Kakao signed a partnership with Naver."}},
+      {"with", "party", "partner", partnership, "Kakao", "Naver",
+       {"카카오는 네이버와 전략적 파트너십을 맺었다.", "Kakao signed a partnership with Naver.",
+        "Kakao entered into a strategic partnership with Naver."}},
+      {"join", "member", "source+", participation, "Kakao", "Stargate",
+       {"Stargate, a project backed by Kakao, will open in May.", "The Stargate venture, funded by Kakao, grows."}},
+      {"join", "member", "subject", participation, "Kakao", "Stargate",
+       {"카카오는 스타게이트에 참여한다.", "Kakao joined Stargate."}},
+      {"join", "member", "partner", participation, "Naver", "Stargate",
+       {"카카오는 네이버와 함께 스타게이트에 참여한다.", "Kakao will join Stargate with Naver."}},
+      {"join", "member", "none", participation, "Kakao", "Stargate", {"스타게이트에 카카오 참여"}},
+      {"join", "project", "project", participation, "Kakao", "Stargate",
+       {"카카오는 스타게이트에 참여한다.", "Kakao joined Stargate."}},
+      {"role", "owner", "possessive", investment, "Kakao", "Naver",
+       {"카카오는 네이버의 투자자로 이름을 올렸다."}},
+      {"role", "owner", "recipient", investment, "Kakao", "Naver",
+       {"Investors in Naver such as Kakao added money.", "The investors in Naver are Kakao and Samsung Electronics."}},
+      {"role", "agent", "subject", investment, "Kakao", "Naver",
+       {"카카오는 네이버의 투자자로 이름을 올렸다.", "Naver counts Kakao among its investors."}},
+      {"role", "agent", "object", investment, "Kakao", "Naver",
+       {"Investors in Naver such as Kakao added money."}},
+      {"role", "agent", "recipient", investment, "Kakao", "Naver", {"The investors in Naver are Kakao and Samsung Electronics."}},
+  };
+  return all;
+}
+
+}  // namespace
+
+TEST_CASE("every filler of every case frame is needed by sentences of its own", "[extractor][frames]") {
+  const auto tsv = frames_file();
+  const auto all = rows(tsv);
+  const auto full = extractor_with_frames(tsv);
+  for (const auto& c : cases()) {
+    const auto row = std::find_if(all.begin(), all.end(), [&](const Row& r) { return r.frame == c.frame && r.end == c.end; });
+    REQUIRE(row != all.end());
+    std::size_t fillers = 0;
+    for (const auto& tier : row->tiers) fillers += tier.size();
+    const bool only_filler = fillers == 1;
+    const auto ablated = extractor_with_frames(only_filler ? tsv : without(all, c.frame, c.end, c.filler));
+    for (const auto& s : c.sentences) {
+      INFO(c.frame << " " << c.end << " " << c.filler << ": " << s);
+      CHECK(find(run_with(full, s), c.type, c.source, c.target));
+      if (!only_filler) CHECK_FALSE(find(run_with(ablated, s), c.type, c.source, c.target));
+    }
+  }
+}
+
+TEST_CASE("every filler of frames.tsv has its case", "[extractor][frames]") {
+  std::set<std::tuple<std::string, std::string, std::string>> covered;
+  for (const auto& c : cases()) covered.emplace(c.frame, c.end, c.filler);
+  for (const auto& r : rows(frames_file()))
+    for (const auto& tier : r.tiers)
+      for (const auto& f : tier) {
+        INFO(r.frame << " " << r.end << " " << f);
+        CHECK(covered.count({r.frame, r.end, f}) == 1);
+      }
+}
+
+TEST_CASE("a malformed frame is an error naming its row", "[extractor][frames]") {
+  const auto broken = [](const std::string& tsv) { return extractor_with_frames(frames_file() + tsv); };
+  CHECK_THROWS_WITH(broken("give\ttarget\trecipient > buyer\n"), Catch::Contains("test frames:") &&
+                                                                    Catch::Contains("'buyer' is not a role"));
+  CHECK_THROWS_WITH(broken("give\ttarget\tmarker\n"), Catch::Contains("a marker fills no end"));
+  // The code reads these ends by name: a frames file without them is refused at start.
+  CHECK_THROWS_AS(extractor_with_frames("give\tsource\tsubject\n"), DataError);
+}
