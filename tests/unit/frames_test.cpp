@@ -143,6 +143,10 @@ const std::vector<Case>& cases() {
        {"카카오는 엔비디아 GPU를 도입했다.", "카카오는 엔비디아 칩을 구매했다."}},
       {"receive", "source", "object", supply, "NVIDIA", "Kakao",
        {"Kakao uses NVIDIA chips to train its models.", "Kakao uses NVIDIA to train its models.", "카카오는 엔비디아를 채택했다."}},
+      {"raise", "target", "subject", investment, "Kakao", "Naver",
+       {"Naver raised $50 million from Kakao.", "Naver raises new money from Kakao this year."}},
+      {"raise", "source", "source", investment, "Kakao", "Naver",
+       {"Naver raised $50 million from Kakao.", "Naver has raised $1 billion so far from investors including Kakao."}},
       {"with", "party", "subject", partnership, "Kakao", "Naver",
        {"카카오는 네이버와 전략적 파트너십을 맺었다.", "Kakao signed a partnership with Naver."}},
       {"with", "party", "partner", partnership, "Kakao", "Naver",
@@ -202,11 +206,29 @@ TEST_CASE("every filler of frames.tsv has its case", "[extractor][frames]") {
       }
 }
 
+TEST_CASE("a trigger's own frame outranks a frame cue near it", "[extractor][frames]") {
+  // "raised" is a frame cue (a company that raised money received it), but a
+  // stake is its holder's: the trigger "stake" reads by `give`.
+  for (const std::string s : {"Naver raised its stake in Kakao.", "Naver raises its stake in Kakao to 20%."}) {
+    INFO(s);
+    const auto d = aikg::test::run(s);
+    CHECK(find(d, RelationType::investment, "Naver", "Kakao"));
+    CHECK_FALSE(find(d, RelationType::investment, "Kakao", "Naver"));
+  }
+  // Without a named source, "raised" relates nobody: "raised prices" is no deal.
+  CHECK(aikg::test::run("Naver raised prices last week, Kakao said.").mentions.empty());
+}
+
 TEST_CASE("a malformed frame is an error naming its row", "[extractor][frames]") {
   const auto broken = [](const std::string& tsv) { return extractor_with_frames(frames_file() + tsv); };
   CHECK_THROWS_WITH(broken("give\ttarget\trecipient > buyer\n"), Catch::Contains("test frames:") &&
                                                                     Catch::Contains("'buyer' is not a role"));
   CHECK_THROWS_WITH(broken("give\ttarget\tmarker\n"), Catch::Contains("a marker fills no end"));
+  // A frame is read for a directed type only.
+  auto lexicon = Lexicon::builtin();
+  lexicon.add_tsv("triggers", "partnership\tteams up\tgive\n", "test triggers");
+  CHECK_THROWS_WITH(Extractor(Gazetteer::builtin(), lexicon), Catch::Contains("test triggers:1") &&
+                                                                  Catch::Contains("directed type"));
   // The code reads these ends by name: a frames file without them is refused at start.
   CHECK_THROWS_AS(extractor_with_frames("give\tsource\tsubject\n"), DataError);
 }

@@ -1,9 +1,13 @@
 // Compiling the lexicon and gazetteer into matchers, once per Extractor.
 #include "extract/sentence_analysis.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <set>
 
+#include "aikg/error.hpp"
+#include "aikg/taxonomy.hpp"
 #include "aikg/text.hpp"
 #include "extract/script.hpp"
 #include "text/tsv.hpp"
@@ -92,6 +96,13 @@ Compiled::Compiled(const Gazetteer& gazetteer, const Lexicon& lexicon) : frames(
     cue.role_noun = e.scope == "role";
     cue.ends = e.scope == "ended";
     cue.contest = e.scope == "contest";
+    // Any other word there names the case frame the trigger reads by ("raised": raise).
+    static constexpr std::string_view kFlags[] = {"", "sentence", "clause", "weak", "role", "ended", "contest"};
+    if (kind == CueKind::trigger && std::find(std::begin(kFlags), std::end(kFlags), e.scope) == std::end(kFlags)) {
+      if (label < 0 || !is_directed(static_cast<RelationType>(label)))
+        throw DataError(fmt::format("{}: a case frame is for a trigger of a directed type", e.origin));
+      cue.frame = &frames.at(e.scope);
+    }
     cues.push_back(cue);
     const auto id = static_cast<std::uint32_t>(cues.size() - 1);
     (cue.ascii ? english_cues : korean_cues).add(cue.text, id);

@@ -226,8 +226,8 @@ void DocumentState::take_part_in_contest(const Pairing& p) const {
       for (const auto* u : p.members(*g)) p.add(*u, *project, 0.7);
 }
 
-// The frame a directed trigger reads its parties by: `give`, or the frame a
-// frame cue in its clause names ("로부터 투자를 유치", "received": receive).
+// The frame a directed trigger without one of its own reads its parties by:
+// `give`, or the frame a frame cue in its clause names ("로부터 투자를 유치", "received": receive).
 const Frame& DocumentState::directed_frame(const Pairing& p, const std::vector<CueHit>& cues) const {
   constexpr std::size_t kKoreanReach = 30;  // bytes before the trigger: "로부터 투자를 유치"
   for (const auto& h : cues)
@@ -248,7 +248,7 @@ void DocumentState::relate_directed(const Pairing& p, const std::vector<CueHit>&
   }
   // The subject fills one end of the frame; the other end is the first of
   // its tiers with a name in the clause.
-  const Frame& frame = directed_frame(p, cues);
+  const Frame& frame = p.trigger.cue->frame ? *p.trigger.cue->frame : directed_frame(p, cues);
   const bool subject_gives = frame.at("source").roles() == std::vector{Role::subject};
   if (const Group* other = p.first_tier(frame.at(subject_gives ? "target" : "source"))) {
     for (const auto* s : p.subjects) subject_gives ? p.add_all(*s, *other, 0.85) : p.add_all(*other, *s, 0.85);

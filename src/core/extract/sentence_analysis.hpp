@@ -65,7 +65,7 @@ struct Compiled {
     bool role_noun = false;  // "investors", "backers": names the agents of the article's deal
     bool ends = false;       // "sold its stake", "지분 ... 매각": the relation it names has ended
     bool contest = false;    // "탈락", "shortlisted": a place in the selection the article tells of
-    const Frame* frame = nullptr;  // a frame cue's frame ("유치": receive)
+    const Frame* frame = nullptr;  // a frame cue's frame ("유치": receive), or a trigger's own ("raised": raise)
   };
   std::vector<Cue> cues;
   static constexpr std::string_view kGapMark = " ... ";
