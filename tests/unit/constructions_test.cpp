@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "aikg/extractor.hpp"
@@ -1035,4 +1036,22 @@ TEST_CASE("', and' with a name and a verb after it opens a clause of its own", "
   const auto d = run("Kakao, Naver, and OpenAI signed a contract with Nebius.");
   CHECK(find(d, RelationType::contract, "Kakao", "Nebius"));
   CHECK(find(d, RelationType::contract, "OpenAI", "Nebius"));
+}
+
+TEST_CASE("a deal noun that names its parties is the relation, not a thing joined", "[extractor][constructions]") {
+  // "formed", "launched", "set up" found an alliance someone takes part in,
+  // unless the noun after them names its parties with "with" or "between".
+  const std::vector<std::tuple<std::string, RelationType>> cases{
+      {"Kakao formed a partnership with Naver.", RelationType::partnership},
+      {"Kakao launched a joint venture with Naver in Seoul.", RelationType::joint_venture},
+      {"Kakao set up a partnership with Naver last year.", RelationType::partnership},
+  };
+  for (const auto& [s, type] : cases) {
+    INFO(s);
+    CHECK(find(run(s), type, "Kakao", "Naver"));
+  }
+  // Without its parties, the noun is still what is joined.
+  const auto d = run("Kakao and Naver joined the Stargate project.");
+  CHECK(find(d, RelationType::participation, "Kakao", "Stargate"));
+  CHECK_FALSE(find(d, RelationType::partnership, "Kakao", "Naver"));
 }

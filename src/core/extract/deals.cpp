@@ -90,7 +90,10 @@ bool DocumentState::adnominal_to(const CueHit& verb, const CueHit& noun) const {
 
 // "동맹에 참가한 A, B", "A and B joined the alliance": the noun is what is
 // joined, not a relation among those who join it.
+// But "formed a partnership with B", "launched an alliance between A and B":
+// a noun that names its parties is the relation itself.
 bool DocumentState::joined_noun(const CueHit& noun, const std::vector<CueHit>& cues, bool english) const {
+  if (english && names_its_parties(noun)) return false;
   return std::any_of(cues.begin(), cues.end(), [&](const CueHit& h) {
     return h.cue->kind == Compiled::CueKind::trigger && h.cue->label >= 0 &&
            takes_part(static_cast<RelationType>(h.cue->label)) && joins(h, noun, english);

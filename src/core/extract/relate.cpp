@@ -313,9 +313,9 @@ void DocumentState::relate_undirected(const Pairing& p) const {
 // told before; one that a verb of another type completes ("deal to buy") is
 // that verb's. Neither is a new agreement between the names around it.
 bool DocumentState::told_before(const CueHit& trigger, const std::vector<CueHit>& cues) const {
+  if (names_its_parties(trigger)) return false;
   constexpr std::size_t kAfter = 24;  // bytes: " to buy", " with Microsoft"
   const auto after = text_.substr(trigger.end, std::min(kAfter, sentence_end_ - trigger.end));
-  if (after.starts_with(" with ") || after.starts_with(" between ") || after.starts_with(" among ")) return false;
   if (after.starts_with(" to ")) {
     const auto verb = std::any_of(cues.begin(), cues.end(), [&](const CueHit& h) {
       return h.cue->kind == Compiled::CueKind::trigger && h.begin == trigger.end + 4 && h.cue->label != trigger.cue->label;
@@ -331,6 +331,13 @@ bool DocumentState::told_before(const CueHit& trigger, const std::vector<CueHit>
                         [&](const std::string& v) { return verb.ends_with(v); });
   }
   return false;
+}
+
+// "a deal with Microsoft", "the partnership between A and B": an English
+// deal noun followed by the preposition that names its parties.
+bool DocumentState::names_its_parties(const CueHit& noun) const {
+  const auto after = text_.substr(noun.end, std::min<std::size_t>(10, sentence_end_ - noun.end));
+  return after.starts_with(" with ") || after.starts_with(" between ") || after.starts_with(" among ");
 }
 
 // "the continent's top rival to OpenAI, Meta and Google": the names after

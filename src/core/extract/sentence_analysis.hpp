@@ -219,6 +219,7 @@ class DocumentState {
   void take_part_in_contest(const Pairing& p) const;
   void add_listed_before(const Pairing& p, std::vector<const Group*>& partners) const;
   bool joint_work_in_clause(const Pairing& p) const;
+  bool names_its_parties(const CueHit& noun) const;
   bool told_before(const CueHit& trigger, const std::vector<CueHit>& cues) const;
   bool before_product(const Unit& u) const;
   bool rivals_of_someone_else(const CueHit& trigger, const std::vector<Group>& groups) const;
