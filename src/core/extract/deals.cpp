@@ -109,10 +109,13 @@ void DocumentState::relate_role_noun(const Pairing& p) const {
   constexpr std::size_t kAttached = 12;  // "X's investors", "members of the X", "X의 투자자"
   const Frame& frame = c_.frames.at("role");
   const Group* owner = nullptr;
-  for (const auto* g : p.with_role(frame.at("owner").roles())) {
-    const bool before = g->end <= p.trigger.begin && p.trigger.begin - g->end <= kAttached;
-    const bool after = g->begin >= p.trigger.end && g->begin - p.trigger.end <= kAttached;
-    if (before || after) owner = g;
+  // Attached to the noun, an owner is one even where no subject particle made
+  // the first name the clause's subject ("Naver's investors include A").
+  for (const auto& g : p.groups) {
+    if (!frame.at("owner").takes(g.role) || !p.in_scope(g)) continue;
+    const bool before = g.end <= p.trigger.begin && p.trigger.begin - g.end <= kAttached;
+    const bool after = g.begin >= p.trigger.end && g.begin - p.trigger.end <= kAttached;
+    if (before || after) owner = &g;
   }
   // "X counts A among its members", "X said its investors are A and B": the subject owns the noun.
   const auto before = text_.substr(sentence_begin_, p.trigger.begin - sentence_begin_);
