@@ -1055,3 +1055,21 @@ TEST_CASE("a deal noun that names its parties is the relation, not a thing joine
   CHECK(find(d, RelationType::participation, "Kakao", "Stargate"));
   CHECK_FALSE(find(d, RelationType::partnership, "Kakao", "Naver"));
 }
+
+TEST_CASE("an English apposition 'A, B's role noun' describes A, not a list of A and B", "[extractor][constructions]") {
+  const std::vector<std::tuple<std::string, RelationType, std::string, std::string>> cases{
+      {"Kakao, Naver's biggest shareholder, voted against the plan.", RelationType::investment, "Kakao", "Naver"},
+      {"SoftBank, OpenAI's largest investor, said it would invest more.", RelationType::investment, "SoftBank Group",
+       "OpenAI"},
+      {"Kakao, Naver's main rival, cut prices.", RelationType::competition, "Kakao", "Naver"},
+      {"Samsung Electronics, Naver's chip supplier, raised prices.", RelationType::supply, "Samsung Electronics",
+       "Naver"},
+  };
+  for (const auto& [s, type, source, target] : cases) {
+    INFO(s);
+    CHECK(find(run(s), type, source, target));
+  }
+  // With a conjunction it is a list: "A, B and C's units" are three parties.
+  const auto d = run("Kakao, Naver and Samsung Electronics's units signed the deal.");
+  CHECK(find(d, RelationType::contract, "Kakao", "Naver"));
+}

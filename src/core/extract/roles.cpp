@@ -28,6 +28,7 @@ std::vector<Group> DocumentState::group_units(const Sentence& s, std::vector<Uni
                                c_.grammar.list_words.end();
   };
   (void)s;
+  const bool english = !english_clauses_.empty();  // english_clause_starts ran: an English sentence
   // "A 사장, 마리아 로시 B 부회장": between titled names of a list stands
   // the next person's name, which the gazetteer need not know.
   auto person_gap = [&](std::size_t from, std::size_t to) {
@@ -55,7 +56,13 @@ std::vector<Group> DocumentState::group_units(const Sentence& s, std::vector<Uni
         groups.back().units.push_back(i);
         continue;
       }
-      const bool list_like = prev.role == Role::none && !prev.deung &&
+      // "Kakao, Naver's biggest shareholder, ...": in English a possessive
+      // after a bare comma describes the name before it (a list would say
+      // "A, B and C's").
+      const bool apposition = english && u.begin > prev.end &&
+                              detail::trim(text_.substr(prev.end, u.begin - prev.end)) == "," &&
+                              (text_.substr(u.end).starts_with("'s ") || text_.substr(u.end).starts_with("\u2019s "));
+      const bool list_like = prev.role == Role::none && !prev.deung && !apposition &&
                              (separator_only(prev.end, u.begin) || (prev.titled && person_gap(prev.end, u.begin)));
       const bool coordinated = prev.role == Role::partner && separator_only(prev.end, u.begin) &&
                                (u.role == Role::subject || u.role == Role::partner || u.role == Role::none);
