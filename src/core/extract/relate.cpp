@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
+#include <cstdio>
 
 #include "aikg/text.hpp"
 #include "extract/pairing.hpp"
@@ -250,6 +251,7 @@ void DocumentState::relate_directed(const Pairing& p, const std::vector<CueHit>&
   // its tiers with a name in the clause.
   const Frame& frame = p.trigger.cue->frame ? *p.trigger.cue->frame : directed_frame(p, cues);
   const bool subject_gives = frame.at("source").roles() == std::vector{Role::subject};
+  if (debug_) std::fprintf(stderr, "   '%s' reads by frame %s\n", cue_text(p.trigger).c_str(), frame.name.c_str());
   if (const Group* other = p.first_tier(frame.at(subject_gives ? "target" : "source"))) {
     for (const auto* s : p.subjects) subject_gives ? p.add_all(*s, *other, 0.85) : p.add_all(*other, *s, 0.85);
     return;
