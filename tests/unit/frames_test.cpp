@@ -168,6 +168,24 @@ const std::vector<Case>& cases() {
       {"access", "source", "source", supply, "Kakao", "Naver",
        {"Naver will have access to computing power from Kakao.", "Naver gets access to servers from Kakao.",
         "Naver gained access to chips from Kakao last year."}},
+      {"goods", "target", "subject", supply, "NVIDIA", "Naver",
+       {"Naver receives chips from NVIDIA under the deal.", "네이버는 엔비디아로부터 GPU를 인도받았다.",
+        "Naver took delivery of NVIDIA servers."}},
+      {"goods", "source", "source", supply, "NVIDIA", "Naver",
+       {"Naver receives chips from NVIDIA under the deal.", "Naver will receive 10,000 GPUs from NVIDIA.",
+        "네이버는 엔비디아로부터 GPU를 인도받았다."}},
+      {"goods", "source", "possessive", supply, "NVIDIA", "Naver",
+       {"Naver will receive NVIDIA's newest chips.", "Naver received the servers of NVIDIA last week.",
+        "네이버는 엔비디아의 GPU를 인도받았다."}},
+      {"goods", "source", "none", supply, "NVIDIA", "Naver",
+       {"네이버는 엔비디아 GPU 1만 장을 인도받을 예정이다.", "네이버가 엔비디아 서버를 인도받았다.",
+        "네이버는 엔비디아 가속기를 올해 인도받는다."}},
+      {"goods", "source", "object", supply, "NVIDIA", "Naver",
+       {"Naver will receive NVIDIA chips in May.", "Naver receives NVIDIA GPUs next year.",
+        "Naver received NVIDIA servers last week."}},
+      {"goods", "theme", "goods", supply, "NVIDIA", "Naver",
+       {"Naver receives chips from NVIDIA under the deal.", "네이버는 엔비디아로부터 GPU를 인도받았다.",
+        "Naver will receive NVIDIA chips in May."}},
       {"with", "party", "subject", partnership, "Kakao", "Naver",
        {"카카오는 네이버와 전략적 파트너십을 맺었다.", "Kakao signed a partnership with Naver.",
         "Kakao entered into a strategic partnership with Naver."}},
@@ -249,6 +267,12 @@ TEST_CASE("a trigger's own frame outranks a frame cue near it", "[extractor][fra
   }
   // Without a named source, "raised" relates nobody: "raised prices" is no deal.
   CHECK(aikg::test::run("Naver raised prices last week, Kakao said.").mentions.empty());
+  // Without goods named, "receives" is no delivery.
+  for (const std::string s : {"Naver received approval from Kakao.", "Naver receives support from Kakao.",
+                              "네이버는 카카오로부터 승인을 인도받았다."}) {
+    INFO(s);
+    CHECK_FALSE(aikg::test::has_type(aikg::test::run(s), RelationType::supply));
+  }
 }
 
 TEST_CASE("a malformed frame is an error naming its row", "[extractor][frames]") {

@@ -36,7 +36,7 @@ void Compiled::compile_grammar(const Lexicon& lexicon) {
       {"english_verb", &g.english_verbs}, {"english_break", &g.english_breaks},
       {"reporting_verb", &g.reporting_verbs}, {"copula", &g.copulas},
       {"own_word", &g.own_words}, {"definite", &g.definite_words}, {"signing_verb", &g.signing_verbs},
-      {"product_noun", &g.product_nouns}};
+      {"product_noun", &g.product_nouns}, {"goods", &g.goods}};
   for (const auto& e : lexicon.list("grammar")) {
     std::string word = e.cue;
     std::replace(word.begin(), word.end(), '_', ' ');

@@ -19,8 +19,8 @@ std::vector<std::string_view> split(std::string_view s, std::string_view sep) {
 
 Filler parse_filler(std::string_view word, const std::string& origin) {
   Filler f;
-  if (word == "project") {
-    f.project = true;
+  if (word == "project" || word == "goods") {
+    (word == "project" ? f.project : f.goods) = true;
     return f;
   }
   if (word.ends_with('+')) f.right_after = true, word.remove_suffix(1);
@@ -49,7 +49,7 @@ std::vector<Role> FrameEnd::roles() const {
   std::vector<Role> rs;
   for (const auto& tier : tiers)
     for (const auto& f : tier)
-      if (!f.project) rs.push_back(f.role);
+      if (!f.project && !f.goods) rs.push_back(f.role);
   return rs;
 }
 

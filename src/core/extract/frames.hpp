@@ -20,6 +20,7 @@ struct Filler {
   Role role = Role::none;
   bool right_after = false;  // "source+": only right after the trigger ("backed by A")
   bool project = false;      // "project": a project or alliance named in the sentence
+  bool goods = false;        // "goods": goods (grammar.tsv) named in the trigger's clause
   bool operator==(const Filler&) const = default;
 };
 using Tier = std::vector<Filler>;

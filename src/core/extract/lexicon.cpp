@@ -31,7 +31,7 @@ bool label_accepted(std::string_view list, std::string_view label) {
     static constexpr std::array lists{"open_ending", "connective", "adnominal", "nominal_head", "group_noun",
                                       "firm_noun", "list_word", "including", "not_only", "context_ending",
                                       "english_verb", "english_break", "reporting_verb",
-                                      "copula", "own_word", "definite", "signing_verb", "product_noun",
+                                      "copula", "own_word", "definite", "signing_verb", "product_noun", "goods",
                                       "state_title"};
     return std::find(lists.begin(), lists.end(), label) != lists.end();
   }

@@ -238,6 +238,19 @@ const Frame& DocumentState::directed_frame(const Pairing& p, const std::vector<C
   return c_.frames.at("give");
 }
 
+// A frame with a `theme` end ("goods") relates nobody unless its clause names
+// the theme: "receives GPUs from B" is a delivery, "receives approval from B" none.
+bool DocumentState::theme_named(const Pairing& p, const Frame& frame) const {
+  const auto theme = std::find_if(frame.ends.begin(), frame.ends.end(), [](const FrameEnd& e) { return e.name == "theme"; });
+  if (theme == frame.ends.end()) return true;
+  const auto [from, to] = p.english ? p.english_clause : std::pair{p.clause_begin, p.trigger.end};
+  const auto clause = text_.substr(from, std::min(to, sentence_end_) - from);
+  for (const auto& tier : theme->tiers)
+    for (const auto& f : tier)
+      if (f.goods && contains_word(clause, c_.grammar.goods)) return true;
+  return false;
+}
+
 void DocumentState::relate_directed(const Pairing& p, const std::vector<CueHit>& cues) const {
   // "... supplemented by 30 billion from A and 430 billion from B": sources
   // without a named target give to the article's deal of this type.
@@ -250,6 +263,7 @@ void DocumentState::relate_directed(const Pairing& p, const std::vector<CueHit>&
   // The subject fills one end of the frame; the other end is the first of
   // its tiers with a name in the clause.
   const Frame& frame = p.trigger.cue->frame ? *p.trigger.cue->frame : directed_frame(p, cues);
+  if (!theme_named(p, frame)) return;
   const bool subject_gives = frame.at("source").roles() == std::vector{Role::subject};
   if (debug_) std::fprintf(stderr, "   '%s' reads by frame %s\n", cue_text(p.trigger).c_str(), frame.name.c_str());
   if (const Group* other = p.first_tier(frame.at(subject_gives ? "target" : "source"))) {

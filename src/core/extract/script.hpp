@@ -93,4 +93,18 @@ inline bool contains_any(std::string_view s, const std::vector<std::string>& wor
   return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return s.find(w) != s.npos; });
 }
 
+// As contains_any, but a Latin word must stand whole ("chips", not "chipmaker");
+// Korean words may carry particles.
+inline bool contains_word(std::string_view s, const std::vector<std::string>& words) {
+  auto latin = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; };
+  return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
+    const bool ascii = !w.empty() && static_cast<unsigned char>(w[0]) < 0x80;
+    for (auto at = s.find(w); at != s.npos; at = s.find(w, at + 1)) {
+      const std::size_t end = at + w.size();
+      if (!ascii || ((at == 0 || !latin(s[at - 1])) && (end == s.size() || !latin(s[end])))) return true;
+    }
+    return false;
+  });
+}
+
 }  // namespace aikg::detail

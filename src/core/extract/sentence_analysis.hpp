@@ -102,6 +102,7 @@ struct Compiled {
     std::vector<std::string> reporting_verbs;  // sorted
     std::vector<std::string> copulas;
     std::vector<std::string> definite_words, signing_verbs, product_nouns;
+    std::vector<std::string> goods;  // what a `goods` frame needs named in its clause
     std::vector<std::string> own_words;
   } grammar;
 };
@@ -213,6 +214,7 @@ class DocumentState {
   std::size_t copula_after(std::size_t from, std::size_t within) const;
   void relate_directed(const Pairing& p, const std::vector<CueHit>& cues) const;
   const Frame& directed_frame(const Pairing& p, const std::vector<CueHit>& cues) const;
+  bool theme_named(const Pairing& p, const Frame& frame) const;
   void relate_undirected(const Pairing& p) const;
   void relate_one_group(const Pairing& p) const;
   void pair_within(const Pairing& p, const Group& g) const;
