@@ -173,7 +173,8 @@ const std::vector<Case>& cases() {
         "Naver took delivery of NVIDIA servers."}},
       {"goods", "source", "source", supply, "NVIDIA", "Naver",
        {"Naver receives chips from NVIDIA under the deal.", "Naver will receive 10,000 GPUs from NVIDIA.",
-        "네이버는 엔비디아로부터 GPU를 인도받았다."}},
+        "네이버는 엔비디아로부터 GPU를 인도받았다.", "Naver will purchase 5,000 GPUs from NVIDIA.",
+        "Naver bought memory chips from NVIDIA last year.", "Naver agreed to buy cloud capacity from NVIDIA."}},
       {"goods", "source", "possessive", supply, "NVIDIA", "Naver",
        {"Naver will receive NVIDIA's newest chips.", "Naver received the servers of NVIDIA last week.",
         "네이버는 엔비디아의 GPU를 인도받았다."}},
@@ -267,6 +268,13 @@ TEST_CASE("a trigger's own frame outranks a frame cue near it", "[extractor][fra
   }
   // Without a named source, "raised" relates nobody: "raised prices" is no deal.
   CHECK(aikg::test::run("Naver raised prices last week, Kakao said.").mentions.empty());
+  // A company bought is no goods, even a chip designer.
+  for (const std::string s : {"Naver bought chip designer Kakao from Samsung Electronics.",
+                              "Naver agreed to buy Kakao, a chip designer, from Samsung Electronics.",
+                              "Naver completed the purchase of chipmaker Kakao from Samsung Electronics."}) {
+    INFO(s);
+    CHECK_FALSE(aikg::test::has_type(aikg::test::run(s), RelationType::supply));
+  }
   // Without goods named, "receives" is no delivery.
   for (const std::string s : {"Naver received approval from Kakao.", "Naver receives support from Kakao.",
                               "네이버는 카카오로부터 승인을 인도받았다."}) {

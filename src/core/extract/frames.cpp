@@ -58,6 +58,10 @@ bool FrameEnd::takes(Role r) const {
   return std::find(rs.begin(), rs.end(), r) != rs.end();
 }
 
+bool Frame::has(std::string_view end) const {
+  return std::any_of(ends.begin(), ends.end(), [&](const FrameEnd& e) { return e.name == end; });
+}
+
 const FrameEnd& Frame::at(std::string_view end) const {
   for (const auto& e : ends)
     if (e.name == end) return e;

@@ -36,6 +36,7 @@ struct FrameEnd {
 struct Frame {
   std::string name;
   std::vector<FrameEnd> ends;  // in file order
+  bool has(std::string_view end) const;
   // The end called `end`; throws DataError if the frame has none (a code/data mismatch).
   const FrameEnd& at(std::string_view end) const;
 };

@@ -241,11 +241,20 @@ const Frame& DocumentState::directed_frame(const Pairing& p, const std::vector<C
 // A frame with a `theme` end ("goods") relates nobody unless its clause names
 // the theme: "receives GPUs from B" is a delivery, "receives approval from B" none.
 bool DocumentState::theme_named(const Pairing& p, const Frame& frame) const {
-  const auto theme = std::find_if(frame.ends.begin(), frame.ends.end(), [](const FrameEnd& e) { return e.name == "theme"; });
-  if (theme == frame.ends.end()) return true;
+  if (!frame.has("theme")) return true;
+  // "to buy chip designer Arm from SoftBank", "Arm을 구매": an organisation as
+  // the object is what is bought, a company, not goods; "NVIDIA chips" is goods.
+  constexpr std::size_t kRightAfter = 5;  // bytes: " ", " the " ("to buy Kakao": no object role after "to")
+  for (const auto& g : p.groups) {
+    const bool right_after = g.begin >= p.trigger.end && g.begin <= p.trigger.end + kRightAfter &&
+                             g.role != Role::possessive;  // "NVIDIA's chips": the owner of the goods
+    if ((g.role == Role::object && p.in_scope(g)) || right_after)
+      for (const auto* u : p.members(g))
+        if (!before_product(*u)) return false;
+  }
   const auto [from, to] = p.english ? p.english_clause : std::pair{p.clause_begin, p.trigger.end};
   const auto clause = text_.substr(from, std::min(to, sentence_end_) - from);
-  for (const auto& tier : theme->tiers)
+  for (const auto& tier : frame.at("theme").tiers)
     for (const auto& f : tier)
       if (f.goods && contains_word(clause, c_.grammar.goods)) return true;
   return false;
@@ -333,8 +342,10 @@ bool DocumentState::told_before(const CueHit& trigger, const std::vector<CueHit>
   constexpr std::size_t kAfter = 24;  // bytes: " to buy", " with Microsoft"
   const auto after = text_.substr(trigger.end, std::min(kAfter, sentence_end_ - trigger.end));
   if (after.starts_with(" to ")) {
+    // A verb whose frame needs a theme ("buy" goods) may buy a company: it completes no deal.
     const auto verb = std::any_of(cues.begin(), cues.end(), [&](const CueHit& h) {
-      return h.cue->kind == Compiled::CueKind::trigger && h.begin == trigger.end + 4 && h.cue->label != trigger.cue->label;
+      return h.cue->kind == Compiled::CueKind::trigger && h.begin == trigger.end + 4 && h.cue->label != trigger.cue->label &&
+             !(h.cue->frame && h.cue->frame->has("theme"));
     });
     if (verb) return true;
   }
