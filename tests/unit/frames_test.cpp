@@ -150,6 +150,18 @@ const std::vector<Case>& cases() {
        {"카카오는 엔비디아 GPU를 도입했다.", "카카오는 엔비디아 칩을 구매했다.", "카카오가 엔비디아 가속기를 데이터센터에 탑재했다."}},
       {"receive", "source", "object", supply, "NVIDIA", "Kakao",
        {"Kakao uses NVIDIA chips to train its models.", "Kakao uses NVIDIA to train its models.", "카카오는 엔비디아를 채택했다."}},
+      {"owned", "source", "possessive-", acquisition, "Kakao", "Naver",
+       {"Naver rejected Kakao's takeover offer.", "네이버는 카카오의 인수 제안을 거절했다.",
+        "Kakao's purchase of Naver was approved."}},
+      {"owned", "target", "possessive+", acquisition, "Kakao", "Naver",
+       {"Kakao's purchase of Naver was approved.", "Kakao's acquisition of Naver closed in May.",
+        "Regulators cleared Kakao's takeover of Naver."}},
+      {"owned", "target", "recipient", investment, "Kakao", "Naver",
+       {"Kakao's investment in Naver doubled.", "Analysts praised Kakao's investment in Naver.",
+        "Kakao's investments into Naver grew."}},
+      {"owned", "target", "subject", acquisition, "Kakao", "Naver",
+       {"Naver rejected Kakao's takeover offer.", "네이버는 카카오의 인수 제안을 거절했다.",
+        "Naver turned down Kakao's acquisition bid."}},
       {"raise", "target", "subject", investment, "Kakao", "Naver",
        {"Naver raised $50 million from Kakao.", "Naver raises new money from Kakao this year.",
         "Naver raised fresh capital from Kakao in March."}},
@@ -265,6 +277,14 @@ TEST_CASE("a trigger's own frame outranks a frame cue near it", "[extractor][fra
     const auto d = aikg::test::run(s);
     CHECK(find(d, RelationType::investment, "Naver", "Kakao"));
     CHECK_FALSE(find(d, RelationType::investment, "Kakao", "Naver"));
+  }
+  // "B의 지분" is a stake in B, whoever holds it: 지분 reads by `give`, not `owned`.
+  for (const std::string s : {"카카오는 네이버의 지분 20%를 보유하고 있다.", "카카오가 네이버의 지분을 추가로 사들였다.",
+                              "카카오는 재편된 네이버의 지분 약 10%를 갖게 됐다."}) {
+    INFO(s);
+    const auto d = aikg::test::run(s);
+    CHECK(find(d, RelationType::investment, "Kakao", "Naver"));
+    CHECK_FALSE(find(d, RelationType::investment, "Naver", "Kakao"));
   }
   // Without a named source, "raised" relates nobody: "raised prices" is no deal.
   CHECK(aikg::test::run("Naver raised prices last week, Kakao said.").mentions.empty());

@@ -144,7 +144,7 @@ Compiled::Compiled(const Gazetteer& gazetteer, const Lexicon& lexicon) : frames(
   compile_grammar(lexicon);
   // The pairing rules read these frames' ends by name: refuse a lexicon without them at start.
   for (const auto& [frame, end] : {std::pair{"give", "source"}, {"give", "target"}, {"receive", "source"},
-                                   {"receive", "target"}, {"with", "party"}, {"join", "member"},
+                                   {"receive", "target"}, {"owned", "source"}, {"owned", "target"}, {"with", "party"}, {"join", "member"},
                                    {"role", "agent"}, {"role", "owner"}})
     frames.at(frame).at(end);
   for (const auto& e : lexicon.list("common_words")) {

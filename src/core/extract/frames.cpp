@@ -24,6 +24,7 @@ Filler parse_filler(std::string_view word, const std::string& origin) {
     return f;
   }
   if (word.ends_with('+')) f.right_after = true, word.remove_suffix(1);
+  else if (word.ends_with('-')) f.right_before = true, word.remove_suffix(1);
   f.role = role_from_label(word);
   if (word == "none") f.role = Role::none;
   else if (f.role == Role::other && word != "other") throw DataError(fmt::format("{}: '{}' is not a role", origin, word));

@@ -19,6 +19,7 @@ enum class Role { none, subject, partner, recipient, source, possessive, object,
 struct Filler {
   Role role = Role::none;
   bool right_after = false;  // "source+": only right after the trigger ("backed by A")
+  bool right_before = false; // "possessive-": only right before it ("A's takeover", "A의 인수")
   bool project = false;      // "project": a project or alliance named in the sentence
   bool goods = false;        // "goods": goods (grammar.tsv) named in the trigger's clause
   bool operator==(const Filler&) const = default;

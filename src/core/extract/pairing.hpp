@@ -64,13 +64,15 @@ struct DocumentState::Pairing {
   // The groups one filler of a case frame takes (frames.tsv): the subjects,
   // groups of its role in scope, or of its role right after the trigger.
   std::vector<const Group*> filling(const Filler& f) const {
-    if (f.role == Role::subject && !f.right_after) return subjects;
-    if (!f.right_after) return with_role({f.role});
+    if (f.role == Role::subject && !f.right_after && !f.right_before) return subjects;
+    if (!f.right_after && !f.right_before) return with_role({f.role});
     constexpr std::size_t kRightAfter = 4;  // bytes from the trigger to the name: " ", " the "
     std::vector<const Group*> gs;
-    for (const auto& g : groups)
-      if (g.role == f.role && g.begin >= trigger.end && g.begin <= trigger.end + kRightAfter && in_scope(g))
-        gs.push_back(&g);
+    for (const auto& g : groups) {
+      if (g.role != f.role || !in_scope(g)) continue;
+      if (f.right_after && g.begin >= trigger.end && g.begin <= trigger.end + kRightAfter) gs.push_back(&g);
+      if (f.right_before && g.end <= trigger.begin && d.only_possessive_mark(g.end, trigger.begin)) gs.push_back(&g);
+    }
     return gs;
   }
   // The nearest group of the first tier of `end` that has one in the clause.

@@ -228,14 +228,25 @@ void DocumentState::take_part_in_contest(const Pairing& p) const {
 }
 
 // The frame a directed trigger without one of its own reads its parties by:
-// `give`, or the frame a frame cue in its clause names ("로부터 투자를 유치", "received": receive).
+// the frame a frame cue in its clause names, `owned` for a noun right after
+// its owner's name, else `give` ("로부터 투자를 유치", "received": receive).
 const Frame& DocumentState::directed_frame(const Pairing& p, const std::vector<CueHit>& cues) const {
   constexpr std::size_t kKoreanReach = 30;  // bytes before the trigger: "로부터 투자를 유치"
   for (const auto& h : cues)
     if (h.cue->kind == Compiled::CueKind::direction && h.cue->label == static_cast<int>(p.type) &&
         (p.english || h.begin + kKoreanReach >= p.trigger.begin))
       return *h.cue->frame;
+  // "B rejected A's takeover bid", "A의 인수 제안": a deal noun right after its owner's name.
+  const auto& owned = c_.frames.at("owned");
+  if (!p.filling(owned.at("source").tiers.front().front()).empty()) return owned;
   return c_.frames.at("give");
+}
+
+// Whether only a possessive mark stands between a name and the next word:
+// "'s ", "’s ", or the space after "의" (which the name's group holds).
+bool DocumentState::only_possessive_mark(std::size_t from, std::size_t to) const {
+  const auto gap = text_.substr(from, to - from);
+  return gap == " " || gap == "'s " || gap == "\u2019s " || gap.empty();
 }
 
 // A frame with a `theme` end ("goods") relates nobody unless its clause names
@@ -269,18 +280,24 @@ void DocumentState::relate_directed(const Pairing& p, const std::vector<CueHit>&
       for (const auto* a : p.members(*g)) p.add(*a, deal->second, 0.7);
     return;
   }
-  // The subject fills one end of the frame; the other end is the first of
-  // its tiers with a name in the clause.
   const Frame& frame = p.trigger.cue->frame ? *p.trigger.cue->frame : directed_frame(p, cues);
   if (!theme_named(p, frame)) return;
-  const bool subject_gives = frame.at("source").roles() == std::vector{Role::subject};
   if (debug_) std::fprintf(stderr, "   '%s' reads by frame %s\n", cue_text(p.trigger).c_str(), frame.name.c_str());
-  if (const Group* other = p.first_tier(frame.at(subject_gives ? "target" : "source"))) {
-    for (const auto* s : p.subjects) subject_gives ? p.add_all(*s, *other, 0.85) : p.add_all(*other, *s, 0.85);
+  // An end the frame gives to the subject takes all the clause's subjects;
+  // any other end, the nearest name of the first of its tiers with one.
+  const auto fill = [&](const FrameEnd& end) {
+    if (end.roles() == std::vector{Role::subject}) return p.subjects;
+    const Group* g = p.first_tier(end);
+    return g ? std::vector<const Group*>{g} : std::vector<const Group*>{};
+  };
+  const auto sources = fill(frame.at("source")), targets = fill(frame.at("target"));
+  if (!sources.empty() && !targets.empty()) {
+    for (const auto* s : sources)
+      for (const auto* t : targets) p.add_all(*s, *t, 0.85);
     return;
   }
   // No target, but a source ("여기에 B로부터 추가 투자가"): it gives to the subject.
-  if (!subject_gives) return;  // the receiving frame read its sources already
+  if (!targets.empty() || frame.at("source").roles() != std::vector{Role::subject}) return;
   if (const Group* from = p.nearest(p.with_role({Role::source})))
     for (const auto* s : p.subjects) p.add_all(*from, *s, 0.75);
 }

@@ -215,6 +215,7 @@ class DocumentState {
   void relate_directed(const Pairing& p, const std::vector<CueHit>& cues) const;
   const Frame& directed_frame(const Pairing& p, const std::vector<CueHit>& cues) const;
   bool theme_named(const Pairing& p, const Frame& frame) const;
+  bool only_possessive_mark(std::size_t from, std::size_t to) const;
   void relate_undirected(const Pairing& p) const;
   void relate_one_group(const Pairing& p) const;
   void pair_within(const Pairing& p, const Group& g) const;
