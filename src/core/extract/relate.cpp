@@ -242,11 +242,12 @@ const Frame& DocumentState::directed_frame(const Pairing& p, const std::vector<C
   return c_.frames.at("give");
 }
 
-// Whether only a possessive mark stands between a name and the next word:
-// "'s ", "’s ", or the space after "의" (which the name's group holds).
+// Whether only an English possessive mark stands between a name and the next
+// word ("A's takeover"). Not Korean "의": "A의 인수" is as often the purchase
+// of A ("암페어의 인수를 완료") as A's own.
 bool DocumentState::only_possessive_mark(std::size_t from, std::size_t to) const {
   const auto gap = text_.substr(from, to - from);
-  return gap == " " || gap == "'s " || gap == "\u2019s " || gap.empty();
+  return gap == "'s " || gap == "\u2019s ";
 }
 
 // A frame with a `theme` end ("goods") relates nobody unless its clause names
