@@ -252,6 +252,7 @@ std::vector<FoundRelation> DocumentState::analyse(const Sentence& s) {
   merge_people(units);
   drop_triggers_inside_names(units, cues);
   find_references(s, cues, units);
+  find_offices(s, units);
   // Media are sources, never partners; nor is who reports the sentence
   // (", Acme said."): drop them before pairing.
   const std::size_t tail = english ? reporting_tail(s) : s.end;
