@@ -75,6 +75,27 @@ TEST_CASE("해당국, 이 나라: the ministry of the country the article named"
   }
 }
 
+TEST_CASE("named only later, the article's one country is the country meant", "[extractor][offices]") {
+  const std::vector<std::pair<std::string, std::string>> texts{
+      {"The nation's science minister met OpenAI executives on Monday. South Korea plans more such talks.",
+       "Ministry of Science and ICT"},
+      {"The country's finance minister met NVIDIA executives this week. Japan hopes to host a data centre.",
+       "Japan Ministry of Finance"},
+      {"해당국 재무장관은 오픈AI 경영진과 회동했다. 독일은 데이터센터 유치를 바란다.", "German Federal Ministry of Finance"},
+  };
+  for (const auto& [text, ministry] : texts) {
+    INFO(text);
+    const auto d = run(text);
+    CHECK(has_type(d, RelationType::meeting));
+    CHECK(involves(d, ministry));
+  }
+  // Two countries named, none before the office: no office.
+  const auto d = run("The country's science minister met OpenAI executives. Japan and Germany both want data centres.");
+  CHECK_FALSE(involves(d, "Government of Japan"));
+  CHECK_FALSE(involves(d, "Ministry of Education, Culture, Sports, Science and Technology"));
+  CHECK_FALSE(involves(d, "Federal Ministry of Research, Technology and Space"));
+}
+
 TEST_CASE("an office of a country with no such ministry listed is its government", "[extractor][offices]") {
   const auto d = run("Brazil hosted the summit, and the country's science minister met OpenAI executives.");
   CHECK(met(d, "Government of Brazil", "OpenAI"));

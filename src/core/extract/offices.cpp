@@ -210,6 +210,7 @@ void DocumentState::find_offices(const Sentence& s, std::vector<Unit>& units) {
       for (const auto& m : named)
         if (m.end <= i && m.government >= 0) government = m.government;
       if (government < 0 && last_country_) government = static_cast<int>(*last_country_);
+      if (government < 0 && salient_country_) government = static_cast<int>(*salient_country_);
     }
     add(i, government, hits.back().end);
   }
@@ -219,6 +220,22 @@ void DocumentState::find_offices(const Sentence& s, std::vector<Unit>& units) {
   for (const auto& m : after)
     if (m.government >= 0) last_country_ = static_cast<std::uint32_t>(m.government);
   if (!after.empty()) last_named_ = after.back().government;
+}
+
+// The article's country: the only one it names (a country's word, or a body
+// of its state), so "the country's science minister" in a lead that names
+// the country only later is still that country's. Two countries: none.
+void DocumentState::find_salient_country(const std::vector<Sentence>& sentences) {
+  std::optional<int> only;
+  for (const auto& s : sentences) {
+    const auto it = units_of_sentence_.find({s.begin, s.end});
+    for (const auto& m : country_mentions(s, it == units_of_sentence_.end() ? std::vector<Unit>{} : it->second)) {
+      if (m.government < 0) continue;
+      if (only && *only != m.government) return;
+      only = m.government;
+    }
+  }
+  if (only) salient_country_ = static_cast<std::uint32_t>(*only);
 }
 
 }  // namespace aikg::detail

@@ -199,6 +199,7 @@ class DocumentState {
   std::optional<std::pair<std::size_t, std::size_t>> office_at(std::size_t pos, std::size_t limit) const;
   int country_of(const Unit& u) const;  // the government of a country whose body `u` is, or -1
   void find_offices(const Sentence& s, std::vector<Unit>& units);
+  void find_salient_country(const std::vector<Sentence>& sentences);
   void remember_english_name(std::string_view alias, int person);
   void find_english_names_again(const Sentence& s, std::vector<Unit>& units);
   int organisation_of(int person) const;  // gazetteer index, or -1
@@ -284,6 +285,7 @@ class DocumentState {
   std::unordered_map<int, int> person_org_;                  // person index -> organisation index
   std::optional<std::uint32_t> last_country_;                // the government of the country last named
   std::optional<int> last_named_;  // the country of the last name of the sentence before (-1: an organisation)
+  std::optional<std::uint32_t> salient_country_;  // the only country the article names, if it names one
   std::map<std::string, int> mention_counts_;                // entity key -> mentions in the article
   // Names found by count_mentions, per sentence (begin, end), reused by analyse.
   std::map<std::pair<std::size_t, std::size_t>, std::vector<Unit>> units_of_sentence_;
