@@ -140,6 +140,8 @@ TEST_CASE("'Project' and capitalised words name a project no list holds", "[extr
     CHECK(m->target.candidate);
     CHECK(find(d, RelationType::participation, "Naver", project));
   }
+  // A title-case headline: the name ends before a function word.
+  CHECK(find(run("Kakao Joins Project Hanbit With Naver"), RelationType::participation, "Kakao", "Project Hanbit"));
   // A known name after the prefix stays that name.
   CHECK(find(run("Kakao joined Project Stargate in October."), RelationType::participation, "Kakao", "Stargate"));
 }

@@ -161,18 +161,21 @@ void DocumentState::find_candidates(const Sentence& s, bool english, std::vector
         const auto suffix_is = [&](const std::vector<std::string>& suffixes) {
           return std::find(suffixes.begin(), suffixes.end(), word) != suffixes.end();
         };
+        // "Project Hanbit" before "the Hanbit Project": in a title-case
+        // headline ("Kakao Joins Project Hanbit") the words before are no name.
+        std::optional<Unit> prefixed;
+        if (suffix_is(c_.english_project_prefixes)) prefixed = english_named_after(word_end, s, units);
+        if (prefixed) {
+          prefixed->begin = i;
+          prefixed->candidate = std::string(text_.substr(i, prefixed->end - i));
+          found.push_back(*prefixed);
+          e = std::max(e, prefixed->end);
+        }
         const bool project = suffix_is(c_.english_project_suffixes);
-        if (project || suffix_is(c_.english_suffixes))
+        if (!prefixed && (project || suffix_is(c_.english_suffixes)))
           if (auto u = english_named_before(i, word_end, s, units)) {
             u->project = project;
             found.push_back(*u);
-          }
-        if (suffix_is(c_.english_project_prefixes))
-          if (auto u = english_named_after(word_end, s, units)) {
-            u->begin = i;
-            u->candidate = std::string(text_.substr(i, u->end - i));
-            found.push_back(*u);
-            e = std::max(e, u->end);
           }
       } else if (auto u = korean_candidate(i, word_end, s.begin); u && !covered(u->begin, u->end)) {
         found.push_back(*u);
