@@ -122,6 +122,19 @@ TEST_CASE("no country named, or 'its' of a company: no office", "[extractor][off
   }
 }
 
+TEST_CASE("a former minister is a person, not the ministry", "[extractor][offices]") {
+  const std::vector<std::pair<std::string, std::string>> texts{
+      {"Former Japanese Finance Minister Sato Hanako met OpenAI executives in Tokyo.", "Japan Ministry of Finance"},
+      {"NVIDIA met former French finance minister Paul Durand on Friday.", "French Ministry of the Economy and Finance"},
+      {"전 일본 재무장관이 오픈AI 경영진과 회동했다.", "Japan Ministry of Finance"},
+      {"An ex-Japanese trade minister met NVIDIA executives.", "Ministry of Economy, Trade and Industry"},
+  };
+  for (const auto& [text, ministry] : texts) {
+    INFO(text);
+    CHECK_FALSE(involves(run(text), ministry));
+  }
+}
+
 TEST_CASE("'Project' and capitalised words name a project no list holds", "[extractor][offices][candidates]") {
   const std::vector<std::pair<std::string, std::string>> texts{
       {"Kakao and Naver joined Project Hanbit, a sovereign AI effort.", "Project Hanbit"},

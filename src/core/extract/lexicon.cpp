@@ -28,7 +28,8 @@ bool label_accepted(std::string_view list, std::string_view label) {
   if (list == "titles") return label == "title";
   if (list == "families") return label == "family";
   if (list == "offices")
-    return label == "office" || label == "ministry_word" || label == "country" || label == "country_reference";
+    return label == "office" || label == "ministry_word" || label == "country" || label == "country_reference" ||
+           label == "former";
   if (list == "grammar") {
     static constexpr std::array lists{"open_ending", "connective", "adnominal", "nominal_head", "group_noun",
                                       "firm_noun", "list_word", "including", "not_only", "context_ending",

@@ -99,6 +99,7 @@ void Compiled::add_offices(const std::vector<GazetteerEntry>& entries, const Lex
   for (const auto& e : lexicon.list("offices")) {
     if (e.label == "office") offices.add(e.cue, static_cast<std::uint32_t>(office_count++));
     if (e.label == "country_reference") country_references.add(e.cue, e.scope == "nearest" ? 1 : 0);
+    if (e.label == "former") former_words.push_back(e.cue);
     if (e.label == "country")
       for (std::uint32_t g = 0; g < entries.size(); ++g)
         if (entries[g].name == e.scope && country_government[g]) countries.add(e.cue, g);
@@ -166,6 +167,22 @@ std::optional<std::pair<std::size_t, std::size_t>> DocumentState::office_at(std:
   return std::nullopt;
 }
 
+// "former French Finance Minister", "전 일본 재무장관", "ex-trade minister": the
+// word before says the person no longer holds the office.
+bool DocumentState::after_former(std::size_t pos, std::size_t limit) const {
+  std::size_t b = pos;
+  while (b > limit && text_[b - 1] == ' ') --b;
+  std::size_t a = b;
+  while (a > limit && text_[a - 1] != ' ') --a;
+  std::string word(text_.substr(a, b - a));
+  for (auto& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  // "ex-" is glued to what follows.
+  const auto glued = text_.substr(limit, pos - limit);
+  return std::any_of(c_.former_words.begin(), c_.former_words.end(), [&](const std::string& f) {
+    return word == f || (f.ends_with('-') && glued.ends_with(f));
+  });
+}
+
 // "Japan's trade minister", "일본 재무장관": the office of the country named;
 // "the country's science minister", "해당국 재무장관": of the country named
 // last (earlier in the sentence, or before); "its trade minister": of the
@@ -175,7 +192,7 @@ void DocumentState::find_offices(const Sentence& s, std::vector<Unit>& units) {
   std::vector<Unit> found;
   auto add = [&](std::size_t begin, int government, std::size_t after) {
     const auto office = office_at(after, s.end);
-    if (government < 0 || !office) return;
+    if (government < 0 || !office || after_former(begin, s.begin)) return;
     const auto holder = c_.office_holders.find({static_cast<std::uint32_t>(government), office->first});
     if (holder == c_.office_holders.end()) return;
     Unit u;

@@ -52,6 +52,7 @@ struct Compiled {
   std::map<std::pair<std::uint32_t, std::size_t>, std::uint32_t> office_holders;  // (government, office) -> entry
   PhraseMatcher countries{false, false};         // a country's word -> its government's entry
   PhraseMatcher country_references{true, false};  // "the country's", "해당국"
+  std::vector<std::string> former_words;          // "former", "전": the office is no longer held
   std::vector<bool> country_government;          // per gazetteer entry: a government with a country's words
 
   // What a back-reference stands for (references.tsv): the latest pair, the
@@ -197,6 +198,7 @@ class DocumentState {
   };
   std::vector<CountryMention> country_mentions(const Sentence& s, const std::vector<Unit>& units) const;
   std::optional<std::pair<std::size_t, std::size_t>> office_at(std::size_t pos, std::size_t limit) const;
+  bool after_former(std::size_t pos, std::size_t limit) const;
   int country_of(const Unit& u) const;  // the government of a country whose body `u` is, or -1
   void find_offices(const Sentence& s, std::vector<Unit>& units);
   void find_salient_country(const std::vector<Sentence>& sentences);
