@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "aikg/gazetteer.hpp"
+#include "aikg/lexicon.hpp"
 #include "extract_helpers.hpp"
 
 using namespace aikg;
@@ -175,5 +177,31 @@ TEST_CASE("'Project' before a generic word or in lower case names nothing", "[ex
       CHECK_FALSE(m.source.candidate);
       CHECK_FALSE(m.target.candidate);
     }
+  }
+}
+
+TEST_CASE("every office's ministry words and every country row meet the gazetteer", "[lexicon][offices]") {
+  const auto lexicon = Lexicon::builtin();
+  const auto gazetteer = Gazetteer::builtin();
+  for (const auto& e : lexicon.list("offices")) {
+    INFO(e.origin);
+    if (e.label == "country") {
+      const auto* g = gazetteer.by_name(e.scope);
+      REQUIRE(g);
+      CHECK(g->kind == EntityKind::government);
+      CHECK(g->name.starts_with("Government of "));
+    }
+    if (e.label != "office" || e.scope == "-") continue;
+    // A typo in the words would silently send the office to the government.
+    bool some_ministry = false;
+    std::size_t from = 0;
+    for (auto bar = e.scope.find('|'); from <= e.scope.size(); bar = e.scope.find('|', from)) {
+      const auto word = e.scope.substr(from, bar == std::string::npos ? std::string::npos : bar - from);
+      for (const auto& g : gazetteer.entries())
+        some_ministry = some_ministry || (g.kind == EntityKind::government && g.name.find(word) != std::string::npos);
+      if (bar == std::string::npos) break;
+      from = bar + 1;
+    }
+    CHECK(some_ministry);
   }
 }
