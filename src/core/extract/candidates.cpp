@@ -23,6 +23,13 @@ bool overlaps_any(const std::vector<Unit>& units, std::size_t b, std::size_t e) 
   return std::any_of(units.begin(), units.end(), [&](const Unit& u) { return u.begin < e && b < u.end; });
 }
 
+// "Project Rainier", "프로젝트 누리": a prefix word, a space and a name after it.
+bool has_project_prefix(std::string_view name, const std::vector<std::string>& prefixes) {
+  return std::any_of(prefixes.begin(), prefixes.end(), [&](const std::string& p) {
+    return name.size() > p.size() + 1 && name.starts_with(p) && name[p.size()] == ' ';
+  });
+}
+
 }  // namespace
 
 // A word the gazetteer does not know, read as an organisation when it looks
@@ -64,6 +71,7 @@ std::optional<Unit> DocumentState::korean_candidate(std::size_t begin, std::size
     }
     u.begin = b;
     u.candidate = std::string(text_.substr(b, stem_end - b));
+    u.project = has_project_prefix(u.candidate, c_.english_project_prefixes);
     return u;
   }
   if (!is_hangul_syllable(code_point_at(stem, 0)) || is_common_word(stem)) return std::nullopt;
@@ -153,8 +161,18 @@ void DocumentState::find_candidates(const Sentence& s, bool english, std::vector
         const auto suffix_is = [&](const std::vector<std::string>& suffixes) {
           return std::find(suffixes.begin(), suffixes.end(), word) != suffixes.end();
         };
+        // "Project Hanbit" before "the Hanbit Project": in a title-case
+        // headline ("Kakao Joins Project Hanbit") the words before are no name.
+        std::optional<Unit> prefixed;
+        if (suffix_is(c_.english_project_prefixes)) prefixed = english_named_after(word_end, s, units);
+        if (prefixed) {
+          prefixed->begin = i;
+          prefixed->candidate = std::string(text_.substr(i, prefixed->end - i));
+          found.push_back(*prefixed);
+          e = std::max(e, prefixed->end);
+        }
         const bool project = suffix_is(c_.english_project_suffixes);
-        if (project || suffix_is(c_.english_suffixes))
+        if (!prefixed && (project || suffix_is(c_.english_suffixes)))
           if (auto u = english_named_before(i, word_end, s, units)) {
             u->project = project;
             found.push_back(*u);
@@ -193,8 +211,39 @@ std::optional<Unit> DocumentState::english_named_before(std::size_t suffix_begin
   return u;
 }
 
+// "Project Rainier", "Project Blue Harbor": capitalised words after a prefix
+// that says they name a project. Lower-case words ("Project management"), a
+// generic or a verb ("Project Finance Firm Backs ...") end the name; a known
+// name after the prefix ("Project Stargate") stays that name.
+std::optional<Unit> DocumentState::english_named_after(std::size_t prefix_end, const Sentence& s,
+                                                       const std::vector<Unit>& units) const {
+  constexpr int kMaxWords = 3;
+  std::size_t end = prefix_end;
+  for (int words = 0; words < kMaxWords && end < s.end && text_[end] == ' '; ++words) {
+    const std::size_t b = end + 1;
+    std::size_t e = b;
+    while (e < s.end && text_[e] != ' ') ++e;
+    std::size_t word_end = e;
+    while (word_end > b && std::string_view(",.;:)'\"").find(text_[word_end - 1]) != std::string_view::npos) --word_end;
+    const auto word = text_.substr(b, word_end - b);
+    std::string lower(word);
+    for (auto& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    const auto& verbs = c_.grammar.english_verbs;
+    if (!is_latin_name(word) || c_.not_organisations.contains(word) || is_common_word(word) ||
+        std::binary_search(verbs.begin(), verbs.end(), lower) || overlaps_any(units, b, word_end))
+      break;
+    end = word_end;
+    if (word_end < e) break;  // punctuation ends the name
+  }
+  if (end == prefix_end) return std::nullopt;
+  Unit u;
+  u.end = end;
+  u.project = true;
+  return u;
+}
+
 // "'한강' 프로젝트", "‘새봄’ 컨소시엄에": a quoted name before a word that says it
-// is a project or alliance.
+// is a project or alliance; "'프로젝트 누리'에": a quoted name after such a word.
 void DocumentState::find_quoted_projects(const Sentence& s, const std::vector<Unit>& units, std::vector<Unit>& found) const {
   constexpr std::size_t kLongest = 40;  // bytes inside the quotes
   for (const auto& [open, close] : {std::pair{"'", "'"}, std::pair{"‘", "’"}}) {
@@ -203,7 +252,9 @@ void DocumentState::find_quoted_projects(const Sentence& s, const std::vector<Un
       const std::size_t shut = text_.find(close, inner);
       if (shut == std::string_view::npos || shut >= s.end || shut == inner || shut - inner > kLongest) continue;
       std::size_t after = shut + std::string_view(close).size();
+      const std::size_t closed = after;
       while (after < s.end && text_[after] == ' ') ++after;
+      const auto before = found.size();
       for (const auto& suffix : c_.project_suffixes) {
         if (!text_.substr(after, s.end - after).starts_with(suffix)) continue;
         const auto name = trim(text_.substr(inner, shut - inner));
@@ -222,8 +273,29 @@ void DocumentState::find_quoted_projects(const Sentence& s, const std::vector<Un
         found.push_back(u);
         break;
       }
+      if (found.size() == before) add_prefixed_project(i, inner, shut, closed, s, units, found);
     }
   }
+}
+
+void DocumentState::add_prefixed_project(std::size_t open, std::size_t inner, std::size_t shut, std::size_t closed,
+                                         const Sentence& s, const std::vector<Unit>& units,
+                                         std::vector<Unit>& found) const {
+  const auto name = trim(text_.substr(inner, shut - inner));
+  const bool prefixed =
+      has_project_prefix(name, c_.project_prefixes) || has_project_prefix(name, c_.english_project_prefixes);
+  if (!prefixed || overlaps_any(units, open, closed) || is_common_word(trim(name.substr(name.find(' ')))))
+    return;
+  const auto run = hangul_run_end(text_, closed, s.end);
+  const auto role = particle_role(text_.substr(closed, run - closed));
+  if (!role && run > closed) return;  // the word goes on
+  Unit u;
+  u.begin = open;
+  u.end = role ? run : closed;
+  u.role = role.value_or(Role::none);
+  u.project = true;
+  u.candidate = std::string(name);
+  found.push_back(u);
 }
 
 // "Acme Robotics Inc." and "Acme Robotics", "㈜한빛" and "한빛": one name.

@@ -85,6 +85,7 @@ Compiled::Compiled(const Gazetteer& gazetteer, const Lexicon& lexicon) : frames(
     }
     if (entries[i].kind == EntityKind::government) add_officials(i, entries[i], lexicon);
   }
+  add_offices(entries, lexicon);
   // Every cue is in `cues` before any pointer to one is taken: the vector
   // is complete when the constructor ends and never grows after.
   auto add_matched = [&](CueKind kind, int label, std::string_view text, const LexEntry& e) {
@@ -156,6 +157,7 @@ Compiled::Compiled(const Gazetteer& gazetteer, const Lexicon& lexicon) : frames(
     if (e.label == "english_suffix") english_suffixes.push_back(e.cue);
     if (e.label == "legal_form") legal_forms.push_back(e.cue);
     if (e.label == "project_suffix") (is_ascii(e.cue) ? english_project_suffixes : project_suffixes).push_back(e.cue);
+    if (e.label == "project_prefix") (is_ascii(e.cue) ? english_project_prefixes : project_prefixes).push_back(e.cue);
     if (e.label == "stop") not_organisations.emplace(e.cue, true);
     if (e.label == "descriptor") korean_descriptors.push_back(e.cue);
     if (e.label == "english_descriptor") english_descriptors.push_back(e.cue);

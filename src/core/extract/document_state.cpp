@@ -156,6 +156,7 @@ std::vector<Sentence> DocumentState::split_glued_headlines(const std::vector<Sen
 void DocumentState::count_mentions(const std::vector<Sentence>& sentences) {
   for (const auto& s : sentences) units_of_sentence_.insert_or_assign({s.begin, s.end}, find_units(s));
   resolve_families(sentences);
+  find_salient_country(sentences);
   for (const auto& [where, units] : units_of_sentence_)
     for (const auto& u : units) {
       ++mention_counts_[key(u)];
@@ -252,6 +253,7 @@ std::vector<FoundRelation> DocumentState::analyse(const Sentence& s) {
   merge_people(units);
   drop_triggers_inside_names(units, cues);
   find_references(s, cues, units);
+  find_offices(s, units);
   // Media are sources, never partners; nor is who reports the sentence
   // (", Acme said."): drop them before pairing.
   const std::size_t tail = english ? reporting_tail(s) : s.end;

@@ -27,6 +27,9 @@ bool label_accepted(std::string_view list, std::string_view label) {
   if (list == "references") return label == "pair" || label == "last" || label == "members" || label == "project";
   if (list == "titles") return label == "title";
   if (list == "families") return label == "family";
+  if (list == "offices")
+    return label == "office" || label == "ministry_word" || label == "country" || label == "country_reference" ||
+           label == "former";
   if (list == "grammar") {
     static constexpr std::array lists{"open_ending", "connective", "adnominal", "nominal_head", "group_noun",
                                       "firm_noun", "list_word", "including", "not_only", "context_ending",
@@ -38,7 +41,8 @@ bool label_accepted(std::string_view list, std::string_view label) {
   if (list == "synonyms") return !label.empty();
   if (list == "candidates")
     return label == "suffix" || label == "english_suffix" || label == "stop" || label == "descriptor" ||
-           label == "english_descriptor" || label == "legal_form" || label == "project_suffix";
+           label == "english_descriptor" || label == "legal_form" || label == "project_suffix" ||
+           label == "project_prefix";
   return true;
 }
 

@@ -42,6 +42,18 @@ struct Compiled {
   PhraseMatcher names{true, true, true};
   void add_officials(std::uint32_t entry, const GazetteerEntry& government, const Lexicon& lexicon);
 
+  // Offices that stand for a country's ministry or government (offices.tsv):
+  // compiled as names after a country's word ("Japan's trade minister"), and
+  // kept for a country the context gives ("the country's trade minister").
+  void add_offices(const std::vector<GazetteerEntry>& entries, const Lexicon& lexicon);
+  PhraseMatcher offices{true, true};             // office title -> index in office_holders' keys
+  std::size_t office_count = 0;
+  std::map<std::pair<std::uint32_t, std::size_t>, std::uint32_t> office_holders;  // (government, office) -> entry
+  PhraseMatcher countries{false, false};         // a country's word -> its government's entry
+  PhraseMatcher country_references{true, false};  // "the country's", "해당국"
+  std::vector<std::string> former_words;          // "former", "전": the office is no longer held
+  std::vector<bool> country_government;          // per gazetteer entry: a government with a country's words
+
   // What a back-reference stands for (references.tsv): the latest pair, the
   // latest subject, the latest deal's members, the article's project.
   enum class ReferenceKind : std::uint8_t { pair, last, members, project };
@@ -87,6 +99,7 @@ struct Compiled {
   PhraseMatcher titles{true, true};
   std::vector<std::string> company_suffixes, english_suffixes, legal_forms;
   std::vector<std::string> project_suffixes, english_project_suffixes;  // "컨소시엄", "Alliance"
+  std::vector<std::string> project_prefixes, english_project_prefixes;  // "프로젝트", "Project"
   TextMap<bool> not_organisations;
   std::vector<std::string> korean_descriptors, english_descriptors;  // nouns before a name: 스타트업, startup
   TextMap<bool> common_words;                                         // alias keys of data/lexicon/common_words.tsv
@@ -167,6 +180,9 @@ class DocumentState {
   std::optional<Unit> english_named_before(std::size_t suffix_begin, std::size_t end, const Sentence& s,
                                            const std::vector<Unit>& units) const;
   void find_quoted_projects(const Sentence& s, const std::vector<Unit>& units, std::vector<Unit>& found) const;
+  std::optional<Unit> english_named_after(std::size_t prefix_end, const Sentence& s, const std::vector<Unit>& units) const;
+  void add_prefixed_project(std::size_t open, std::size_t inner, std::size_t shut, std::size_t closed, const Sentence& s,
+                            const std::vector<Unit>& units, std::vector<Unit>& found) const;
   bool after_descriptor(std::size_t pos, std::size_t limit, const std::vector<std::string>& descriptors) const;
   bool is_common_word(std::string_view word) const;
   bool possessive_before(const Unit& u, const Unit& next) const;
@@ -176,6 +192,17 @@ class DocumentState {
   Role read_tail(std::size_t pos, std::size_t limit, std::size_t& end, bool& deung, bool& titled);
   std::optional<Role> particle_role(std::string_view rest) const;
   void merge_people(std::vector<Unit>& units);
+  struct CountryMention {
+    std::size_t begin, end;
+    int government;  // gazetteer index of the country's government, or -1: an organisation of no country
+    bool word;       // a country's word ("Japan"), not a name
+  };
+  std::vector<CountryMention> country_mentions(const Sentence& s, const std::vector<Unit>& units) const;
+  std::optional<std::pair<std::size_t, std::size_t>> office_at(std::size_t pos, std::size_t limit) const;
+  bool after_former(std::size_t pos, std::size_t limit) const;
+  int country_of(const Unit& u) const;  // the government of a country whose body `u` is, or -1
+  void find_offices(const Sentence& s, std::vector<Unit>& units);
+  void find_salient_country(const std::vector<Sentence>& sentences);
   void remember_english_name(std::string_view alias, int person);
   void find_english_names_again(const Sentence& s, std::vector<Unit>& units);
   int organisation_of(int person) const;  // gazetteer index, or -1
@@ -263,6 +290,9 @@ class DocumentState {
   std::unordered_map<std::string, int> surname_to_person_;   // "김" -> gazetteer index of 김한빛
   std::unordered_map<std::string, int> english_name_to_person_;  // "Chey", "Huang" once the full name appeared
   std::unordered_map<int, int> person_org_;                  // person index -> organisation index
+  std::optional<std::uint32_t> last_country_;                // the government of the country last named
+  std::optional<int> last_named_;  // the country of the last name of the sentence before (-1: an organisation)
+  std::optional<std::uint32_t> salient_country_;  // the only country the article names, if it names one
   std::map<std::string, int> mention_counts_;                // entity key -> mentions in the article
   // Names found by count_mentions, per sentence (begin, end), reused by analyse.
   std::map<std::pair<std::size_t, std::size_t>, std::vector<Unit>> units_of_sentence_;
