@@ -17,18 +17,54 @@ void PhraseMatcher::add(std::string_view phrase, std::uint32_t payload) {
     const char32_t c = fold(next_code_point(phrase, i));
     if (skip_spaces_ && c == ' ') continue;
     any = true;
-    auto [it, inserted] = edges_.try_emplace(edge_key(node, c), static_cast<std::uint32_t>(nodes_.size()));
-    if (inserted) nodes_.emplace_back();
-    if (node == 0 && c < 0x10000) root_[c] = it->second;
-    node = it->second;
+    const auto fresh = static_cast<std::uint32_t>(nodes_.size());
+    const std::uint32_t child = edges_.find_or_insert(edge_key(node, c), fresh);
+    if (child == fresh) nodes_.emplace_back();
+    if (node == 0 && c < 0x10000) root_[c] = child;
+    node = child;
   }
   if (any) nodes_[node].payloads.push_back(payload);
 }
 
 std::uint32_t PhraseMatcher::child(std::uint32_t node, char32_t c) const {
   if (node == 0 && c < 0x10000) return root_[c];
-  const auto it = edges_.find(edge_key(node, c));
-  return it == edges_.end() ? 0 : it->second;
+  return edges_.find(edge_key(node, c));
+}
+
+std::uint32_t PhraseMatcher::EdgeTable::find(std::uint64_t key) const {
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = home(key);; i = (i + 1) & mask) {
+    const Slot& slot = slots_[i];
+    if (slot.child == 0 || slot.key == key) return slot.child;
+  }
+}
+
+std::uint32_t PhraseMatcher::EdgeTable::find_or_insert(std::uint64_t key, std::uint32_t fresh) {
+  // At most half full, so probe runs stay short and a free slot always ends one.
+  if (2 * (used_ + 1) > slots_.size()) grow();
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = home(key);; i = (i + 1) & mask) {
+    Slot& slot = slots_[i];
+    if (slot.child != 0 && slot.key == key) return slot.child;
+    if (slot.child == 0) {
+      slot = {key, fresh};
+      ++used_;
+      return fresh;
+    }
+  }
+}
+
+void PhraseMatcher::EdgeTable::grow() {
+  std::vector<Slot> old(slots_.size() * 2);
+  old.swap(slots_);
+  --shift_;
+  const std::size_t mask = slots_.size() - 1;
+  for (const Slot& slot : old) {
+    if (slot.child == 0) continue;
+    std::size_t i = home(slot.key);
+    while (slots_[i].child != 0) i = (i + 1) & mask;
+    slots_[i] = slot;
+  }
 }
 
 bool PhraseMatcher::may_start(std::string_view text, std::size_t pos) const {

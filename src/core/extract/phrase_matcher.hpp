@@ -7,7 +7,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace aikg::detail {
@@ -45,8 +44,33 @@ class PhraseMatcher {
   std::uint32_t child(std::uint32_t node, char32_t c) const;
 
   bool fold_, skip_spaces_, skip_glosses_;
+  // The edges below the root: (node << 32 | code point) -> child, in an
+  // open-addressing table with linear probing. The scan looks an edge up per
+  // character, and std::unordered_map (a division and two dependent loads per
+  // look-up) was a tenth of the extraction time.
+  class EdgeTable {
+   public:
+    std::uint32_t find(std::uint64_t key) const;
+    // The child stored for `key`, or `fresh` after storing it there.
+    std::uint32_t find_or_insert(std::uint64_t key, std::uint32_t fresh);
+
+   private:
+    struct Slot {
+      std::uint64_t key = 0;
+      std::uint32_t child = 0;  // 0 (the root, never a child): empty slot
+    };
+    std::size_t home(std::uint64_t key) const {
+      return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_);
+    }
+    void grow();
+
+    std::vector<Slot> slots_ = std::vector<Slot>(16);
+    int shift_ = 60;  // 64 - log2(slots_.size())
+    std::size_t used_ = 0;
+  };
+
   std::vector<Node> nodes_;
-  std::unordered_map<std::uint64_t, std::uint32_t> edges_;  // (node << 32 | code point) -> node
+  EdgeTable edges_;
   // The root's children for the Basic Multilingual Plane, looked up directly:
   // the scan tries the root at every character, so this is the hot path.
   std::vector<std::uint32_t> root_ = std::vector<std::uint32_t>(0x10000, 0);
