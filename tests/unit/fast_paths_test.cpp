@@ -127,9 +127,9 @@ TEST_CASE("the phrase trie folds case, skips spaces and glosses", "[phrase_match
   names.add("Acme AI", 3);
   names.add("텔코 AI 얼라이언스", 4);
   names.add("acme ai", 5);  // the same phrase once folded: both payloads
-  CHECK(hits_at(names, "SK하이닉스가", 0) == decltype(hits_at(names, "", 0)){{2, {2}}, {15, {1}}});
+  CHECK(hits_at(names, "SK하이닉스가", 0) == decltype(hits_at(names, "", 0)){{2, {2}}, {14, {1}}});
   CHECK(hits_at(names, "sk 하이닉스", 0).back().first == std::string_view("sk 하이닉스").size());
-  CHECK(hits_at(names, "ACME  AI said", 0) == decltype(hits_at(names, "", 0)){{9, {3, 5}}});
+  CHECK(hits_at(names, "ACME  AI said", 0) == decltype(hits_at(names, "", 0)){{8, {3, 5}}});
   const std::string_view glossed = "텔코(통신사) AI 얼라이언스에";
   REQUIRE(hits_at(names, glossed, 0).size() == 1);
   CHECK(hits_at(names, glossed, 0)[0].first == glossed.size() - std::string_view("에").size());
@@ -158,6 +158,7 @@ TEST_CASE("the phrase trie finds every phrase of a large set", "[phrase_matcher]
   for (std::uint32_t i = 0; i < 4000; ++i) {
     std::string p = "x";
     for (int k = 0, n = 1 + static_cast<int>(rng() % 6); k < n; ++k) p += pieces[rng() % pieces.size()];
+    while (p.back() == ' ') p.pop_back();  // a match ends on its last character, not on a space
     phrases.push_back(p);
     m.add(p, i);
   }

@@ -11,24 +11,35 @@ std::uint64_t edge_key(std::uint32_t node, char32_t c) {
 }  // namespace
 
 void PhraseMatcher::add(std::string_view phrase, std::uint32_t payload) {
-  std::uint32_t node = 0;
-  bool any = false;
+  std::uint32_t node = 0, parent = 0;
+  char32_t last = 0;
   for (std::size_t i = 0; i < phrase.size();) {
     const char32_t c = fold(next_code_point(phrase, i));
     if (skip_spaces_ && c == ' ') continue;
-    any = true;
     const auto fresh = static_cast<std::uint32_t>(nodes_.size());
     const std::uint32_t child = edges_.find_or_insert(edge_key(node, c), fresh);
     if (child == fresh) nodes_.emplace_back();
-    if (node == 0 && c < 0x10000) root_[c] = child;
-    node = child;
+    if (node == 0 && c < 0x10000 && root_[c] == 0) root_[c] = child;
+    parent = node, last = c, node = child;
   }
-  if (any) nodes_[node].payloads.push_back(payload);
+  if (node == 0) return;  // nothing but spaces
+  nodes_[node].payloads.push_back(payload);
+  edges_.mark_ends(edge_key(parent, last));
+  if (parent == 0 && last < 0x10000) root_[last] |= kEnds;
 }
 
 std::uint32_t PhraseMatcher::child(std::uint32_t node, char32_t c) const {
   if (node == 0 && c < 0x10000) return root_[c];
   return edges_.find(edge_key(node, c));
+}
+
+void PhraseMatcher::EdgeTable::mark_ends(std::uint64_t key) {
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = home(key);; i = (i + 1) & mask)
+    if (slots_[i].key == key && slots_[i].child != 0) {
+      slots_[i].child |= kEnds;
+      return;
+    }
 }
 
 std::uint32_t PhraseMatcher::EdgeTable::find(std::uint64_t key) const {
@@ -45,7 +56,7 @@ std::uint32_t PhraseMatcher::EdgeTable::find_or_insert(std::uint64_t key, std::u
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = home(key);; i = (i + 1) & mask) {
     Slot& slot = slots_[i];
-    if (slot.child != 0 && slot.key == key) return slot.child;
+    if (slot.child != 0 && slot.key == key) return slot.child & kNode;
     if (slot.child == 0) {
       slot = {key, fresh};
       ++used_;
@@ -89,10 +100,11 @@ void PhraseMatcher::match_at(std::string_view text, std::size_t pos, std::vector
       i = close + 1;
       continue;
     }
-    node = child(node, c);
-    if (node == 0) return;
+    const std::uint32_t edge = child(node, c);
+    if (edge == 0) return;
+    node = edge & kNode;
     i = next;
-    if (!nodes_[node].payloads.empty()) hits.push_back({i, &nodes_[node].payloads});
+    if (edge & kEnds) hits.push_back({i, &nodes_[node].payloads});
   }
 }
 

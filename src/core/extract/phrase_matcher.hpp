@@ -41,6 +41,11 @@ class PhraseMatcher {
     std::vector<std::uint32_t> payloads;
   };
   char32_t fold(char32_t c) const { return fold_ && c >= 'A' && c <= 'Z' ? c + 32 : c; }
+  // An edge's value: the child node, with kEnds set when a phrase ends
+  // there, so the walk need not load the child's node to know (a cache miss
+  // per character). 0: no edge.
+  static constexpr std::uint32_t kEnds = 1u << 31;
+  static constexpr std::uint32_t kNode = kEnds - 1;
   std::uint32_t child(std::uint32_t node, char32_t c) const;
 
   bool fold_, skip_spaces_, skip_glosses_;
@@ -50,14 +55,15 @@ class PhraseMatcher {
   // look-up) was a tenth of the extraction time.
   class EdgeTable {
    public:
-    std::uint32_t find(std::uint64_t key) const;
-    // The child stored for `key`, or `fresh` after storing it there.
+    std::uint32_t find(std::uint64_t key) const;  // the edge's value, 0 if none
+    // The child node stored for `key`, or `fresh` after storing it there.
     std::uint32_t find_or_insert(std::uint64_t key, std::uint32_t fresh);
+    void mark_ends(std::uint64_t key);
 
    private:
     struct Slot {
       std::uint64_t key = 0;
-      std::uint32_t child = 0;  // 0 (the root, never a child): empty slot
+      std::uint32_t child = 0;  // the edge's value; 0 (the root is never a child): empty slot
     };
     std::size_t home(std::uint64_t key) const {
       return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> shift_);
@@ -71,7 +77,7 @@ class PhraseMatcher {
 
   std::vector<Node> nodes_;
   EdgeTable edges_;
-  // The root's children for the Basic Multilingual Plane, looked up directly:
+  // The root's edges for the Basic Multilingual Plane, looked up directly:
   // the scan tries the root at every character, so this is the hot path.
   std::vector<std::uint32_t> root_ = std::vector<std::uint32_t>(0x10000, 0);
 };
