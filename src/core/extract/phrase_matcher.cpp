@@ -19,7 +19,10 @@ void PhraseMatcher::add(std::string_view phrase, std::uint32_t payload) {
     const auto fresh = static_cast<std::uint32_t>(nodes_.size());
     const std::uint32_t child = edges_.find_or_insert(edge_key(node, c), fresh);
     if (child == fresh) nodes_.emplace_back();
-    if (node == 0 && c < 0x10000 && root_[c] == 0) root_[c] = child;
+    if (node == 0 && c < 0x10000 && root_[c] == 0) {
+      root_[c] = child;
+      starts_[c / 64] |= std::uint64_t{1} << (c % 64);
+    }
     parent = node, last = c, node = child;
   }
   if (node == 0) return;  // nothing but spaces
@@ -29,7 +32,7 @@ void PhraseMatcher::add(std::string_view phrase, std::uint32_t payload) {
 }
 
 std::uint32_t PhraseMatcher::child(std::uint32_t node, char32_t c) const {
-  if (node == 0 && c < 0x10000) return root_[c];
+  if (node == 0 && c < 0x10000) return (starts_[c / 64] >> (c % 64)) & 1 ? root_[c] : 0;
   return edges_.find(edge_key(node, c));
 }
 
