@@ -11,6 +11,12 @@ std::uint64_t edge_key(std::uint32_t node, char32_t c) {
 }  // namespace
 
 void PhraseMatcher::add(std::string_view phrase, std::uint32_t payload) {
+  // Each step updates the edge it arrived by (its filter of what follows, or
+  // kEnds at the end) in the table and in the root's copy.
+  const auto update = [&](std::uint32_t parent, char32_t c, auto change) {
+    change(edges_.at(edge_key(parent, c)));
+    if (parent == 0 && c < 0x10000) change(root_[c]);
+  };
   std::uint32_t node = 0, parent = 0;
   char32_t last = 0;
   for (std::size_t i = 0; i < phrase.size();) {
@@ -19,37 +25,34 @@ void PhraseMatcher::add(std::string_view phrase, std::uint32_t payload) {
     const auto fresh = static_cast<std::uint32_t>(nodes_.size());
     const std::uint32_t child = edges_.find_or_insert(edge_key(node, c), fresh);
     if (child == fresh) nodes_.emplace_back();
-    if (node == 0 && c < 0x10000 && root_[c] == 0) {
-      root_[c] = child;
+    if (node == 0 && c < 0x10000 && root_[c].value == 0) {
+      root_[c].value = child;
       starts_[c / 64] |= std::uint64_t{1} << (c % 64);
     }
+    if (node != 0) update(parent, last, [&](Edge& e) { e.next |= filter_bit(c); });
     parent = node, last = c, node = child;
   }
   if (node == 0) return;  // nothing but spaces
   nodes_[node].payloads.push_back(payload);
-  edges_.mark_ends(edge_key(parent, last));
-  if (parent == 0 && last < 0x10000) root_[last] |= kEnds;
+  update(parent, last, [](Edge& e) { e.value |= kEnds; });
 }
 
-std::uint32_t PhraseMatcher::child(std::uint32_t node, char32_t c) const {
-  if (node == 0 && c < 0x10000) return (starts_[c / 64] >> (c % 64)) & 1 ? root_[c] : 0;
+PhraseMatcher::Edge PhraseMatcher::edge(std::uint32_t node, char32_t c) const {
+  if (node == 0 && c < 0x10000) return (starts_[c / 64] >> (c % 64)) & 1 ? root_[c] : Edge{};
   return edges_.find(edge_key(node, c));
 }
 
-void PhraseMatcher::EdgeTable::mark_ends(std::uint64_t key) {
+PhraseMatcher::Edge& PhraseMatcher::EdgeTable::at(std::uint64_t key) {
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = home(key);; i = (i + 1) & mask)
-    if (slots_[i].key == key && slots_[i].child != 0) {
-      slots_[i].child |= kEnds;
-      return;
-    }
+    if (slots_[i].key == key && slots_[i].edge.value != 0) return slots_[i].edge;
 }
 
-std::uint32_t PhraseMatcher::EdgeTable::find(std::uint64_t key) const {
+PhraseMatcher::Edge PhraseMatcher::EdgeTable::find(std::uint64_t key) const {
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = home(key);; i = (i + 1) & mask) {
     const Slot& slot = slots_[i];
-    if (slot.child == 0 || slot.key == key) return slot.child;
+    if (slot.edge.value == 0 || slot.key == key) return slot.edge;
   }
 }
 
@@ -59,9 +62,9 @@ std::uint32_t PhraseMatcher::EdgeTable::find_or_insert(std::uint64_t key, std::u
   const std::size_t mask = slots_.size() - 1;
   for (std::size_t i = home(key);; i = (i + 1) & mask) {
     Slot& slot = slots_[i];
-    if (slot.child != 0 && slot.key == key) return slot.child & kNode;
-    if (slot.child == 0) {
-      slot = {key, fresh};
+    if (slot.edge.value != 0 && slot.key == key) return slot.edge.value & kNode;
+    if (slot.edge.value == 0) {
+      slot = {key, {fresh, 0}};
       ++used_;
       return fresh;
     }
@@ -74,9 +77,9 @@ void PhraseMatcher::EdgeTable::grow() {
   --shift_;
   const std::size_t mask = slots_.size() - 1;
   for (const Slot& slot : old) {
-    if (slot.child == 0) continue;
+    if (slot.edge.value == 0) continue;
     std::size_t i = home(slot.key);
-    while (slots_[i].child != 0) i = (i + 1) & mask;
+    while (slots_[i].edge.value != 0) i = (i + 1) & mask;
     slots_[i] = slot;
   }
 }
@@ -88,6 +91,7 @@ bool PhraseMatcher::may_start(std::string_view text, std::size_t pos) const {
 
 void PhraseMatcher::match_at(std::string_view text, std::size_t pos, std::vector<Hit>& hits) const {
   std::uint32_t node = 0;
+  std::uint32_t next_filter = 0;  // of the edge into `node` (the root has its bitmap)
   std::size_t i = pos;
   while (i < text.size()) {
     std::size_t next = i;
@@ -103,11 +107,13 @@ void PhraseMatcher::match_at(std::string_view text, std::size_t pos, std::vector
       i = close + 1;
       continue;
     }
-    const std::uint32_t edge = child(node, c);
-    if (edge == 0) return;
-    node = edge & kNode;
+    if (node != 0 && (next_filter & filter_bit(c)) == 0) return;
+    const Edge e = edge(node, c);
+    if (e.value == 0) return;
+    node = e.value & kNode;
+    next_filter = e.next;
     i = next;
-    if (edge & kEnds) hits.push_back({i, &nodes_[node].payloads});
+    if (e.value & kEnds) hits.push_back({i, &nodes_[node].payloads});
   }
 }
 
