@@ -192,3 +192,48 @@ TEST_CASE("JSON Lines on a stream are split as getline splits them", "[readers]"
   REQUIRE(got.size() == 40);
   CHECK(got[39] == "<test>:40=39");
 }
+
+TEST_CASE("a flat JSON Lines record reads as nlohmann reads it", "[readers]") {
+  // A number among the values sends a record to nlohmann's parser, so each
+  // case is read both ways and must give the same article or the same error.
+  const auto read = [](const std::string& line) {
+    std::string why;
+    const auto a = parse_jsonl_record(line, "fallback", &why);
+    return a ? a->id + "|" + a->title + "|" + a->published + "|" + a->url + "|" + a->source + "|" + a->text
+             : "error: " + why;
+  };
+  const auto with_number = [](std::string line) {
+    const auto close = line.rfind('}');
+    return close == std::string::npos ? line : line.insert(close, R"(,"n":1)");
+  };
+  const std::vector<std::string> cases = {
+      R"({"id":" a1 ","text":"Hello","title":"T","published":"2025-10-01","url":" https://x.test/ ","source":" S  Co "})",
+      R"( { "text" : "tabs\tand \"quotes\" \\ \/ \b\f\n\r" , "id" : "e" } )",
+      R"({"text":"\u00e9\u0041\uD83D\uDE00 \u0000 nul","id":"u"})",
+      R"({"text":"first","text":"second","id":"dup","id":"dup2"})",
+      R"({"te\u0078t":"escaped key","id":"k"})",
+      R"({"text":"한빛전자와 새봄로보틱스가 협력한다.","id":"ko","title":"제목"})",
+      R"({"text":"no id"})",
+      R"({"text":"   "})",
+      R"({"text":"lone \uDC00 low"})",
+      R"({"text":"lone \uD800 high"})",
+      R"({"text":"bad \q escape"})",
+      R"({"text":"bad \u12G4 hex"})",
+      R"({"id":"x"})",
+      R"({"text":"unterminated)",
+      "{\"text\":\"raw\tcontrol\"}",
+  };
+  for (const auto& line : cases) {
+    INFO(line);
+    CHECK(read(line) == read(with_number(line)));
+  }
+  // Broken syntax (where inserting a number would change nlohmann's message).
+  for (const std::string line : {R"({"text":"a"} trailing)", R"({"text":"a",})", R"({})", R"({"text" "a"})"}) {
+    INFO(line);
+    CHECK(read(line).starts_with("error: "));
+  }
+  CHECK(read(cases[0]) == "a1|T|2025-10-01|https://x.test/|S Co|Hello");
+  CHECK(read(cases[3]).starts_with("dup2|"));
+  CHECK(read(cases[3]).ends_with("|second"));
+  CHECK(read(cases[6]).starts_with("fallback|"));
+}
