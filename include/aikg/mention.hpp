@@ -45,6 +45,8 @@ struct DocumentMentions {
 };
 
 std::string to_json_line(const DocumentMentions& d);
+// The same line appended to `out` (no newline), so a writer can reuse one buffer.
+void append_json_line(std::string& out, const DocumentMentions& d);
 // Parses one line of `aikg extract` output. Returns nullopt and sets `why` on failure.
 std::optional<DocumentMentions> parse_mentions_line(std::string_view line, std::string* why);
 

@@ -2,7 +2,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <thread>
@@ -142,7 +144,15 @@ void setup_extract(CLI::App& cmd, ExtractOptions& o) {
 int run_extract(const ExtractOptions& o) {
   if (!o.jsonl && o.inputs.empty()) throw CLI::ValidationError("extract", "give PATHS or --jsonl (stdin)");
   const auto extractor = make_default_extractor(o.gazetteers);
-  auto emit = [&](Article&& a) { fmt::print("{}\n", to_json_line(extractor.extract(a))); };
+  std::string line;  // one buffer for every output line: no allocation per article
+  auto emit = [&](Article&& a) {
+    line.clear();
+    append_json_line(line, extractor.extract(a));
+    line += '\n';
+    // What fmt::print did on a failed write (a full disk, a closed pipe).
+    if (std::fwrite(line.data(), 1, line.size(), stdout) != line.size())
+      throw fmt::system_error(errno, "cannot write to file");
+  };
   if (o.jsonl) read_jsonl_stream(std::cin, "<stdin>", emit, report_problem);
   if (!o.inputs.empty())
     read_inputs(std::vector<std::filesystem::path>(o.inputs.begin(), o.inputs.end()), emit, report_problem);
