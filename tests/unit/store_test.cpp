@@ -789,6 +789,30 @@ TEST_CASE("a batch does the triggers' work itself: one generation move, evidence
   require_consistent(db.path());
 }
 
+// put_documents indexes its new evidence by id range, from the smallest id it
+// inserted; a document replaced within the batch frees the largest ids, which
+// SQLite gives out again, below ids the batch inserted earlier.
+TEST_CASE("a batch indexes all its evidence, also under ids a replaced document freed", "[store]") {
+  TempDb db;
+  Store store(db.path());
+  store.put_documents(std::vector<DocumentMentions>{document(
+                          "old", "h0", {mention("m0", RelationType::mou, "Kakao", "Naver", Status::done, "")})},
+                      kNoGazetteer);
+  const std::vector<DocumentMentions> batch{
+      document("d1", "h1",
+               {mention("m1", RelationType::mou, "Kakao", "LG CNS", Status::done, ""),
+                mention("m2", RelationType::mou, "Kakao", "KT", Status::done, "")}),
+      document("d1", "h1b", {}),  // frees ids 2 and 3
+      document("old", "h0b", {mention("m4", RelationType::mou, "Naver", "Krafton", Status::done, "")})};
+  const auto outcomes = store.put_documents(batch, kNoGazetteer);
+  REQUIRE(outcomes.size() == 3);
+  CHECK(RawDb(db.path()).value("SELECT group_concat(id) FROM evidence") == "1");  // m4 took m0's freed id
+  CHECK(store.search("Krafton").size() == 1);
+  CHECK(store.search("LG CNS").empty());
+  CHECK(store.search("Kakao").empty());
+  require_consistent(db.path());
+}
+
 TEST_CASE("a batch stores its documents in one go; a failing one is undone alone and reported", "[store]") {
   TempDb db;
   Store store(db.path());

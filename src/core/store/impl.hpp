@@ -58,7 +58,7 @@ enum class Sql : std::size_t {
   insert_relation,
   delete_relation,
   insert_evidence,
-  queue_evidence,
+  index_new_evidence,
   unindex_document_evidence,
   unqueue_document_evidence,
   move_generation,
@@ -186,6 +186,9 @@ struct Store::Impl {
   // put_documents runs with the schema's triggers off and does their work
   // itself (store/ingest.cpp: TriggersDoneByHand).
   bool triggers_by_hand = false;
+  // The smallest evidence id put_documents inserted in its open transaction
+  // (with triggers_by_hand): it and every larger id get indexed before the commit.
+  std::optional<std::int64_t> first_new_evidence;
 
   Impl(const std::filesystem::path& file, const StoreOptions& options);
 
@@ -216,6 +219,7 @@ struct Store::Impl {
   void begin_immediate();
   void rollback_quietly() noexcept;
   void index_pending_evidence();
+  void index_new_evidence();  // put_documents' own, see first_new_evidence
   void index_evidence_left_pending();  // by someone else's writes
   void forget_cached_ids();
   void forget_cached_ids_if_others_wrote();

@@ -1,5 +1,7 @@
 // put_document: one document, its entities, relations and evidence, all or
 // nothing.
+#include <algorithm>
+
 #include "aikg/text.hpp"
 #include "store/impl.hpp"
 
@@ -32,7 +34,8 @@ void validate(const DocumentMentions& doc) {
 // quarter of a bulk ingest's instructions (callgrind), more than the
 // triggers' own work. For one put_documents transaction the connection's
 // triggers are off and the writer does their work itself, with the same
-// result: new evidence queued for search (insert_evidence), a replaced
+// result: new evidence indexed for search before the commit (insert_evidence
+// notes the first new id; no queue row per evidence row), a replaced
 // document's evidence taken out of the index (remove_evidence_of), and the
 // graph generation moved once, before the commit, if anything was written.
 // Other writers (curation, the sqlite3 shell) keep the triggers.
@@ -110,6 +113,7 @@ std::vector<PutOutcome> Store::put_documents(std::span<const DocumentMentions> d
       }
     }
     triggers.move_generation_if_written();
+    s.index_new_evidence();
     s.index_pending_evidence();
     s.exec("COMMIT", fmt::format("{}: committing", s.path));
   } catch (...) {
@@ -329,7 +333,12 @@ bool Store::Impl::insert_evidence(std::int64_t relation, std::int64_t document_i
   q->bind_text_or_null(10, m.cue);
   q->run();
   if (sqlite3_changes(db.get()) != 1) return false;
-  if (triggers_by_hand) bound(Sql::queue_evidence, sqlite3_last_insert_rowid(db.get()))->run();  // evidence_fts_insert
+  // The smallest, not the first: a document replaced twice in one batch frees
+  // the largest ids, which SQLite then gives out again.
+  if (triggers_by_hand) {
+    const std::int64_t id = sqlite3_last_insert_rowid(db.get());
+    first_new_evidence = first_new_evidence ? std::min(*first_new_evidence, id) : id;
+  }
   return true;
 }
 

@@ -62,11 +62,20 @@ constexpr std::array<SqlText, static_cast<std::size_t>(Sql::count_)> kSql{{
      "INSERT INTO evidence(relation_id, document_id, mention_key, sentence, begin_char, end_char, status, date, "
      "confidence, cue) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT(mention_key) DO NOTHING"},
     // What the triggers of schema/003 and 004 do, done by put_documents itself
-    // while the triggers are off for its connection (store/ingest.cpp).
-    {Sql::queue_evidence, "queueing evidence for search", "INSERT INTO evidence_fts_pending(id) VALUES (?1)"},
+    // while the triggers are off for its connection (store/ingest.cpp). Its
+    // new evidence is not queued row by row: every row it inserted has an id
+    // from ?1 up (SQLite gives an INTEGER PRIMARY KEY the largest id plus
+    // one), so one statement before the commit indexes them all; an older row
+    // in that range is already indexed, which the docsize check sees.
+    {Sql::index_new_evidence, "indexing new evidence for search",
+     "INSERT INTO evidence_fts(rowid, sentence) SELECT e.id, e.sentence FROM evidence e "
+     "WHERE e.id >= ?1 AND NOT EXISTS (SELECT 1 FROM evidence_fts_docsize d WHERE d.id = e.id)"},
+    // Only a row the index holds may leave it (deleting one FTS5 never
+    // indexed damages an external-content index): the index's docsize table
+    // lists exactly those, whether they were queued or inserted by put_documents.
     {Sql::unindex_document_evidence, "deleting a document's old evidence from search",
      "INSERT INTO evidence_fts(evidence_fts, rowid, sentence) SELECT 'delete', e.id, e.sentence FROM evidence e "
-     "WHERE e.document_id = ?1 AND NOT EXISTS (SELECT 1 FROM evidence_fts_pending p WHERE p.id = e.id)"},
+     "WHERE e.document_id = ?1 AND EXISTS (SELECT 1 FROM evidence_fts_docsize d WHERE d.id = e.id)"},
     {Sql::unqueue_document_evidence, "deleting a document's old evidence from search",
      "DELETE FROM evidence_fts_pending WHERE id IN (SELECT id FROM evidence WHERE document_id = ?1)"},
     {Sql::move_generation, "moving the graph generation", "UPDATE graph_generation SET value = value + 1"},

@@ -77,9 +77,18 @@ void Store::Impl::index_pending_evidence() {
   use(Sql::clear_pending_evidence)->run();
 }
 
+// put_documents' new evidence, inserted with the triggers off, is indexed
+// by id range instead of through the queue (Sql::index_new_evidence).
+void Store::Impl::index_new_evidence() {
+  if (!first_new_evidence) return;
+  bound(Sql::index_new_evidence, *first_new_evidence)->run();
+  first_new_evidence.reset();
+}
+
 void Store::Impl::rollback_quietly() noexcept {
   // Some errors (disk full, I/O) make SQLite roll back on its own.
   if (inside_transaction()) sqlite3_exec(db.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+  first_new_evidence.reset();
   forget_cached_ids();
 }
 
