@@ -129,6 +129,11 @@ std::vector<DocumentState::CountryMention> DocumentState::country_mentions(const
   for (std::size_t i = s.begin; i < s.end;) {
     std::size_t next = i;
     next_code_point(text_, next);
+    // The cheap filter first: this walks every character of every sentence.
+    if (!c_.countries.may_start(text_, i)) {
+      i = next;
+      continue;
+    }
     const bool starts = !is_word_char(code_point_before(text_, i));
     const bool inside = std::any_of(units.begin(), units.end(), [&](const Unit& u) { return u.begin <= i && i < u.end; });
     std::vector<PhraseMatcher::Hit> hits;
@@ -211,7 +216,8 @@ void DocumentState::find_offices(const Sentence& s, std::vector<Unit>& units) {
   for (const auto& m : named)
     if (m.word) add(m.begin, m.government, m.end);
   for (std::size_t i = s.begin; i < s.end; ++i) {
-    if (is_word_char(code_point_before(text_, i)) || (static_cast<unsigned char>(text_[i]) & 0xC0) == 0x80) continue;
+    if ((static_cast<unsigned char>(text_[i]) & 0xC0) == 0x80 || !c_.country_references.may_start(text_, i)) continue;
+    if (is_word_char(code_point_before(text_, i))) continue;
     std::vector<PhraseMatcher::Hit> hits;
     c_.country_references.match_at(text_.substr(0, s.end), i, hits);
     if (hits.empty() || !ends_word(text_, hits.back().end, s.end)) continue;
