@@ -5,13 +5,17 @@
 # Usage: tools/sanitize.sh [BUILD_DIR]   (env: CXX to pick the compiler,
 #        clang++ by default; SANITIZE_E2E="names" to choose the e2e tests,
 #        "all" for every one, "" for none; by default all but the Python-bound
-#        networkx_compare and dask_scaleout)
+#        networkx_compare and dask_scaleout and the process tests crash_safety
+#        and concurrency)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build-asan}
 cxx=${CXX:-$(command -v clang++ || command -v g++)}
 # By default every e2e test but those whose work is in Python (the NetworkX
-# and Dask comparisons run the same aikg calls the other tests make).
+# and Dask comparisons run the same aikg calls the other tests make) and the
+# two whose subject is processes, not memory (kill -9 during an ingest, two
+# writers at once: a minute each under ASan, on ingest paths the other tests
+# run here too; the plain stage runs them).
 e2e=${SANITIZE_E2E-default}
 start=$(date +%s)
 
@@ -37,7 +41,7 @@ echo "sanitize: unit tests under ASan+UBSan" >&2
 "$build"/tests/aikg_unit_tests --order rand --rng-seed 7 | tail -n 3
 
 if [ "$e2e" = default ]; then
-  ctest --test-dir "$build" -R '^e2e\.' -E '^e2e\.(networkx_compare|dask_scaleout)$' --output-on-failure -j"$(nproc)"
+  ctest --test-dir "$build" -R '^e2e\.' -E '^e2e\.(networkx_compare|dask_scaleout|crash_safety|concurrency)$' --output-on-failure -j"$(nproc)"
 elif [ "$e2e" = all ]; then
   ctest --test-dir "$build" -R '^e2e\.' --output-on-failure -j"$(nproc)"
 elif [ -n "$e2e" ]; then
