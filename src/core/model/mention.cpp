@@ -47,6 +47,11 @@ void append_json_line(std::string& out, const DocumentMentions& d) {
     append_json_string(out, v);
     out += ',';
   };
+  const auto number = [&](std::string_view k, auto v) {
+    key(k);
+    append_json_number(out, v);
+    out += ',';
+  };
   const auto entity = [&](std::string_view k, const EntityRef& e) {
     key(k);
     out += '{';
@@ -76,16 +81,10 @@ void append_json_line(std::string& out, const DocumentMentions& d) {
     entity("source", m.source);
     entity("target", m.target);
     field("status", name(m.status));
-    key("confidence");
-    append_json_number(out, m.confidence);
-    out += ',';
+    number("confidence", m.confidence);
     field("sentence", m.sentence);
-    key("begin");
-    append_json_number(out, m.begin);
-    out += ',';
-    key("end");
-    append_json_number(out, m.end);
-    out += ',';
+    number("begin", m.begin);
+    number("end", m.end);
     field("date", m.date);
     key("cue");
     append_json_string(out, m.cue);
