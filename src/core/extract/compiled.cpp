@@ -144,10 +144,11 @@ Compiled::Compiled(const Gazetteer& gazetteer, const Lexicon& lexicon) : frames(
   for (const auto& e : lexicon.list("prepositions")) prepositions.emplace(e.cue, role_from_label(e.label));
   compile_grammar(lexicon);
   // The pairing rules read these frames' ends by name: refuse a lexicon without them at start.
-  for (const auto& [frame, end] : {std::pair{"give", "source"}, {"give", "target"}, {"receive", "source"},
+  for (const auto& [name, end] : {std::pair{"give", "source"}, {"give", "target"}, {"receive", "source"},
                                    {"receive", "target"}, {"owned", "source"}, {"owned", "target"}, {"with", "party"}, {"join", "member"},
                                    {"role", "agent"}, {"role", "owner"}})
-    frames.at(frame).at(end);
+    frames.at(name).at(end);
+  frame = {&frames.at("give"), &frames.at("owned"), &frames.at("with"), &frames.at("join"), &frames.at("role")};
   for (const auto& e : lexicon.list("common_words")) {
     common_words.emplace(alias_key(e.cue), true);
     if (e.label == "place") places.emplace(alias_key(e.cue), true);

@@ -107,7 +107,7 @@ bool DocumentState::joined_noun(const CueHit& noun, const std::vector<CueHit>& c
 void DocumentState::relate_role_noun(const Pairing& p) const {
   constexpr std::size_t kNear = 48;  // bytes between the noun and its names: "who joined the round are"
   constexpr std::size_t kAttached = 12;  // "X's investors", "members of the X", "X의 투자자"
-  const Frame& frame = c_.frames.at("role");
+  const Frame& frame = *c_.frame.role;
   const Group* owner = nullptr;
   // Attached to the noun, an owner is one even where no subject particle made
   // the first name the clause's subject ("Naver's investors include A").

@@ -20,9 +20,9 @@ const Frame& DocumentState::directed_frame(const Pairing& p, const std::vector<C
         (p.english || h.begin + kKoreanReach >= p.trigger.begin))
       return *h.cue->frame;
   // "B rejected A's takeover bid": a deal noun right after its owner's name.
-  const auto& owned = c_.frames.at("owned");
+  const auto& owned = *c_.frame.owned;
   if (!p.filling(owned.at("source").tiers.front().front()).empty()) return owned;
-  return c_.frames.at("give");
+  return *c_.frame.give;
 }
 
 // Whether only an English possessive mark stands between a name and the next

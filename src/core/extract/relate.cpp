@@ -203,7 +203,7 @@ void DocumentState::relate_participation(const Pairing& p, const std::vector<Cue
   // "Stargate, a project backed by A, B and C": those right after "by" take
   // part; in "A joined a consortium backed by B", A joins and B's "by" is
   // another trigger's. The `join` frame's tiers say who takes part.
-  for (const auto& tier : c_.frames.at("join").at("member").tiers) {
+  for (const auto& tier : c_.frame.join->at("member").tiers) {
     std::vector<const Group*> takers;
     for (const auto& filler : tier)
       for (const auto* g : p.filling(filler)) takers.push_back(g);
@@ -234,7 +234,7 @@ void DocumentState::relate_undirected(const Pairing& p) const {
   }
   // The subject's partners: the roles of the `with` frame's ends but the subject.
   std::vector<Role> partner_roles;
-  for (const auto& end : c_.frames.at("with").ends)
+  for (const auto& end : c_.frame.with->ends)
     for (const Role r : end.roles())
       if (r != Role::subject) partner_roles.push_back(r);
   auto partner_groups = p.with_role(partner_roles);

@@ -38,6 +38,10 @@ struct Compiled {
     bool family = false;       // a family's bare name ("Hyundai", "삼성"): see resolve_families
   };
   Frames frames;  // declared first: cues point into it
+  // The frames the pairing rules read by name, looked up once.
+  struct {
+    const Frame *give, *owned, *with, *join, *role;
+  } frame{};
   std::vector<Alias> aliases;
   PhraseMatcher names{true, true, true};
   void add_officials(std::uint32_t entry, const GazetteerEntry& government, const Lexicon& lexicon);
